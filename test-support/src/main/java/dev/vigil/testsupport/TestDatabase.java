@@ -14,6 +14,11 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
+    /** The JDBC URL of this database reached through another address, e.g. a {@link TcpProxy}. */
+    public String jdbcUrlVia(String host, int port) {
+        return jdbcUrl.replaceFirst("^jdbc:postgresql://[^/]*/", "jdbc:postgresql://" + host + ":" + port + "/");
+    }
+
     @Override
     public void close() {
         server.drop(this);

@@ -81,6 +81,13 @@ public final class TestPostgres {
         return origin;
     }
 
+    /** Host and port of the server (the first one, if the URL lists several), e.g. {@code 127.0.0.1:5432}. */
+    public String address() {
+        String hosts = serverUrl.substring("jdbc:postgresql://".length());
+        String first = hosts.split(",")[0];
+        return first.contains(":") ? first : first + ":5432";
+    }
+
     /** Creates an empty database named after {@code purpose} plus a timestamp and random suffix. */
     public TestDatabase createDatabase(String purpose) {
         String clean = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");

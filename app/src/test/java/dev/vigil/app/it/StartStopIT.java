@@ -1,0 +1,96 @@
+package dev.vigil.app.it;
+
+import dev.vigil.testsupport.Await;
+import dev.vigil.testsupport.TestDatabase;
+import dev.vigil.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Start-up and shutdown of the real uber jar: each test needs a server of its own. */
+class StartStopIT {
+
+    @Test
+    void failedMigrationStopsTheStartWithAClearMessage() throws Exception {
+        String role = "vigil_it_nocreate_" + ProcessHandle.current().pid();
+        try (TestDatabase db = TestPostgres.server().createDatabase("badmigration");
+             Connection admin = db.connect(); Statement st = admin.createStatement()) {
+            // a role that may connect but not create tables: the first migration must fail
+            st.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'it-only'");
+            try {
+                st.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+                try (VigilProcess app = VigilProcess.launch(VigilProcess.database(db.jdbcUrl(), role, "it-only"))) {
+                    int status = app.awaitExit(Duration.ofSeconds(180));
+                    assertThat(status).isNotZero();
+                    assertThat(app.output())
+                            .contains("Vigil cannot start: the database schema could not be migrated")
+                            .contains("as " + role)
+                            .contains("permission denied for schema public")
+                            .doesNotContain("it-only");
+                }
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isZero();
+                }
+            } finally {
+                st.execute("DROP OWNED BY " + role);
+                st.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
+    void sigtermLetsARequestInFlightFinishThenExitsCleanly() throws Exception {
+        try (TestDatabase db = TestPostgres.server().createDatabase("shutdown");
+             VigilProcess app = VigilProcess.launch(VigilProcess.database(db.jdbcUrl(), db.user(), db.password()))) {
+            app.awaitHealthy();
+            HttpClient http = HttpClient.newHttpClient();
+            CompletableFuture<HttpResponse<String>> inFlight;
+            try (Connection lock = db.connect(); Statement st = lock.createStatement()) {
+                // hold the table that /health reads, so that a health request stays in flight
+                lock.setAutoCommit(false);
+                st.execute("LOCK TABLE flyway_schema_history IN ACCESS EXCLUSIVE MODE");
+                inFlight = http.sendAsync(HttpRequest.newBuilder(app.uri("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Await.until(Duration.ofSeconds(20), () -> blockedQueries(db) == 1,
+                        () -> "the health request did not reach the database");
+
+                app.terminate();
+                Await.until(Duration.ofSeconds(20), () -> app.output().contains("SIGTERM received"),
+                        () -> "no drain started:\n" + app.output());
+                HttpResponse<String> during = app.get("/health");
+                assertThat(during.statusCode()).isEqualTo(503);
+                assertThat(during.body()).isEqualTo("shutting down\n");
+                assertThat(inFlight).isNotDone();
+                lock.commit();
+            }
+            HttpResponse<String> finished = inFlight.get(30, TimeUnit.SECONDS);
+            assertThat(finished.statusCode()).isEqualTo(200);
+            assertThat(finished.body()).isEqualTo("ok\n");
+            assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
+            assertThat(app.output()).contains("drained in");
+        }
+    }
+
+    private static int blockedQueries(TestDatabase db) {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                     + " AND application_name = 'vigil' AND wait_event_type = 'Lock'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
