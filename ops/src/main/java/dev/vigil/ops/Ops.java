@@ -1,7 +1,9 @@
 package dev.vigil.ops;
 
+import dev.vigil.ops.cron.CronCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code ops} command line: one entry point for running Vigil's fleet. Each subcommand is a thin class that
@@ -9,10 +11,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ops",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // every subcommand gets --help and --version
         versionProvider = OpsVersion.class,
         description = "Run and look after a Vigil installation.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CronCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'ops COMMAND --help' for the options of a command.",
                 "Documentation: docs/ops.md in the Vigil repository."})
 public final class Ops {
@@ -32,8 +35,8 @@ public final class Ops {
     /** One line naming the problem and where to look, instead of the whole help text. */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("error: " + e.getMessage());
-        cmd.getErr().println("(see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        cmd.getErr().println("error: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                + " --help')");
         return 2;
     }
 }
