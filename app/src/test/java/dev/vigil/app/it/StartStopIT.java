@@ -44,8 +44,7 @@ class StartStopIT {
                     assertThat(rs.getInt(1)).isZero();
                 }
             } finally {
-                st.execute("DROP OWNED BY " + role);
-                st.execute("DROP ROLE " + role);
+                st.execute("DROP ROLE " + role); // it owns nothing: its only attempt to create failed
             }
         }
     }
