@@ -1,5 +1,7 @@
 package dev.vigil.app.lifecycle;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -25,12 +27,41 @@ public class InFlightRequests extends HttpFilter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         IN_FLIGHT.incrementAndGet();
+        boolean async = false;
         try {
             chain.doFilter(request, response);
+            async = request.isAsyncStarted();
+            if (async) {
+                // answered later by another thread (a ping waiting for its commit): count it until then
+                request.getAsyncContext().addListener(new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        ended();
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {
+                    }
+                });
+            }
         } finally {
-            lastEnded = System.nanoTime();
-            IN_FLIGHT.decrementAndGet();
+            if (!async) {
+                ended();
+            }
         }
+    }
+
+    private static void ended() {
+        lastEnded = System.nanoTime();
+        IN_FLIGHT.decrementAndGet();
     }
 
     public static int inFlight() {

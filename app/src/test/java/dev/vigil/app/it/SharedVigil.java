@@ -6,6 +6,7 @@ import dev.vigil.testsupport.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The one Vigil server that the integration test classes share (a start costs 10-20 s), on its own database,
@@ -36,8 +37,11 @@ public final class SharedVigil {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            VigilProcess app = VigilProcess.launch(
-                    VigilProcess.database(db.jdbcUrlVia("127.0.0.1", link.port()), db.user(), db.password()));
+            Map<String, String> settings =
+                    VigilProcess.database(db.jdbcUrlVia("127.0.0.1", link.port()), db.user(), db.password());
+            settings.put("VIGIL_TRUSTED_PROXIES", "127.0.0.1");  // tests send from 127.0.0.2 to be untrusted
+            settings.put("VIGIL_PINGS_KEPT", "50");
+            VigilProcess app = VigilProcess.launch(settings);
             instance = new SharedVigil(db, link, app);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();

@@ -1,0 +1,167 @@
+package dev.vigil.app.ping;
+
+import dev.vigil.app.db.VigilDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit for pings. Request threads hand their ping to a queue and get the answer later; one writer thread
+ * takes everything that has queued up while the previous transaction committed and writes it as one batch. Under
+ * load the batches grow and the cost per ping falls; when idle a batch holds a single ping and nothing waits.
+ */
+@ApplicationScoped
+public class PingCommitter {
+
+    private static final Logger LOG = Logger.getLogger(PingCommitter.class.getName());
+    private static final int QUEUE_CAPACITY = 50_000;
+    private static final int ATTEMPTS = 3;
+
+    private record Pending(PingRequest request, Consumer<PingResult> reply) {
+    }
+
+    @Resource(lookup = VigilDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedExecutorService background;
+
+    @Inject
+    PingSettings settings;
+
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private volatile boolean running;
+    private Thread writer;
+    private PingBatchWriter batchWriter;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        batchWriter = new PingBatchWriter(new ScheduleCache(), settings.pingsKept());
+        running = true;
+        writer = threads.newThread(this::run);
+        writer.setName("vigil-ping-writer");
+        writer.start();
+    }
+
+    /** Queues a ping; false when the queue is full (the caller answers 503 so the client retries). */
+    public boolean submit(PingRequest request, Consumer<PingResult> reply) {
+        return running && queue.offer(new Pending(request, reply));
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.reply().accept(PingResult.UNAVAILABLE));
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        List<PingRequest> requests = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, settings.batchMax() - 1);
+            } catch (InterruptedException e) {
+                if (!running && queue.isEmpty()) {
+                    break;
+                }
+                continue; // stopping: finish what is queued first
+            }
+            batch.forEach(p -> requests.add(p.request()));
+            List<PingResult> results = writeWithRetries(requests);
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    batch.get(i).reply().accept(results.get(i));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "could not answer a ping (client gone?)", e);
+                }
+            }
+            batch.clear();
+            requests.clear();
+        }
+    }
+
+    private List<PingResult> writeWithRetries(List<PingRequest> requests) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    PingBatchWriter.Written w = batchWriter.write(c, requests);
+                    if (!w.prunes().isEmpty()) {
+                        background.execute(() -> prune(w.prunes()));
+                    }
+                    return w.results();
+                } catch (SQLException | RuntimeException e) {
+                    rollback(c);
+                    throw e;
+                }
+            } catch (SQLException | RuntimeException e) {
+                boolean transientError = e instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("40") || sql.getSQLState().startsWith("08"));
+                if (transientError && attempt < ATTEMPTS) {
+                    continue; // deadlock, serialization failure or a dropped connection: try again
+                }
+                LOG.log(Level.WARNING, "could not write " + requests.size() + " pings; answering 503", e);
+                List<PingResult> unavailable = new ArrayList<>(requests.size());
+                requests.forEach(r -> unavailable.add(PingResult.UNAVAILABLE));
+                return unavailable;
+            }
+        }
+    }
+
+    private void prune(List<PingBatchWriter.Prune> prunes) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("DELETE FROM pings WHERE check_id = ? AND n <= ?")) {
+            for (PingBatchWriter.Prune p : prunes) {
+                st.setObject(1, p.checkId());
+                st.setLong(2, p.upTo());
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "pruning old pings failed; it is retried at the next hundredth ping", e);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // the connection is broken; the pool replaces it
+        }
+    }
+}
