@@ -15,7 +15,9 @@ import picocli.CommandLine.ScopeType;
         versionProvider = OpsVersion.class,
         description = "Run and look after a Vigil installation.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CronCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CronCommand.class, dev.vigil.ops.provision.ProvisionCommand.class,
+                dev.vigil.ops.provision.ExecCommand.class, dev.vigil.ops.provision.HostsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Run 'ops COMMAND --help' for the options of a command.",
                 "Documentation: docs/ops.md in the Vigil repository."})
 public final class Ops {

@@ -1,0 +1,85 @@
+package dev.vigil.ops.provision;
+
+import dev.vigil.ops.Ops;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fleet commands refuse bad input with status 2 and one line on stderr, before any connection. */
+class FleetCommandsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int ops(String... args) {
+        CommandLine cl = Ops.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private static Path inventory(Path dir, String text) throws Exception {
+        Path file = dir.resolve("ops.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private void assertUsageError(int status, String... fragments) {
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: ").containsSubsequence(fragments);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anInvalidInventoryNamesFileLineAndColumn(@TempDir Path dir) throws Exception {
+        Path file = inventory(dir, "hosts:\n  - {name: a1, ipv4: 10.0.0.1, roles: [web]}\n");
+        assertUsageError(ops("provision", "--inventory", file.toString()),
+                file + ":2:40: hosts[0].roles[0]: unknown role \"web\"");
+    }
+
+    @Test
+    void aMissingInventoryIsAUsageError(@TempDir Path dir) {
+        assertUsageError(ops("hosts", "--inventory", dir.resolve("nope.yaml").toString()), "cannot read inventory");
+    }
+
+    @Test
+    void unknownHostsAndRolesAreRefused(@TempDir Path dir) throws Exception {
+        Path file = inventory(dir, "hosts:\n  - {name: a1, ipv4: 10.0.0.1, roles: [app]}\n");
+        assertUsageError(ops("provision", "--inventory", file.toString(), "--hosts", "a2"), "no host named \"a2\"");
+        err.getBuffer().setLength(0);
+        assertUsageError(ops("provision", "--inventory", file.toString(), "--roles", "web"), "unknown role \"web\"");
+        err.getBuffer().setLength(0);
+        assertUsageError(ops("exec", "--inventory", file.toString(), "b1", "--", "uptime"),
+                "\"b1\" is neither a host", "nor a role");
+        err.getBuffer().setLength(0);
+        assertUsageError(ops("provision", "--inventory", file.toString(), "--roles", "db"),
+                "no host matches the selection");
+    }
+
+    @Test
+    void parallelMustBePositive(@TempDir Path dir) throws Exception {
+        Path file = inventory(dir, "hosts:\n  - {name: a1, ipv4: 10.0.0.1}\n");
+        assertUsageError(ops("provision", "--inventory", file.toString(), "--parallel", "0"),
+                "--parallel must be from 1 to 100");
+    }
+
+    @Test
+    void execNeedsACommand(@TempDir Path dir) throws Exception {
+        Path file = inventory(dir, "hosts:\n  - {name: a1, ipv4: 10.0.0.1}\n");
+        assertUsageError(ops("exec", "--inventory", file.toString(), "a1"), "CMD");
+    }
+
+    @Test
+    void helpListsTheFleetCommands() {
+        assertThat(ops("--help")).isZero();
+        assertThat(out.toString()).contains("provision", "exec", "hosts");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.provisioning.inventory;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One server of the inventory. It has a public IPv4 and/or IPv6 address (SSH goes to the IPv4 one when there is
+ * one), an optional WireGuard address, and its roles.
+ */
+public record Host(String name, Optional<Inet4Address> ipv4, Optional<Inet6Address> ipv6,
+                   Optional<Inet4Address> wireguard, SshEndpoint ssh, Set<Role> roles) {
+
+    public Host {
+        roles = Set.copyOf(roles);
+        if (ipv4.isEmpty() && ipv6.isEmpty()) {
+            throw new IllegalArgumentException("host " + name + " needs an ipv4 or ipv6 address");
+        }
+    }
+
+    /** The address SSH connects to. */
+    public InetAddress sshAddress() {
+        return ipv4.<InetAddress>map(a -> a).orElseGet(ipv6::get);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

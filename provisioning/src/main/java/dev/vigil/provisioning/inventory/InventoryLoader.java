@@ -1,0 +1,250 @@
+package dev.vigil.provisioning.inventory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code ops.yaml} into an {@link Inventory}. Strict: unknown keys, wrong types, duplicate host names or
+ * addresses and unknown roles are errors naming file, line and column. The format is documented in
+ * docs/provisioning.md.
+ */
+public final class InventoryLoader {
+
+    public static final String DEFAULT_FILE = "ops.yaml";
+
+    private static final Pattern HOST_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+    private static final Pattern SIZE = Pattern.compile("\\d+[kKmMgG]?[bB]?");
+
+    private InventoryLoader() {
+    }
+
+    public static Inventory load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read inventory " + file + ": " + e.getMessage(), e);
+        }
+        return parse(file, text);
+    }
+
+    /** Parses {@code text} as if read from {@code file} (relative paths in it resolve against its folder). */
+    public static Inventory parse(Path file, String text) {
+        try (Reader reader = new StringReader(text)) {
+            YamlNode root = new YamlTreeReader(file).read(reader);
+            return new Binder(file).inventory(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Turns the located YAML tree into records, checking as it goes. */
+    private static final class Binder {
+        private final Path file;
+        private final Path folder;
+
+        Binder(Path file) {
+            this.file = file;
+            Path parent = file.toAbsolutePath().getParent();
+            this.folder = parent == null ? Path.of(".") : parent;
+        }
+
+        Inventory inventory(YamlNode root) {
+            NodeReader top = NodeReader.of(file, "", root, Set.of("ssh", "domains", "base", "roles", "hosts"));
+            SshSettings ssh = ssh(top.mapping("ssh", Set.of("user", "port", "identities", "agent", "known_hosts",
+                    "connect_timeout_seconds", "command_timeout_seconds")));
+            NodeReader d = top.mapping("domains", Set.of("app", "ping"));
+            Domains domains = new Domains(d.string("app", null), d.string("ping", null));
+            RoleSettings settings = settings(top);
+            if (!top.has("hosts")) {
+                throw top.problemAt("hosts", "missing required key \"hosts\" (the list of servers)");
+            }
+            List<Host> hosts = top.list("hosts", (node, path) -> host(node, path, ssh.login()));
+            checkUnique(top, hosts);
+            return new Inventory(file, ssh, domains, settings, hosts);
+        }
+
+        private SshSettings ssh(NodeReader r) {
+            SshEndpoint login = new SshEndpoint(user(r, "root"), r.integer("port", 22, 1, 65535));
+            List<Path> identities = r.strings("identities").stream().map(this::path).toList();
+            if (identities.isEmpty()) {
+                Path home = Path.of(System.getProperty("user.home"), ".ssh");
+                identities = List.of(home.resolve("id_ed25519"), home.resolve("id_rsa"));
+            }
+            Path knownHosts = path(r.string("known_hosts", "known_hosts"));
+            return new SshSettings(login, identities, r.bool("agent", true), knownHosts,
+                    r.integer("connect_timeout_seconds", 10, 1, 600),
+                    r.integer("command_timeout_seconds", 600, 1, 86_400));
+        }
+
+        private String user(NodeReader r, String fallback) {
+            if (!r.has("user")) {
+                return fallback;
+            }
+            String user = r.string("user");
+            if (!USER.matcher(user).matches()) {
+                throw r.problemAt("user", "not a valid user name: \"" + user + "\"");
+            }
+            return user;
+        }
+
+        private Path path(String text) {
+            String expanded = text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text;
+            return folder.resolve(expanded).normalize();
+        }
+
+        private RoleSettings settings(NodeReader top) {
+            NodeReader b = top.mapping("base", Set.of("timezone", "packages", "root_crontab"));
+            RoleSettings.Base base = new RoleSettings.Base(b.string("timezone", "Etc/UTC"), b.strings("packages"),
+                    b.strings("root_crontab"));
+            validateCrontab(b);
+            NodeReader roles = top.mapping("roles", Set.of("lb", "app", "db", "watchdog"));
+            NodeReader a = roles.mapping("app", Set.of("version", "java_heap", "http_port"));
+            RoleSettings.App app = new RoleSettings.App(a.string("version", null), size(a, "java_heap", "512m"),
+                    a.integer("http_port", 8080, 1, 65535));
+            NodeReader db = roles.mapping("db", Set.of("postgresql_version", "shared_buffers", "work_mem",
+                    "max_connections", "backup_bucket"));
+            RoleSettings.Db dbSettings = new RoleSettings.Db(db.integer("postgresql_version", 15, 12, 99),
+                    size(db, "shared_buffers", "128MB"), size(db, "work_mem", "4MB"),
+                    db.integer("max_connections", 100, 5, 10_000), db.string("backup_bucket", null));
+            NodeReader lb = roles.mapping("lb", Set.of("max_connections"));
+            NodeReader w = roles.mapping("watchdog", Set.of("interval_seconds", "fail_after", "recover_after"));
+            return new RoleSettings(base, app, dbSettings,
+                    new RoleSettings.Lb(lb.integer("max_connections", 4096, 1, 1_000_000)),
+                    new RoleSettings.Watchdog(w.integer("interval_seconds", 30, 1, 3600),
+                            w.integer("fail_after", 3, 1, 100), w.integer("recover_after", 2, 1, 100)));
+        }
+
+        private static String size(NodeReader r, String key, String fallback) {
+            if (!r.has(key)) {
+                return fallback;
+            }
+            String value = r.string(key);
+            if (!SIZE.matcher(value).matches()) {
+                throw r.problemAt(key, "expected a size like 512m or 1GB, not \"" + value + "\"");
+            }
+            return value;
+        }
+
+        /** Crontab lines are checked here, so a typo fails before any server is touched. */
+        private void validateCrontab(NodeReader b) {
+            if (!b.has("root_crontab")) {
+                return;
+            }
+            YamlNode.Sequence seq = (YamlNode.Sequence) b.node("root_crontab");
+            for (int i = 0; i < seq.items().size(); i++) {
+                YamlNode.Scalar line = (YamlNode.Scalar) seq.items().get(i);
+                try {
+                    dev.vigil.schedule.CrontabLine.parse(line.text());
+                } catch (dev.vigil.schedule.InvalidScheduleException e) {
+                    throw NodeReader.problem(file, line.location(), b.path("root_crontab") + "[" + i + "]",
+                            "invalid crontab line: " + e.getMessage());
+                }
+            }
+        }
+
+        private Host host(YamlNode node, String path, SshEndpoint defaults) {
+            NodeReader r = NodeReader.of(file, path, node,
+                    Set.of("name", "ipv4", "ipv6", "wireguard", "roles", "ssh"));
+            String name = r.string("name");
+            if (!HOST_NAME.matcher(name).matches()) {
+                throw r.problemAt("name", "host names are lower-case letters, digits and '-', starting with a "
+                        + "letter; not \"" + name + "\"");
+            }
+            Optional<Inet4Address> ipv4 = r.has("ipv4") ? Optional.of(r.parsed("ipv4", InventoryLoader::ipv4))
+                    : Optional.empty();
+            Optional<Inet6Address> ipv6 = r.has("ipv6") ? Optional.of(r.parsed("ipv6", InventoryLoader::ipv6))
+                    : Optional.empty();
+            if (ipv4.isEmpty() && ipv6.isEmpty()) {
+                throw NodeReader.problem(file, r.location(), path, "host \"" + name + "\" needs ipv4 or ipv6");
+            }
+            Optional<Inet4Address> wg = r.has("wireguard") ? Optional.of(r.parsed("wireguard", InventoryLoader::ipv4))
+                    : Optional.empty();
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            r.list("roles", (item, itemPath) -> {
+                String id = item instanceof YamlNode.Scalar s ? s.text() : null;
+                Role role = id == null ? null : Role.byId(id).orElse(null);
+                if (role == null) {
+                    throw NodeReader.problem(file, item.location(), itemPath, "unknown role \""
+                            + (id == null ? item.kind() : id) + "\"; roles are " + Role.ids());
+                }
+                if (!roles.add(role)) {
+                    throw NodeReader.problem(file, item.location(), itemPath, "role \"" + id + "\" listed twice");
+                }
+                return role;
+            });
+            NodeReader ssh = r.mapping("ssh", Set.of("user", "port"));
+            SshEndpoint endpoint = new SshEndpoint(user(ssh, defaults.user()), ssh.integer("port", defaults.port(),
+                    1, 65535));
+            return new Host(name, ipv4, ipv6, wg, endpoint, roles);
+        }
+
+        /** Names and every address must be unique: two hosts on one address is always a copy-paste slip. */
+        private void checkUnique(NodeReader top, List<Host> hosts) {
+            YamlNode.Sequence seq = (YamlNode.Sequence) top.node("hosts");
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < hosts.size(); i++) {
+                Host h = hosts.get(i);
+                YamlNode.Mapping m = (YamlNode.Mapping) seq.items().get(i);
+                claim(seen, "name " + h.name(), i, m, "name", hosts);
+                int index = i;
+                h.ipv4().ifPresent(a -> claim(seen, "address " + a.getHostAddress(), index, m, "ipv4", hosts));
+                h.ipv6().ifPresent(a -> claim(seen, "address " + a.getHostAddress(), index, m, "ipv6", hosts));
+                h.wireguard().ifPresent(a -> claim(seen, "address " + a.getHostAddress(), index, m, "wireguard",
+                        hosts));
+            }
+        }
+
+        private void claim(Map<String, Integer> seen, String what, int index, YamlNode.Mapping m, String key,
+                           List<Host> hosts) {
+            Integer first = seen.putIfAbsent(what, index);
+            if (first != null && first != index) {
+                throw NodeReader.problem(file, m.entries().get(key).value().location(), "hosts[" + index + "]."
+                        + key, "duplicate " + what + " (also host \"" + hosts.get(first).name() + "\")");
+            }
+        }
+    }
+
+    static Inet4Address ipv4(String text) {
+        if (!IPV4.matcher(text).matches()) {
+            throw new IllegalArgumentException("not an IPv4 address: \"" + text + "\"");
+        }
+        return (Inet4Address) literal(text);
+    }
+
+    static Inet6Address ipv6(String text) {
+        if (!IPV6.matcher(text).matches() || !(literal(text) instanceof Inet6Address a)) {
+            throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"");
+        }
+        return a;
+    }
+
+    /** Only ever called on text that looks like a literal address, so no name lookup happens. */
+    private static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: \"" + text + "\"");
+        }
+    }
+}

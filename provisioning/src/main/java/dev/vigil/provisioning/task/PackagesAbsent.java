@@ -1,0 +1,37 @@
+package dev.vigil.provisioning.task;
+
+import dev.vigil.provisioning.remote.Shell;
+
+import java.util.List;
+import java.util.Set;
+
+/** Debian packages that must not be installed (removed with apt-get remove; configuration files stay). */
+public record PackagesAbsent(List<String> packages) implements Task {
+
+    public PackagesAbsent {
+        packages = List.copyOf(new PackagesInstalled(packages).packages());
+    }
+
+    public static PackagesAbsent of(String... packages) {
+        return new PackagesAbsent(List.of(packages));
+    }
+
+    @Override
+    public String name() {
+        return "packages absent: " + String.join(" ", packages);
+    }
+
+    @Override
+    public TaskResult apply(TaskContext context) {
+        Set<String> installed = PackagesInstalled.installed(context, packages);
+        List<String> present = packages.stream().filter(installed::contains).toList();
+        if (present.isEmpty()) {
+            return TaskResult.ok(this);
+        }
+        if (context.check()) {
+            return TaskResult.changed(this, "would remove " + String.join(" ", present));
+        }
+        context.host().check("apt-get remove -y -q " + Shell.quoteAll(present));
+        return TaskResult.changed(this, "removed " + String.join(" ", present));
+    }
+}

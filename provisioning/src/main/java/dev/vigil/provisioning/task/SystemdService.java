@@ -1,0 +1,104 @@
+package dev.vigil.provisioning.task;
+
+import dev.vigil.provisioning.remote.CommandResult;
+import dev.vigil.provisioning.remote.FileMeta;
+import dev.vigil.provisioning.remote.Shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A systemd unit that is installed (when {@code unitFile} is given, at /etc/systemd/system, after
+ * {@code systemd-analyze verify} accepted it), enabled and running. It is restarted when its unit file changed in
+ * this run, or when one of {@code restartWhenChanged} did (its configuration files, typically), so a second run
+ * on an unchanged host restarts nothing. With {@code running} false it is only installed and enabled: for
+ * services that a deploy starts once there is something to run.
+ */
+public record SystemdService(String unit, Optional<String> unitFile, List<Task> restartWhenChanged, boolean running)
+        implements Task {
+
+    private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9@._:-]+\\.(service|timer|socket|path)");
+
+    public SystemdService {
+        if (!UNIT.matcher(unit).matches()) {
+            throw new IllegalArgumentException("not a systemd unit name: \"" + unit + "\"");
+        }
+        restartWhenChanged = List.copyOf(restartWhenChanged);
+    }
+
+    /** A unit shipped by a package: only enabled, started and restarted after config changes. */
+    public static SystemdService existing(String unit, Task... restartWhenChanged) {
+        return new SystemdService(unit, Optional.empty(), List.of(restartWhenChanged), true);
+    }
+
+    public static SystemdService withUnitFile(String unit, String unitFile, Task... restartWhenChanged) {
+        return new SystemdService(unit, Optional.of(unitFile), List.of(restartWhenChanged), true);
+    }
+
+    /** Installed and enabled only; whoever deploys the service starts it. */
+    public static SystemdService enabledOnly(String unit, String unitFile) {
+        return new SystemdService(unit, Optional.of(unitFile), List.of(), false);
+    }
+
+    @Override
+    public String name() {
+        return "service " + unit;
+    }
+
+    @Override
+    public TaskResult apply(TaskContext context) {
+        List<String> done = new ArrayList<>();
+        String diff = null;
+        boolean fileChanged = false;
+        if (unitFile.isPresent()) {
+            ManagedFile file = ManagedFile.text("/etc/systemd/system/" + unit, unitFile.get(),
+                    FileMeta.rootOwned(0644)).validatedBy("d=$(mktemp -d) && cat > \"$d\"/" + unit
+                    + " && systemd-analyze verify \"$d\"/" + unit + "; rc=$?; rm -rf \"$d\"; exit $rc");
+            TaskResult r = file.apply(context);
+            if (r.status() == TaskStatus.FAILED) {
+                return TaskResult.failed(this, r.message());
+            }
+            if (r.changed()) {
+                fileChanged = true;
+                diff = r.diff().orElse(null);
+                done.add("unit file " + r.message().replace("would change: ", ""));
+                if (!context.check()) {
+                    context.host().check("systemctl daemon-reload");
+                }
+            }
+        }
+        String q = Shell.quote(unit);
+        boolean enabled = context.host().run("systemctl is-enabled " + q).out().strip().equals("enabled");
+        if (!enabled) {
+            if (!context.check()) {
+                context.host().check("systemctl enable " + q + " 2>&1");
+            }
+            done.add("enabled");
+        }
+        if (!running) {
+            return done.isEmpty() ? TaskResult.ok(this)
+                    : TaskResult.changed(this, (context.check() ? "would be " : "") + String.join(", ", done), diff);
+        }
+        boolean active = context.host().run("systemctl is-active " + q).out().strip().equals("active");
+        boolean configChanged = fileChanged || restartWhenChanged.stream().anyMatch(context::changedInThisRun);
+        if (!active || configChanged) {
+            String action = active ? "restart" : "start";
+            if (!context.check()) {
+                CommandResult r = context.host().run("systemctl " + action + " " + q);
+                if (!r.ok() || !context.host().run("systemctl is-active " + q).out().strip().equals("active")) {
+                    String journal = context.host().run("journalctl -u " + q + " -n 5 --no-pager -o cat").out();
+                    return TaskResult.failed(this, action + " failed (" + r.summary() + "); last log lines: "
+                            + journal.strip().replace("\n", " | "));
+                }
+            }
+            done.add(active ? "restarted" : "started");
+        }
+        if (done.isEmpty()) {
+            return TaskResult.ok(this);
+        }
+        String message = String.join(", ", done);
+        return TaskResult.changed(this, context.check() ? "would be " + message : message, diff);
+    }
+}
