@@ -1,15 +1,13 @@
 package dev.vigil.ops.backup;
 
 import dev.vigil.backup.store.S3Config;
-import dev.vigil.ops.Ops;
+import dev.vigil.ops.OpsInProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BackupCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final OpsInProcess cli = new OpsInProcess();
 
     @TempDir
     Path dir;
@@ -37,16 +34,13 @@ class BackupCommandTest {
     }
 
     private int ops(String... args) {
-        CommandLine cl = Ops.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private void assertUsageError(int status, String command, String... fragments) {
         assertThat(status).isEqualTo(2);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line)
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err().lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("error: ").contains(fragments).endsWith("(see 'ops backup " + command + " --help')"));
     }
 
@@ -71,7 +65,7 @@ class BackupCommandTest {
     @Test
     void credentialsAreNotOptions() {
         assertThat(ops("backup", "list", "--bucket", "b", "--secret-key", "abc")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Unknown option").contains("'--secret-key'");
+        assertThat(cli.err()).startsWith("error: Unknown option").contains("'--secret-key'");
     }
 
     @Test
@@ -114,7 +108,7 @@ class BackupCommandTest {
     @Test
     void runNeedsARecipient() {
         assertThat(ops("backup", "run", "--database", "vigil", "--bucket", "b")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Missing required option: '--recipient=FILE'");
+        assertThat(cli.err()).startsWith("error: Missing required option: '--recipient=FILE'");
     }
 
     @Test
@@ -132,7 +126,7 @@ class BackupCommandTest {
     @Test
     void pruneNeedsKeepDays() {
         assertThat(ops("backup", "prune", "--bucket", "b")).isEqualTo(2);
-        assertThat(err.toString()).contains("--keep-days");
+        assertThat(cli.err()).contains("--keep-days");
     }
 
     @Test
@@ -148,7 +142,7 @@ class BackupCommandTest {
     void passphraseIsNeverAnOption() {
         assertThat(ops("backup", "restore", "k.dump.pgp", "--to", "vigil", "--secret-key", keyFile.toString(),
                 "--passphrase", "hunter2")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Unknown option").contains("'--passphrase'");
+        assertThat(cli.err()).startsWith("error: Unknown option").contains("'--passphrase'");
     }
 
     @Test
@@ -186,7 +180,7 @@ class BackupCommandTest {
     @Test
     void helpListsTheCommandsAndTheEnvironment() {
         assertThat(ops("backup", "--help")).isZero();
-        assertThat(out.toString()).contains("run", "list", "restore", "verify", "prune",
+        assertThat(cli.out()).contains("run", "list", "restore", "verify", "prune",
                 "VIGIL_BACKUP_S3_ENDPOINT", "VIGIL_BACKUP_S3_REGION", "VIGIL_BACKUP_S3_BUCKET",
                 "VIGIL_BACKUP_S3_PATH_STYLE", "VIGIL_BACKUP_S3_ACCESS_KEY", "VIGIL_BACKUP_S3_SECRET_KEY");
     }
@@ -194,11 +188,10 @@ class BackupCommandTest {
     @Test
     void everyCommandHasExamples() {
         for (String command : new String[] {"run", "list", "restore", "verify", "prune"}) {
-            out.getBuffer().setLength(0);
             assertThat(ops("backup", command, "--help")).isZero();
-            assertThat(out.toString()).contains("Usage: ops backup " + command, "Examples:", "ops backup " + command);
+            assertThat(cli.out()).contains("Usage: ops backup " + command, "Examples:", "ops backup " + command);
         }
-        assertThat(out.toString()).contains("--bucket", "--prefix", "--keep-days");
+        assertThat(cli.out()).contains("--bucket", "--prefix", "--keep-days");
     }
 
     private <T> T parse(T options, String... args) {

@@ -1,24 +1,17 @@
 package dev.vigil.ops.cron;
 
-import dev.vigil.ops.Ops;
+import dev.vigil.ops.OpsInProcess;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CronCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final OpsInProcess cli = new OpsInProcess();
 
     private int ops(String... args) {
-        CommandLine cl = Ops.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -26,11 +19,11 @@ class CronCommandTest {
         int status = ops("cron", "next", "30 2 * * *", "--tz", "America/New_York",
                 "--from", "2026-03-07T12:00-05:00", "--count", "3");
         assertThat(status).isZero();
-        assertThat(out.toString()).isEqualTo(String.join(System.lineSeparator(),
+        assertThat(cli.out()).isEqualTo(String.join(System.lineSeparator(),
                 "2026-03-08T03:00:00-04:00", // 02:30 does not exist that night: the job runs right after the jump
                 "2026-03-09T02:30:00-04:00",
                 "2026-03-10T02:30:00-04:00", ""));
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
@@ -38,7 +31,7 @@ class CronCommandTest {
         int status = ops("cron", "next", "30 1 * * *", "--tz", "Europe/Dublin",
                 "--from", "2026-10-24T12:00+01:00", "--count", "2");
         assertThat(status).isZero();
-        assertThat(out.toString()).isEqualTo(String.join(System.lineSeparator(),
+        assertThat(cli.out()).isEqualTo(String.join(System.lineSeparator(),
                 "2026-10-25T01:30:00+01:00", "2026-10-26T01:30:00Z", ""));
     }
 
@@ -46,44 +39,44 @@ class CronCommandTest {
     void fieldsMayComeAsSeparateWords() {
         assertThat(ops("cron", "next", "0", "0", "1", "1", "*", "--from", "2026-06-01T00:00Z", "--count", "1"))
                 .isZero();
-        assertThat(out.toString().trim()).isEqualTo("2027-01-01T00:00:00Z");
+        assertThat(cli.out().trim()).isEqualTo("2027-01-01T00:00:00Z");
     }
 
     @Test
     void explainDescribesTheExpression() {
         assertThat(ops("cron", "explain", "8 6 * * *")).isZero();
-        assertThat(out.toString().trim()).isEqualTo("At 06:08 every day");
+        assertThat(cli.out().trim()).isEqualTo("At 06:08 every day");
     }
 
     @Test
     void invalidExpressionIsOneLineOnStderrWithStatus2() {
         assertThat(ops("cron", "next", "*/0 * * * *")).isEqualTo(2);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString().lines()).singleElement().satisfies(line ->
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err().lines()).singleElement().satisfies(line ->
                 assertThat(line).startsWith("error: minute field: step").endsWith("(see 'ops cron next --help')"));
     }
 
     @Test
     void unknownZoneIsAUsageError() {
         assertThat(ops("cron", "next", "@daily", "--tz", "Mars/Olympus_Mons")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: ").contains("Mars/Olympus_Mons");
+        assertThat(cli.err()).startsWith("error: ").contains("Mars/Olympus_Mons");
     }
 
     @Test
     void fromWithoutOffsetIsAUsageError() {
         assertThat(ops("cron", "next", "@daily", "--from", "2026-01-01T00:00")).isEqualTo(2);
-        assertThat(err.toString()).contains("--from must be an ISO-8601 time with offset");
+        assertThat(cli.err()).contains("--from must be an ISO-8601 time with offset");
     }
 
     @Test
     void countIsBounded() {
         assertThat(ops("cron", "next", "@hourly", "--count", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--count must be from 1 to 1000");
+        assertThat(cli.err()).contains("--count must be from 1 to 1000");
     }
 
     @Test
     void helpTeachesWithExamples() {
         assertThat(ops("cron", "next", "--help")).isZero();
-        assertThat(out.toString()).contains("--tz", "--from", "--count", "Examples:", "America/New_York");
+        assertThat(cli.out()).contains("--tz", "--from", "--count", "Examples:", "America/New_York");
     }
 }

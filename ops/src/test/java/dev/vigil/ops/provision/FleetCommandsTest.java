@@ -1,12 +1,9 @@
 package dev.vigil.ops.provision;
 
-import dev.vigil.ops.Ops;
+import dev.vigil.ops.OpsInProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,14 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The fleet commands refuse bad input with status 2 and one line on stderr, before any connection. */
 class FleetCommandsTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final OpsInProcess cli = new OpsInProcess();
 
     private int ops(String... args) {
-        CommandLine cl = Ops.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private static Path inventory(Path dir, String text) throws Exception {
@@ -33,9 +26,9 @@ class FleetCommandsTest {
 
     private void assertUsageError(int status, String... fragments) {
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: ").containsSubsequence(fragments);
-        assertThat(err.toString().strip().lines()).hasSize(1);
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err()).startsWith("error: ").containsSubsequence(fragments);
+        assertThat(cli.err().strip().lines()).hasSize(1);
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -54,12 +47,9 @@ class FleetCommandsTest {
     void unknownHostsAndRolesAreRefused(@TempDir Path dir) throws Exception {
         Path file = inventory(dir, "hosts:\n  - {name: a1, ipv4: 10.0.0.1, roles: [app]}\n");
         assertUsageError(ops("provision", "--inventory", file.toString(), "--hosts", "a2"), "no host named \"a2\"");
-        err.getBuffer().setLength(0);
         assertUsageError(ops("provision", "--inventory", file.toString(), "--roles", "web"), "unknown role \"web\"");
-        err.getBuffer().setLength(0);
         assertUsageError(ops("exec", "--inventory", file.toString(), "b1", "--", "uptime"),
                 "\"b1\" is neither a host", "nor a role");
-        err.getBuffer().setLength(0);
         assertUsageError(ops("provision", "--inventory", file.toString(), "--roles", "db"),
                 "no host matches the selection");
     }
@@ -80,6 +70,6 @@ class FleetCommandsTest {
     @Test
     void helpListsTheFleetCommands() {
         assertThat(ops("--help")).isZero();
-        assertThat(out.toString()).contains("provision", "exec", "hosts");
+        assertThat(cli.out()).contains("provision", "exec", "hosts");
     }
 }

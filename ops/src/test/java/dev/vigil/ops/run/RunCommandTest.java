@@ -1,30 +1,23 @@
 package dev.vigil.ops.run;
 
-import dev.vigil.ops.Ops;
+import dev.vigil.ops.OpsInProcess;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final OpsInProcess cli = new OpsInProcess();
 
     private int ops(String... args) {
-        CommandLine cl = Ops.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private void assertUsageError(int status, String... fragments) {
         assertThat(status).isEqualTo(2);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line)
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err().lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("error: ").contains(fragments).endsWith("(see 'ops run --help')"));
     }
 
@@ -63,7 +56,7 @@ class RunCommandTest {
     @Test
     void helpExplainsTheExitStatusAndShowsExamples() {
         assertThat(ops("run", "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: ops run", "124", "127", "Examples:", "--ping-url",
+        assertThat(cli.out()).contains("Usage: ops run", "124", "127", "Examples:", "--ping-url",
                 "-- vacuumdb");
     }
 }
