@@ -54,6 +54,16 @@ math.randomseed(42)
 request = function() return wrk.format("GET", "/ping/" .. ids[math.random(#ids)]) end
 LUA
 
+# CPU seconds (user + system) used so far by the app and by the benchmark database's server processes: per-ping cost
+# figures that hold up better than req/s when the machine is busy with other work
+cpu_of() { awk '{s += $14 + $15} END {printf "%.2f", s / '"$(getconf CLK_TCK)"'}' "$@" 2>/dev/null || echo 0; }
+app_cpu() { cpu_of "/proc/$app_pid/stat"; }
+db_cpu() {
+  local pids; pids=$(psql $BENCH_PG -qAt -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db'
+    OR backend_type IN ('walwriter', 'checkpointer', 'background writer')")
+  cpu_of $(for p in $pids; do echo "/proc/$p/stat"; done)
+}
+
 measure() {   # measure URL [lua] -> "req/s p50 p99 non2xx"
   local out; out=$(IDS="$work/ids.txt" wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency ${2:+-s "$2"} "$1")
   awk '/Requests\/sec/ {r=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {e=$NF} END {printf "%s %s %s %s\n", r, p50, p99, e+0}' <<<"$out"
@@ -61,6 +71,11 @@ measure() {   # measure URL [lua] -> "req/s p50 p99 non2xx"
 
 read -r ceiling n50 n99 _ < <(measure "http://127.0.0.1:$NGINX_PORT/")
 printf 'nginx static OK (ceiling): %8.0f req/s   p50 %-8s p99 %s\n' "$ceiling" "$n50" "$n99"
+
+# the app's own ceiling: a ping URL rejected at once (400), so no database work; the gap to nginx is the HTTP stack's
+measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid" >/dev/null
+read -r bare b50 b99 _ < <(measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid")
+printf 'vigil, rejected URL (no database): %8.0f req/s   p50 %-8s p99 %s\n' "$bare" "$b50" "$b99"
 
 psql $BENCH_PG -q -d "$db" <<SQL
 INSERT INTO users (email) VALUES ('bench@example.com');
@@ -76,9 +91,13 @@ for n in $CHECKS; do
   psql $BENCH_PG -qAt -d "$db" -c "SELECT id FROM checks" > "$work/ids.txt"
   measure "http://127.0.0.1:$APP_PORT" "$work/ping.lua" >/dev/null   # warm-up: JIT, pool, caches
   before=$(psql $BENCH_PG -qAt -d "$db" -c "SELECT coalesce(sum(n_pings), 0) FROM checks")
+  app0=$(app_cpu) db0=$(db_cpu)
   read -r rps p50 p99 errors < <(measure "http://127.0.0.1:$APP_PORT" "$work/ping.lua")
+  app1=$(app_cpu) db1=$(db_cpu)
   after=$(psql $BENCH_PG -qAt -d "$db" -c "SELECT coalesce(sum(n_pings), 0) FROM checks")
   durable=$(( (after - before) / SECONDS_PER_RUN ))
   printf 'vigil, %6d checks: %8.0f req/s, %6d durable pings/s   p50 %-8s p99 %-8s non-2xx %s   %.1f %% of nginx\n' \
     "$n" "$rps" "$durable" "$p50" "$p99" "$errors" "$(awk -v a="$durable" -v b="$ceiling" 'BEGIN {print 100 * a / b}')"
+  awk -v a0="$app0" -v a1="$app1" -v d0="$db0" -v d1="$db1" -v n="$((after - before))" 'BEGIN {
+    printf "               CPU per ping: app %.0f us, database %.0f us\n", 1e6 * (a1 - a0) / n, 1e6 * (d1 - d0) / n }'
 done

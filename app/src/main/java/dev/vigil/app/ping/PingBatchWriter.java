@@ -1,18 +1,21 @@
 package dev.vigil.app.ping;
 
+import dev.vigil.app.bodies.BodyStorage;
+import dev.vigil.app.bodies.ObjectKeys;
 import dev.vigil.app.checks.CheckState;
 import dev.vigil.app.checks.CheckStatus;
 import dev.vigil.app.checks.PingKind;
 import dev.vigil.app.checks.PingOutcome;
 import dev.vigil.app.checks.PingRules;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,22 +55,30 @@ final class PingBatchWriter {
             + "FROM checks WHERE id = ANY(?) ORDER BY id FOR UPDATE";
     private static final String LAST_OF_RUN = "SELECT kind, created FROM pings WHERE check_id = ? AND rid = ? "
             + "ORDER BY n DESC LIMIT 1";
-    private static final String INSERT_PING = "INSERT INTO pings (check_id, n, created, kind, scheme, remote_addr, "
-            + "method, user_agent, exit_status, rid, body, body_size, duration_ms) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_CHECK = "UPDATE checks SET status = ?, last_ping = ?, last_start = ?, "
-            + "last_start_rid = ?, last_duration_ms = ?, n_pings = ?, alert_after = ? WHERE id = ?";
+    // one statement per batch, whatever its size: arrays, one element per ping or check (timestamps travel as text)
+    private static final String INSERT_PINGS = "INSERT INTO pings (check_id, n, created, kind, scheme, remote_addr, "
+            + "method, user_agent, exit_status, rid, body, body_size, duration_ms, object_key) "
+            + "SELECT * FROM unnest(?::uuid[], ?::int8[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::int2[], ?::uuid[], ?::bytea[], ?::int8[], ?::int8[], ?::text[])";
+    private static final String UPDATE_CHECKS = "UPDATE checks AS c SET status = v.status, last_ping = v.last_ping, "
+            + "last_start = v.last_start, last_start_rid = v.last_start_rid, last_duration_ms = v.last_duration_ms, "
+            + "n_pings = v.n_pings, alert_after = v.alert_after "
+            + "FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::uuid[], ?::int8[], "
+            + "?::int8[], ?::timestamptz[]) AS v(id, status, last_ping, last_start, last_start_rid, "
+            + "last_duration_ms, n_pings, alert_after) WHERE c.id = v.id";
     private static final String INSERT_FLIP = "INSERT INTO flips (check_id, created, old_status, new_status, reason) "
             + "VALUES (?, ?, ?, ?, ?)";
 
     private final ScheduleCache schedules;
     private final int pingsKept;
     private final CheckCreator creator;
+    private final BodyStorage bodies;
 
-    PingBatchWriter(ScheduleCache schedules, int pingsKept) {
+    PingBatchWriter(ScheduleCache schedules, int pingsKept, BodyStorage bodies) {
         this.schedules = schedules;
         this.pingsKept = pingsKept;
         this.creator = new CheckCreator();
+        this.bodies = bodies;
     }
 
     Written write(Connection c, List<PingRequest> batch) throws SQLException {
@@ -80,11 +91,12 @@ final class PingBatchWriter {
         Map<UUID, CheckState> changed = new LinkedHashMap<>();
         Map<UUID, Instant> alertAfter = new HashMap<>();
         List<Prune> prunes = new ArrayList<>();
+        boolean spooled = false;
         // the last ping of each (check, run id) written in this batch, for pairing runs before they are in the table
         Map<List<Object>, PingKindAt> runsInBatch = new HashMap<>();
 
-        try (PreparedStatement pings = c.prepareStatement(INSERT_PING);
-             PreparedStatement flips = c.prepareStatement(INSERT_FLIP)) {
+        PingRows pings = new PingRows(batch.size());
+        try (PreparedStatement flips = c.prepareStatement(INSERT_FLIP)) {
             for (int i = 0; i < batch.size(); i++) {
                 if (results[i] != null) {
                     continue;
@@ -103,7 +115,13 @@ final class PingBatchWriter {
                 if (r.signal().rid() != null) {
                     runsInBatch.put(List.of(target[i], r.signal().rid()), new PingKindAt(o.kind(), r.received()));
                 }
-                addPing(pings, target[i], o, r);
+                String objectKey = null;
+                if (r.spooled() != null) {
+                    objectKey = ObjectKeys.key(target[i], o.n());
+                    promote(r, objectKey);
+                    spooled = true;
+                }
+                pings.add(target[i], o, r, objectKey);
                 if (o.flipped()) {
                     flips.setObject(1, target[i]);
                     flips.setObject(2, utc(r.received()));
@@ -117,29 +135,24 @@ final class PingBatchWriter {
                 }
                 results[i] = created[i] ? PingResult.CREATED : PingResult.OK;
             }
-            pings.executeBatch();
+            pings.insert(c);
             flips.executeBatch();
         }
-        try (PreparedStatement update = c.prepareStatement(UPDATE_CHECK)) {
-            for (Map.Entry<UUID, CheckState> e : changed.entrySet()) {
-                CheckState s = e.getValue();
-                update.setString(1, s.status().dbValue());
-                update.setObject(2, utc(s.lastPing()));
-                update.setObject(3, utc(s.lastStart()));
-                update.setObject(4, s.lastStartRid());
-                setLong(update, 5, s.lastDurationMs());
-                update.setLong(6, s.nPings());
-                update.setObject(7, utc(alertAfter.get(e.getKey())));
-                update.setObject(8, e.getKey());
-                update.addBatch();
-            }
-            update.executeBatch();
+        if (spooled) {
+            syncSpool(); // the renames of this batch's bodies must survive a crash once the pings are committed
         }
+        updateChecks(c, changed, alertAfter);
         c.commit();
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null) {
                 results[i] = PingResult.NOT_FOUND;
             }
+            if (results[i].status() >= 300 && batch.get(i).spooled() != null) {
+                bodies.discard(batch.get(i).spooled()); // not written: nobody will ask for this body
+            }
+        }
+        if (spooled) {
+            bodies.uploadSoon();
         }
         return new Written(List.of(results), prunes);
     }
@@ -259,34 +272,139 @@ final class PingBatchWriter {
         return last != null && last.kind() == PingKind.START ? last.at() : null;
     }
 
-    private static void addPing(PreparedStatement st, UUID checkId, PingOutcome o, PingRequest r)
-            throws SQLException {
-        st.setObject(1, checkId);
-        st.setLong(2, o.n());
-        st.setObject(3, utc(r.received()));
-        st.setString(4, o.kind().dbValue());
-        st.setString(5, r.scheme());
-        st.setString(6, r.remoteAddr());
-        st.setString(7, r.signal().method());
-        st.setString(8, r.userAgent());
-        if (r.signal().exitStatus() == null) {
-            st.setNull(9, Types.SMALLINT);
-        } else {
-            st.setShort(9, r.signal().exitStatus().shortValue());
+    private void promote(PingRequest r, String objectKey) {
+        try {
+            bodies.promote(r.spooled(), objectKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move a spooled ping body to " + objectKey, e);
         }
-        st.setObject(10, r.signal().rid());
-        st.setBytes(11, r.body().length == 0 ? null : r.body());
-        st.setLong(12, r.bodySize());
-        setLong(st, 13, o.durationMs());
-        st.addBatch();
     }
 
-    private static void setLong(PreparedStatement st, int index, Long value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.BIGINT);
-        } else {
-            st.setLong(index, value);
+    private void syncSpool() {
+        try {
+            bodies.syncSpool();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync the ping body spool", e);
         }
+    }
+
+    /** The pings of a batch as column arrays, for {@link #INSERT_PINGS}. */
+    private static final class PingRows {
+        private final List<UUID> checkIds;
+        private final List<Long> serials;
+        private final List<String> created;
+        private final List<String> kinds;
+        private final List<String> schemes;
+        private final List<String> remoteAddrs;
+        private final List<String> methods;
+        private final List<String> userAgents;
+        private final List<Short> exitStatuses;
+        private final List<UUID> rids;
+        private final List<byte[]> bodies;
+        private final List<Long> bodySizes;
+        private final List<Long> durations;
+        private final List<String> objectKeys;
+
+        PingRows(int capacity) {
+            checkIds = new ArrayList<>(capacity);
+            serials = new ArrayList<>(capacity);
+            created = new ArrayList<>(capacity);
+            kinds = new ArrayList<>(capacity);
+            schemes = new ArrayList<>(capacity);
+            remoteAddrs = new ArrayList<>(capacity);
+            methods = new ArrayList<>(capacity);
+            userAgents = new ArrayList<>(capacity);
+            exitStatuses = new ArrayList<>(capacity);
+            rids = new ArrayList<>(capacity);
+            bodies = new ArrayList<>(capacity);
+            bodySizes = new ArrayList<>(capacity);
+            durations = new ArrayList<>(capacity);
+            objectKeys = new ArrayList<>(capacity);
+        }
+
+        void add(UUID checkId, PingOutcome o, PingRequest r, String objectKey) {
+            checkIds.add(checkId);
+            serials.add(o.n());
+            created.add(r.received().toString());
+            kinds.add(o.kind().dbValue());
+            schemes.add(r.scheme());
+            remoteAddrs.add(r.remoteAddr());
+            methods.add(r.signal().method());
+            userAgents.add(r.userAgent());
+            exitStatuses.add(r.signal().exitStatus() == null ? null : r.signal().exitStatus().shortValue());
+            rids.add(r.signal().rid());
+            bodies.add(r.body().length == 0 ? null : r.body());
+            bodySizes.add(r.bodySize());
+            durations.add(o.durationMs());
+            objectKeys.add(objectKey);
+        }
+
+        void insert(Connection c) throws SQLException {
+            if (checkIds.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement st = c.prepareStatement(INSERT_PINGS)) {
+                st.setArray(1, c.createArrayOf("uuid", checkIds.toArray()));
+                st.setArray(2, c.createArrayOf("int8", serials.toArray()));
+                st.setArray(3, c.createArrayOf("text", created.toArray()));
+                st.setArray(4, c.createArrayOf("text", kinds.toArray()));
+                st.setArray(5, c.createArrayOf("text", schemes.toArray()));
+                st.setArray(6, c.createArrayOf("text", remoteAddrs.toArray()));
+                st.setArray(7, c.createArrayOf("text", methods.toArray()));
+                st.setArray(8, c.createArrayOf("text", userAgents.toArray()));
+                st.setArray(9, c.createArrayOf("int2", exitStatuses.toArray()));
+                st.setArray(10, c.createArrayOf("uuid", rids.toArray()));
+                st.setArray(11, c.createArrayOf("bytea", bodies.toArray(new byte[0][])));
+                st.setArray(12, c.createArrayOf("int8", bodySizes.toArray()));
+                st.setArray(13, c.createArrayOf("int8", durations.toArray()));
+                st.setArray(14, c.createArrayOf("text", objectKeys.toArray()));
+                st.executeUpdate();
+            }
+        }
+    }
+
+    private static void updateChecks(Connection c, Map<UUID, CheckState> changed, Map<UUID, Instant> alertAfter)
+            throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        int size = changed.size();
+        Object[] ids = new Object[size];
+        Object[] statuses = new Object[size];
+        Object[] lastPings = new Object[size];
+        Object[] lastStarts = new Object[size];
+        Object[] lastRids = new Object[size];
+        Object[] durations = new Object[size];
+        Object[] serials = new Object[size];
+        Object[] alerts = new Object[size];
+        int i = 0;
+        for (Map.Entry<UUID, CheckState> e : changed.entrySet()) {
+            CheckState s = e.getValue();
+            ids[i] = e.getKey();
+            statuses[i] = s.status().dbValue();
+            lastPings[i] = text(s.lastPing());
+            lastStarts[i] = text(s.lastStart());
+            lastRids[i] = s.lastStartRid();
+            durations[i] = s.lastDurationMs();
+            serials[i] = s.nPings();
+            alerts[i] = text(alertAfter.get(e.getKey()));
+            i++;
+        }
+        try (PreparedStatement st = c.prepareStatement(UPDATE_CHECKS)) {
+            st.setArray(1, c.createArrayOf("uuid", ids));
+            st.setArray(2, c.createArrayOf("text", statuses));
+            st.setArray(3, c.createArrayOf("text", lastPings));
+            st.setArray(4, c.createArrayOf("text", lastStarts));
+            st.setArray(5, c.createArrayOf("uuid", lastRids));
+            st.setArray(6, c.createArrayOf("int8", durations));
+            st.setArray(7, c.createArrayOf("int8", serials));
+            st.setArray(8, c.createArrayOf("text", alerts));
+            st.executeUpdate();
+        }
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
     }
 
     private static OffsetDateTime utc(Instant t) {

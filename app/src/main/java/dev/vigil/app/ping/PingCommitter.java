@@ -1,5 +1,6 @@
 package dev.vigil.app.ping;
 
+import dev.vigil.app.bodies.BodyStorage;
 import dev.vigil.app.db.VigilDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -50,13 +51,16 @@ public class PingCommitter {
     @Inject
     PingSettings settings;
 
+    @Inject
+    BodyStorage bodies;
+
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private volatile boolean running;
     private Thread writer;
     private PingBatchWriter batchWriter;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        batchWriter = new PingBatchWriter(new ScheduleCache(), settings.pingsKept());
+        batchWriter = new PingBatchWriter(new ScheduleCache(), settings.pingsKept(), bodies);
         running = true;
         writer = threads.newThread(this::run);
         writer.setName("vigil-ping-writer");
@@ -136,6 +140,7 @@ public class PingCommitter {
                     continue; // deadlock, serialization failure or a dropped connection: try again
                 }
                 LOG.log(Level.WARNING, "could not write " + requests.size() + " pings; answering 503", e);
+                requests.stream().filter(r -> r.spooled() != null).forEach(r -> bodies.discard(r.spooled()));
                 List<PingResult> unavailable = new ArrayList<>(requests.size());
                 requests.forEach(r -> unavailable.add(PingResult.UNAVAILABLE));
                 return unavailable;
@@ -154,7 +159,9 @@ public class PingCommitter {
             st.executeBatch();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "pruning old pings failed; it is retried at the next hundredth ping", e);
+            return;
         }
+        prunes.forEach(p -> bodies.pruneSoon(p.checkId(), p.upTo() + 1));
     }
 
     private static void rollback(Connection c) {

@@ -1,5 +1,6 @@
 package dev.vigil.app.ping;
 
+import dev.vigil.app.bodies.SpooledBody;
 import dev.vigil.app.checks.PingSignal;
 
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * A ping waiting to be written: where it goes, what it says, and the request details that are stored with it.
  *
  * @param bodySize bytes the client sent; {@code body} holds at most the configured limit of them
+ * @param spooled   the kept body when it goes to object storage (then {@code body} is empty), else null
  */
 public record PingRequest(
         PingUrl url,
@@ -19,7 +21,8 @@ public record PingRequest(
         String remoteAddr,
         String userAgent,
         byte[] body,
-        long bodySize) {
+        long bodySize,
+        SpooledBody spooled) {
 
     public UUID checkId() {
         return url.checkId();

@@ -1,5 +1,7 @@
 package dev.vigil.app.ping;
 
+import dev.vigil.app.bodies.BodyStorage;
+import dev.vigil.app.bodies.SpooledBody;
 import dev.vigil.app.checks.PingSignal;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
@@ -29,12 +31,16 @@ public class PingServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final long ASYNC_TIMEOUT_MS = 60_000;
     private static final int MAX_UA = 200;
+    private static final byte[] NO_BYTES = new byte[0];
 
     @Inject
     transient PingCommitter committer;
 
     @Inject
     transient PingSettings settings;
+
+    @Inject
+    transient BodyStorage bodies;
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -59,10 +65,22 @@ public class PingServlet extends HttpServlet {
         }
         Instant received = Instant.now();
         Body body = readBody(req.getInputStream(), settings.bodyLimit());
+        byte[] kept = body.kept();
+        SpooledBody spooled = null;
+        if (bodies.offloads(kept.length)) {
+            try {
+                spooled = bodies.stage(kept); // synced to disk before the ping can be committed
+                kept = NO_BYTES;
+            } catch (IOException e) {
+                getServletContext().log("cannot spool a ping body; answering 503: " + e.getMessage());
+                answer(resp, PingResult.UNAVAILABLE.status(), PingResult.UNAVAILABLE.body(), head);
+                return;
+            }
+        }
         String peer = req.getRemoteAddr();
         boolean viaProxy = settings.trustedProxies().trusts(peer);
         PingRequest ping = new PingRequest(url, signal, create, received,
-                scheme(req, viaProxy), remoteAddress(req, peer, viaProxy), userAgent(req), body.kept(), body.size());
+                scheme(req, viaProxy), remoteAddress(req, peer, viaProxy), userAgent(req), kept, body.size(), spooled);
 
         AsyncContext async = req.startAsync();
         async.setTimeout(ASYNC_TIMEOUT_MS);
@@ -87,6 +105,9 @@ public class PingServlet extends HttpServlet {
             }
         });
         if (!committer.submit(ping, result -> finish(async, answered, result, head))) {
+            if (spooled != null) {
+                bodies.discard(spooled);
+            }
             finish(async, answered, PingResult.UNAVAILABLE, head);
         }
     }

@@ -1,29 +1,38 @@
 package dev.vigil.app.it;
 
+import dev.vigil.testsupport.S3ProxyProcess;
 import dev.vigil.testsupport.TcpProxy;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The one Vigil server that the integration test classes share (a start costs 10-20 s), on its own database,
- * reached through a {@link TcpProxy} so that a test can take the database away and give it back.
+ * reached through a {@link TcpProxy} so that a test can take the database away and give it back. Ping bodies over
+ * {@link #BODY_THRESHOLD} bytes go to a real S3-compatible server (S3Proxy), also behind a cuttable proxy.
  */
 public final class SharedVigil {
+
+    public static final int BODY_THRESHOLD = 1000;
+    public static final String BUCKET = "vigil-bodies";
 
     private static SharedVigil instance;
 
     public final TestDatabase database;
     public final TcpProxy databaseLink;
     public final VigilProcess app;
+    public final ObjectStorage objects;
 
-    private SharedVigil(TestDatabase database, TcpProxy databaseLink, VigilProcess app) {
+    private SharedVigil(TestDatabase database, TcpProxy databaseLink, VigilProcess app, ObjectStorage objects) {
         this.database = database;
         this.databaseLink = databaseLink;
         this.app = app;
+        this.objects = objects;
     }
 
     public static synchronized SharedVigil get() {
@@ -32,8 +41,12 @@ public final class SharedVigil {
             TestDatabase db = server.createDatabase("app");
             String[] hostPort = server.address().split(":");
             TcpProxy link;
+            ObjectStorage objects;
+            Path spool;
             try {
                 link = TcpProxy.to(hostPort[0], Integer.parseInt(hostPort[1]));
+                spool = Files.createTempDirectory("vigil-it-spool-");
+                objects = ObjectStorage.start(BUCKET, spool);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -41,11 +54,18 @@ public final class SharedVigil {
                     VigilProcess.database(db.jdbcUrlVia("127.0.0.1", link.port()), db.user(), db.password());
             settings.put("VIGIL_TRUSTED_PROXIES", "127.0.0.1");  // tests send from 127.0.0.2 to be untrusted
             settings.put("VIGIL_PINGS_KEPT", "50");
+            settings.put("VIGIL_S3_ENDPOINT", "http://127.0.0.1:" + objects.link.port());
+            settings.put("VIGIL_S3_BUCKET", BUCKET);
+            settings.put("VIGIL_S3_ACCESS_KEY", S3ProxyProcess.IDENTITY);
+            settings.put("VIGIL_S3_SECRET_KEY", S3ProxyProcess.CREDENTIAL);
+            settings.put("VIGIL_S3_BODY_THRESHOLD", Integer.toString(BODY_THRESHOLD));
+            settings.put("VIGIL_SPOOL_DIR", spool.toString());
             VigilProcess app = VigilProcess.launch(settings);
-            instance = new SharedVigil(db, link, app);
+            instance = new SharedVigil(db, link, app, objects);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 link.close();
+                objects.close();
                 db.close();
             }, "stop-shared-vigil"));
             app.awaitHealthy();

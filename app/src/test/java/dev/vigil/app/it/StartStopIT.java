@@ -5,6 +5,8 @@ import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,7 +14,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -50,14 +55,26 @@ class StartStopIT {
     }
 
     @Test
-    void sigtermLetsARequestInFlightFinishThenExitsCleanly() throws Exception {
+    void sigtermLetsRequestsInFlightFinishThenExitsCleanly() throws Exception {
         try (TestDatabase db = TestPostgres.server().createDatabase("shutdown");
              VigilProcess app = VigilProcess.launch(VigilProcess.database(db.jdbcUrl(), db.user(), db.password()))) {
             app.awaitHealthy();
+            Fixtures fixtures = new Fixtures(db);
+            UUID check = fixtures.check(fixtures.project(), "slow-upload");
+            byte[] body = new byte[200_000];
+            Arrays.fill(body, (byte) 'z');
             HttpClient http = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> inFlight;
-            try (Connection lock = db.connect(); Statement st = lock.createStatement()) {
-                // hold the table that /health reads, so that a health request stays in flight
+            try (Connection lock = db.connect(); Statement st = lock.createStatement();
+                 Socket pinger = new Socket("127.0.0.1", app.port())) {
+                // a ping whose body is half sent when SIGTERM arrives
+                pinger.setSoTimeout(30_000);
+                OutputStream out = pinger.getOutputStream();
+                out.write(("POST /ping/" + check + " HTTP/1.1\r\nHost: vigil\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                // and a health request held in flight: it waits for the table that /health reads
                 lock.setAutoCommit(false);
                 st.execute("LOCK TABLE flyway_schema_history IN ACCESS EXCLUSIVE MODE");
                 inFlight = http.sendAsync(HttpRequest.newBuilder(app.uri("/health")).build(),
@@ -72,6 +89,11 @@ class StartStopIT {
                 assertThat(during.statusCode()).isEqualTo(503);
                 assertThat(during.body()).isEqualTo("shutting down\n");
                 assertThat(inFlight).isNotDone();
+
+                out.write(body, body.length / 2, body.length - body.length / 2);
+                out.flush();
+                String response = new String(pinger.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(response).startsWith("HTTP/1.1 200").endsWith("OK");
                 lock.commit();
             }
             HttpResponse<String> finished = inFlight.get(30, TimeUnit.SECONDS);
@@ -79,6 +101,8 @@ class StartStopIT {
             assertThat(finished.body()).isEqualTo("ok\n");
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
             assertThat(app.output()).contains("drained in");
+            assertThat(fixtures.value("SELECT body_size || ' ' || length(body) FROM pings WHERE check_id = '"
+                    + check + "'")).isEqualTo("200000 100000"); // committed, truncated to the limit
         }
     }
 

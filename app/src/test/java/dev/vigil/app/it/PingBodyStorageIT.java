@@ -1,0 +1,110 @@
+package dev.vigil.app.it;
+
+import dev.vigil.testsupport.Await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Large ping bodies through the real app into a real S3-compatible server (S3Proxy). */
+class PingBodyStorageIT {
+
+    private static SharedVigil vigil;
+    private static Fixtures db;
+    private static Fixtures.Project project;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        vigil = SharedVigil.get();
+        db = new Fixtures(vigil.database);
+        project = db.project();
+    }
+
+    private static HttpResponse<String> post(String path, byte[] body) throws IOException {
+        return vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static String pingColumn(UUID check, long n, String column) throws SQLException {
+        return db.value("SELECT " + column + " FROM pings WHERE check_id = '" + check + "' AND n = " + n);
+    }
+
+    private static byte[] body(int size, String marker) {
+        byte[] b = new byte[size];
+        Arrays.fill(b, (byte) '.');
+        byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(m, 0, b, 0, m.length);
+        return b;
+    }
+
+    @Test
+    void largeBodiesGoToTheBucketUnderSortableKeysAndSmallOnesStayInTheDatabase() throws Exception {
+        UUID check = db.check(project, "large-body");
+        byte[] large = body(SharedVigil.BODY_THRESHOLD + 1, "first run output");
+        assertThat(post(check.toString(), large).statusCode()).isEqualTo(200);
+
+        String key = check + "/" + String.format("%019d", Long.MAX_VALUE - 1) + "-1";
+        assertThat(pingColumn(check, 1, "object_key")).isEqualTo(key);
+        assertThat(pingColumn(check, 1, "body")).isNull();
+        assertThat(pingColumn(check, 1, "body_size")).isEqualTo(String.valueOf(large.length));
+        assertThat(vigil.objects.awaitObject(key)).isEqualTo(large);
+        Await.until(Duration.ofSeconds(10), () -> spooled().stream().noneMatch(f -> f.startsWith(check.toString())),
+                () -> "uploaded body still in the spool");
+
+        byte[] small = body(SharedVigil.BODY_THRESHOLD, "second");
+        assertThat(post(check + "/log", small).statusCode()).isEqualTo(200);
+        assertThat(pingColumn(check, 2, "object_key")).isNull();
+        assertThat(pingColumn(check, 2, "length(body)")).isEqualTo(String.valueOf(small.length));
+    }
+
+    @Test
+    void pruningOldPingsDeletesTheirObjects() throws Exception {
+        UUID check = db.check(project, "pruned-bodies");
+        for (int i = 1; i <= 100; i++) {
+            assertThat(post(check.toString(), body(1500, "run " + i)).statusCode()).isEqualTo(200);
+        }
+        // VIGIL_PINGS_KEPT is 50: the hundredth ping prunes serials 1..50, rows and objects
+        Await.until(Duration.ofSeconds(30), () -> vigil.objects.keys(check + "/").size() == 50,
+                () -> "objects left: " + vigil.objects.keys(check + "/").size());
+        List<String> keys = vigil.objects.keys(check + "/");
+        assertThat(keys.get(0)).endsWith("-100"); // newest first: the listing order the pruning relies on
+        assertThat(keys.get(49)).endsWith("-51");
+        assertThat(db.value("SELECT min(n) || '-' || max(n) FROM pings WHERE check_id = '" + check + "'"))
+                .isEqualTo("51-100");
+        assertThat(vigil.objects.get(keys.get(0)).orElseThrow()).isEqualTo(body(1500, "run 100"));
+    }
+
+    @Test
+    void bodiesWaitInTheSpoolWhileObjectStorageIsDown() throws Exception {
+        UUID check = db.check(project, "storage-down");
+        byte[] large = body(4000, "written while the bucket was unreachable");
+        String key = check + "/" + String.format("%019d", Long.MAX_VALUE - 1) + "-1";
+        vigil.objects.link.cut();
+        try {
+            assertThat(post(check.toString(), large).statusCode()).isEqualTo(200); // the ping does not wait for S3
+            assertThat(pingColumn(check, 1, "object_key")).isEqualTo(key);
+            assertThat(spooled()).contains(check + "_" + key.substring(key.indexOf('/') + 1));
+        } finally {
+            vigil.objects.link.restore();
+        }
+        assertThat(vigil.objects.awaitObject(key)).isEqualTo(large);
+    }
+
+    private static List<String> spooled() {
+        try {
+            return vigil.objects.spooled();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
