@@ -72,7 +72,7 @@ measure() {   # measure URL [lua] -> "req/s p50 p99 non2xx"
 read -r ceiling n50 n99 _ < <(measure "http://127.0.0.1:$NGINX_PORT/")
 printf 'nginx static OK (ceiling): %8.0f req/s   p50 %-8s p99 %s\n' "$ceiling" "$n50" "$n99"
 
-# the app's own ceiling: a ping URL rejected at once (400), so no database work; the gap to nginx is the HTTP stack's
+# the app's own ceiling: a ping URL rejected at once (404), so no database work; the gap to nginx is the HTTP stack's
 measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid" >/dev/null
 read -r bare b50 b99 _ < <(measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid")
 printf 'vigil, rejected URL (no database): %8.0f req/s   p50 %-8s p99 %s\n' "$bare" "$b50" "$b99"

@@ -1,76 +1,34 @@
 package dev.vigil.ops.backup;
 
+import dev.vigil.testsupport.S3ProxyProcess;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** S3Proxy with its filesystem backend, as a child JVM from the jar the backup module's tests downloaded. */
+/** The ops tests' S3-compatible server (S3Proxy through {@link S3ProxyProcess}) and the settings that reach it. */
 final class LocalS3 implements AutoCloseable {
 
-    static final String IDENTITY = "vigil-ops-test-identity";
-    static final String CREDENTIAL = "vigil-ops-test-credential";
+    static final String IDENTITY = S3ProxyProcess.IDENTITY;
+    static final String CREDENTIAL = S3ProxyProcess.CREDENTIAL;
 
-    private final Process process;
+    private final S3ProxyProcess process;
     final URI endpoint;
 
-    private LocalS3(Process process, URI endpoint) {
+    private LocalS3(S3ProxyProcess process) {
         this.process = process;
-        this.endpoint = endpoint;
+        this.endpoint = process.endpoint();
     }
 
-    static LocalS3 start(Path work) throws IOException {
-        Path jar = Path.of(System.getProperty("s3proxy.jar", System.getProperty("user.home")
-                + "/.m2/repository/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar"));
-        assertThat(Files.isRegularFile(jar)).as("S3Proxy jar at " + jar + " (built with the backup module)").isTrue();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        Path data = Files.createDirectories(work.resolve("s3data"));
-        Path properties = Files.writeString(work.resolve("s3proxy.properties"), String.join("\n",
-                "s3proxy.endpoint=" + endpoint,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + IDENTITY,
-                "s3proxy.credential=" + CREDENTIAL,
-                "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + data, ""));
-        Process p = new ProcessBuilder(OpsProcess.java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-DLOG_LEVEL=warn", "-jar", jar.toString(), "--properties", properties.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("s3proxy.log").toFile())
-                .start();
-        LocalS3 s3 = new LocalS3(p, endpoint);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            assertThat(p.isAlive()).as("S3Proxy running; see " + work.resolve("s3proxy.log")).isTrue();
-            try {
-                HttpURLConnection c = (HttpURLConnection) endpoint.toURL().openConnection();
-                c.setConnectTimeout(200);
-                c.getResponseCode(); // any answer means it is serving
-                c.disconnect();
-                return s3;
-            } catch (IOException e) {
-                assertThat(System.nanoTime()).as("S3Proxy answering within 60 s").isLessThan(deadline);
-                LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // polling interval of the deadline loop
-            }
-        }
+    /** Starts a server; {@code work} is kept for callers that pass their scratch directory. */
+    static LocalS3 start(Path work) {
+        return new LocalS3(S3ProxyProcess.start());
     }
 
     String createBucket() {
@@ -94,10 +52,7 @@ final class LocalS3 implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+    public void close() {
+        process.close();
     }
 }
