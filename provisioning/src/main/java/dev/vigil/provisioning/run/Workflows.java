@@ -4,6 +4,7 @@ import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.Role;
 import dev.vigil.provisioning.remote.CommandResult;
+import dev.vigil.provisioning.role.RecipeInputs;
 import dev.vigil.provisioning.role.Recipes;
 import dev.vigil.provisioning.ssh.SshFleet;
 import dev.vigil.provisioning.task.Task;
@@ -27,11 +28,11 @@ public final class Workflows {
     }
 
     /** {@code ops provision}: apply (or check) each selected host's recipe. */
-    public static boolean provision(Inventory inventory, List<Host> hosts, boolean check, int parallel,
-                                    boolean verbose, PrintWriter out) {
+    public static boolean provision(Inventory inventory, List<Host> hosts, RecipeInputs inputs, boolean check,
+                                    int parallel, boolean verbose, PrintWriter out) {
         Map<String, List<Task>> recipes = new LinkedHashMap<>();
         for (Host h : hosts) {
-            recipes.put(h.name(), Recipes.forHost(inventory, h)); // built first: a bad recipe touches nothing
+            recipes.put(h.name(), Recipes.forHost(inventory, h, inputs)); // built first: a bad recipe touches nothing
         }
         ReportPrinter printer = new ReportPrinter(out, check, verbose);
         try (SshFleet fleet = new SshFleet(inventory, hosts)) {

@@ -64,7 +64,7 @@ class DbRoleIT {
         Inventory inventory = InventoryLoader.load(file);
         StringWriter text = new StringWriter();
         long t0 = System.nanoTime();
-        boolean ok = Workflows.provision(inventory, inventory.hosts(), check, 1, false, new PrintWriter(text));
+        boolean ok = Workflows.provision(inventory, inventory.hosts(), RecipeInputs.none(), check, 1, false, new PrintWriter(text));
         System.err.printf("[timing] %s took %.1f s%n%s", what, (System.nanoTime() - t0) / 1e9, text);
         assertThat(ok).as(text.toString()).isEqualTo(expectOk);
         return text.toString();
