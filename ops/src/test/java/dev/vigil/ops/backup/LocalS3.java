@@ -1,5 +1,7 @@
 package dev.vigil.ops.backup;
 
+import dev.vigil.ops.OpsProcess;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
