@@ -44,7 +44,7 @@ final class Firewall {
                     ct state established,related accept
                     ct state invalid drop
                     iif "lo" accept
-                    meta l4proto { icmp, ipv6-icmp } accept
+                    meta l4proto { 1, 58 } accept comment "icmp, icmpv6"
                 """);
         rules.forEach(r -> b.append("    ").append(r).append('\n'));
         b.append("""
