@@ -98,15 +98,22 @@ class FleetEndToEndIT {
                     OperatorKey.PASSPHRASE_ENV, PASSPHRASE);
 
             assertThat(ops("secrets", "init").status()).isZero();
-            for (String[] s : new String[][]{{"database.password", DB_PASSWORD}, {"smtp.user", "vigil@vigil.test"},
-                    {"smtp.password", SMTP_PASSWORD}, {"backup.s3_access_key", "vigil"},
-                    {"backup.s3_secret_key", S3_SECRET}, {"backup.ping_url", "https://vigil.test/ping/backup"},
-                    {"backup.prune_ping_url", "https://vigil.test/ping/prune"}}) {
-                assertThat(opsWithInput(s[1] + "\n", "secrets", "set", s[0]).status()).isZero();
-            }
+            assertThat(opsWithInput(DB_PASSWORD + "\n", "secrets", "set", "database.password").status()).isZero();
+            // the rest as an operator would paste them in the editor
+            Path more = Files.writeString(fleet.resolve("more-secrets.txt"), """
+                    smtp.user = vigil@vigil.test
+                    smtp.password = %s
+                    backup.s3_access_key = vigil
+                    backup.s3_secret_key = %s
+                    backup.ping_url = https://vigil.test/ping/backup
+                    backup.prune_ping_url = https://vigil.test/ping/prune
+                    """.formatted(SMTP_PASSWORD, S3_SECRET));
+            Map<String, String> withKey = env;
+            env = new java.util.HashMap<>(withKey);
+            env.put("EDITOR", "cat " + more + " >>");
+            assertThat(ops("secrets", "edit").out()).contains("saved 7 secret(s)");
 
             // without the operator's key nothing is contacted: the recipes need the secrets
-            Map<String, String> withKey = env;
             env = Map.of();
             OpsProcess.Result noKey = ops("provision", "--ops-jar", OpsProcess.jar().toString());
             assertThat(noKey.status()).isEqualTo(2);
@@ -192,6 +199,8 @@ class FleetEndToEndIT {
             assertThat(rollOut.out()).doesNotContain("pg-secret");
             assertThat(exec("app1", "grep '^VIGIL_DB_PASSWORD' /etc/vigil/app.env")).contains("\"pg-secret-2\"");
             assertThat(exec("db1", "grep max_connections " + conf)).contains("max_connections = 100");
+            assertThat(exec("db1", "PGPASSWORD=pg-secret-2 psql -X -w -h 127.0.0.1 -U vigil -d vigil "
+                    + "-Atc 'SELECT current_user'")).as("the app's login follows the secret").contains("vigil");
         } finally {
             testbed.destroy(app);
             testbed.destroy(db);

@@ -9,6 +9,7 @@ import dev.vigil.provisioning.secrets.Secrets;
 import dev.vigil.provisioning.task.ManagedDirectory;
 import dev.vigil.provisioning.task.ManagedFile;
 import dev.vigil.provisioning.task.PackagesInstalled;
+import dev.vigil.provisioning.task.PostgresDatabase;
 import dev.vigil.provisioning.task.SystemdService;
 import dev.vigil.provisioning.task.Task;
 import dev.vigil.schedule.CrontabLine;
@@ -22,7 +23,7 @@ import java.util.Locale;
 
 /**
  * PostgreSQL from Debian, tuned through a conf.d file, reachable from the app servers only (pg_hba and the
- * firewall), restarted when its files change; and, when the inventory names a backup bucket, the nightly
+ * firewall), restarted when its files change, with the app's database and login; and, when the inventory names a backup bucket, the nightly
  * encrypted backup and the pruning of old backups as cron jobs, each reporting to its own Vigil check.
  */
 final class DbRecipe {
@@ -52,7 +53,9 @@ final class DbRecipe {
                 new ManagedDirectory("/etc/postgresql/" + v + "/main/conf.d", new FileMeta("postgres", "postgres",
                         0755)),
                 tuning, hba,
-                SystemdService.existing("postgresql@" + v + "-main.service", tuning, hba)));
+                SystemdService.existing("postgresql@" + v + "-main.service", tuning, hba),
+                new PostgresDatabase("vigil", "vigil", inputs.secrets().require(AppRecipe.DB_PASSWORD,
+                        "the db recipe"))));
         if (db.backupBucket() != null) {
             tasks.addAll(backups(db, inputs));
         }

@@ -42,6 +42,8 @@ public record SystemdService(String unit, Optional<String> unitFile, List<Task> 
         return new SystemdService(unit, Optional.of(unitFile), List.of(), false);
     }
 
+    private static final java.util.Set<String> ENABLED = java.util.Set.of("enabled", "static", "indirect",
+            "generated", "alias");
     private static final String UNMET = "not started: its unit conditions do not hold on this host";
 
     @Override
@@ -79,7 +81,8 @@ public record SystemdService(String unit, Optional<String> unitFile, List<Task> 
             }
         }
         String q = Shell.quote(unit);
-        boolean enabled = context.host().run("systemctl is-enabled " + q).out().strip().equals("enabled");
+        // static, indirect and generated units cannot be enabled: they start through others (journald, say)
+        boolean enabled = ENABLED.contains(context.host().run("systemctl is-enabled " + q).out().strip());
         if (!enabled) {
             if (!context.check()) {
                 context.host().check("systemctl enable " + q + " 2>&1");

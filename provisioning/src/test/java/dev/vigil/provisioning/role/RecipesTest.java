@@ -194,7 +194,10 @@ class RecipesTest {
                 .contains("host    vigil     vigil     10.100.1.1/32    scram-sha-256  # app1\n",
                         "host    vigil     vigil     192.0.2.4/32     scram-sha-256  # app2\n")
                 .doesNotContain("10.100.0.1");
-        assertThat(tasks).extracting(Task::name).contains("service postgresql@16-main.service");
+        assertThat(tasks).extracting(Task::name).contains("service postgresql@16-main.service",
+                "postgresql database vigil owned by vigil");
+        assertThat(tasks.stream().filter(t -> t.name().startsWith("postgresql database")).findFirst().orElseThrow()
+                .toString()).doesNotContain("pa\"ss");
     }
 
     @Test
