@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {CronCommand.class, dev.vigil.ops.provision.ProvisionCommand.class,
                 dev.vigil.ops.provision.ExecCommand.class, dev.vigil.ops.provision.HostsCommand.class,
+                dev.vigil.ops.secrets.SecretsCommand.class,
                 dev.vigil.ops.backup.BackupCommand.class, dev.vigil.ops.run.RunCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'ops COMMAND --help' for the options of a command.",

@@ -1,5 +1,7 @@
 package dev.vigil.ops.backup;
 
+import dev.vigil.ops.OpsProcess;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

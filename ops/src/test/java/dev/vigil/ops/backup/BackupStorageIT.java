@@ -1,5 +1,7 @@
 package dev.vigil.ops.backup;
 
+import dev.vigil.ops.OpsProcess;
+
 import dev.vigil.backup.RetryPolicy;
 import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;

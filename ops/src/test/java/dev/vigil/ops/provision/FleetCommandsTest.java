@@ -72,4 +72,28 @@ class FleetCommandsTest {
         assertThat(ops("--help")).isZero();
         assertThat(cli.out()).contains("provision", "exec", "hosts");
     }
+
+    @Test
+    void aRecipeThatLacksASecretStopsBeforeAnyConnection(@TempDir Path dir) throws Exception {
+        // 192.0.2.x is a documentation network: a connection attempt would hang, not fail fast
+        Path file = inventory(dir, "hosts:\n  - {name: a1, ipv4: 192.0.2.1, roles: [app]}\n"
+                + "  - {name: d1, ipv4: 192.0.2.2, roles: [db]}\n");
+        assertUsageError(ops("provision", "--inventory", file.toString()),
+                "secret database.password is not set (the app recipe needs it); set it with "
+                        + "'ops secrets set database.password'");
+    }
+
+    @Test
+    void secretsCommandsRefuseBadInputInOneLine(@TempDir Path dir) throws Exception {
+        Path file = inventory(dir, "hosts: []\n");
+        assertUsageError(ops("secrets", "set", "Database Password", "--inventory", file.toString()),
+                "\"Database Password\" is not a secret name");
+        assertThat(ops("secrets", "init", "--inventory", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("error: the inventory lists no secrets.recipients (public key files): "
+                + "there is nobody to encrypt the secrets to\n");
+        assertThat(ops("secrets", "show", "--inventory", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("error: no secrets file " + dir.resolve("secrets.pgp")
+                + "; create it with 'ops secrets init'\n");
+        assertThat(dir.resolve("secrets.pgp")).doesNotExist();
+    }
 }

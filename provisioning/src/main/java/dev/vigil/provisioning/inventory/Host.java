@@ -28,4 +28,9 @@ public record Host(String name, Optional<Inet4Address> ipv4, Optional<Inet6Addre
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /** This host reached as another login user (a new server's first run, before the admin user exists). */
+    public Host loggingInAs(String user) {
+        return new Host(name, ipv4, ipv6, wireguard, new SshEndpoint(user, ssh.port()), roles);
+    }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything {@code ops} knows about the fleet, from one file. Immutable. */
-public record Inventory(Path file, SshSettings ssh, Domains domains, RoleSettings settings, List<Host> hosts) {
+public record Inventory(Path file, SshSettings ssh, Domains domains, RoleSettings settings, SecretsSettings secrets,
+                        List<Host> hosts) {
 
     public Inventory {
         hosts = List.copyOf(hosts);

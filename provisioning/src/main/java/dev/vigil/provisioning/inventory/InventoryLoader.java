@@ -34,6 +34,10 @@ public final class InventoryLoader {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Pattern SIZE = Pattern.compile("\\d+[kKmMgG]?[bB]?");
+    private static final Pattern SSH_PUBLIC_KEY = Pattern.compile(
+            "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com) [A-Za-z0-9+/]+=*( .*)?");
+    private static final Pattern SMTP_RELAY = Pattern.compile("[A-Za-z0-9.-]+:\\d{1,5}");
+    private static final Pattern BUCKET_URL = Pattern.compile("s3://[a-z0-9][a-z0-9.-]*(/[^\\s]*)?");
 
     private InventoryLoader() {
     }
@@ -70,18 +74,22 @@ public final class InventoryLoader {
         }
 
         Inventory inventory(YamlNode root) {
-            NodeReader top = NodeReader.of(file, "", root, Set.of("ssh", "domains", "base", "roles", "hosts"));
+            NodeReader top = NodeReader.of(file, "", root, Set.of("ssh", "domains", "base", "roles", "secrets",
+                    "hosts"));
             SshSettings ssh = ssh(top.mapping("ssh", Set.of("user", "port", "identities", "agent", "known_hosts",
                     "connect_timeout_seconds", "command_timeout_seconds")));
             NodeReader d = top.mapping("domains", Set.of("app", "ping"));
             Domains domains = new Domains(d.string("app", null), d.string("ping", null));
             RoleSettings settings = settings(top);
+            NodeReader sec = top.mapping("secrets", Set.of("file", "recipients"));
+            SecretsSettings secrets = new SecretsSettings(path(sec.string("file", "secrets.pgp")),
+                    sec.strings("recipients").stream().map(this::path).toList());
             if (!top.has("hosts")) {
                 throw top.problemAt("hosts", "missing required key \"hosts\" (the list of servers)");
             }
             List<Host> hosts = top.list("hosts", (node, path) -> host(node, path, ssh.login()));
             checkUnique(top, hosts);
-            return new Inventory(file, ssh, domains, settings, hosts);
+            return new Inventory(file, ssh, domains, settings, secrets, hosts);
         }
 
         private SshSettings ssh(NodeReader r) {
@@ -98,14 +106,41 @@ public final class InventoryLoader {
         }
 
         private String user(NodeReader r, String fallback) {
-            if (!r.has("user")) {
+            return user(r, "user", fallback);
+        }
+
+        private String user(NodeReader r, String key, String fallback) {
+            if (!r.has(key)) {
                 return fallback;
             }
-            String user = r.string("user");
+            String user = r.string(key);
             if (!USER.matcher(user).matches()) {
-                throw r.problemAt("user", "not a valid user name: \"" + user + "\"");
+                throw r.problemAt(key, "not a valid user name: \"" + user + "\"");
             }
             return user;
+        }
+
+        /** Armored OpenPGP public keys from files beside the inventory, read now so a bad path fails here. */
+        private List<RoleSettings.KeyFile> keyFiles(NodeReader r, String key) {
+            List<String> names = r.strings(key);
+            List<RoleSettings.KeyFile> files = new java.util.ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                Path p = path(names.get(i));
+                YamlNode item = ((YamlNode.Sequence) r.node(key)).items().get(i);
+                String text;
+                try {
+                    text = Files.readString(p, StandardCharsets.US_ASCII);
+                } catch (IOException | UncheckedIOException e) {
+                    throw NodeReader.problem(file, item.location(), r.path(key) + "[" + i + "]", "cannot read " + p
+                            + ": " + e.getMessage());
+                }
+                if (!text.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
+                    throw NodeReader.problem(file, item.location(), r.path(key) + "[" + i + "]", p
+                            + " is not an armored OpenPGP public key (gpg --armor --export)");
+                }
+                files.add(new RoleSettings.KeyFile(p.getFileName().toString(), text));
+            }
+            return files;
         }
 
         private Path path(String text) {
@@ -114,19 +149,45 @@ public final class InventoryLoader {
         }
 
         private RoleSettings settings(NodeReader top) {
-            NodeReader b = top.mapping("base", Set.of("timezone", "packages", "root_crontab"));
+            NodeReader b = top.mapping("base", Set.of("timezone", "packages", "root_crontab", "admin_user",
+                    "admin_keys"));
+            Optional<String> admin = b.has("admin_user") ? Optional.of(user(b, "admin_user", null)) : Optional.empty();
+            List<String> adminKeys = b.strings("admin_keys");
+            for (int i = 0; i < adminKeys.size(); i++) {
+                if (!SSH_PUBLIC_KEY.matcher(adminKeys.get(i)).matches()) {
+                    YamlNode item = ((YamlNode.Sequence) b.node("admin_keys")).items().get(i);
+                    throw NodeReader.problem(file, item.location(), b.path("admin_keys") + "[" + i + "]",
+                            "expected an SSH public key line (ssh-ed25519 AAAA... comment)");
+                }
+            }
+            if (admin.isPresent() && adminKeys.isEmpty()) {
+                throw b.problemAt("admin_user", "admin_user needs admin_keys (the SSH public keys it logs in with)");
+            }
             RoleSettings.Base base = new RoleSettings.Base(b.string("timezone", "Etc/UTC"), b.strings("packages"),
-                    b.strings("root_crontab"));
+                    b.strings("root_crontab"), admin, adminKeys);
             validateCrontab(b);
             NodeReader roles = top.mapping("roles", Set.of("lb", "app", "db", "watchdog"));
-            NodeReader a = roles.mapping("app", Set.of("version", "java_heap", "http_port"));
+            NodeReader a = roles.mapping("app", Set.of("version", "java_heap", "http_port", "smtp_relay"));
+            Optional<String> relay = Optional.ofNullable(a.string("smtp_relay", null));
+            if (relay.isPresent() && !SMTP_RELAY.matcher(relay.get()).matches()) {
+                throw a.problemAt("smtp_relay", "expected host:port of the mail provider, like smtp.example.com:587");
+            }
             RoleSettings.App app = new RoleSettings.App(a.string("version", null), size(a, "java_heap", "512m"),
-                    a.integer("http_port", 8080, 1, 65535));
+                    a.integer("http_port", 8080, 1, 65535), relay);
             NodeReader db = roles.mapping("db", Set.of("postgresql_version", "shared_buffers", "work_mem",
-                    "max_connections", "backup_bucket"));
+                    "max_connections", "backup_bucket", "backup_s3_endpoint", "backup_s3_region",
+                    "backup_s3_path_style", "backup_recipients"));
+            String bucket = db.string("backup_bucket", null);
+            if (bucket != null && !BUCKET_URL.matcher(bucket).matches()) {
+                throw db.problemAt("backup_bucket", "expected s3://BUCKET or s3://BUCKET/PREFIX, not \"" + bucket
+                        + "\"");
+            }
+            List<RoleSettings.KeyFile> recipients = keyFiles(db, "backup_recipients");
             RoleSettings.Db dbSettings = new RoleSettings.Db(db.integer("postgresql_version", 15, 12, 99),
                     size(db, "shared_buffers", "128MB"), size(db, "work_mem", "4MB"),
-                    db.integer("max_connections", 100, 5, 10_000), db.string("backup_bucket", null));
+                    db.integer("max_connections", 100, 5, 10_000), bucket,
+                    Optional.ofNullable(db.string("backup_s3_endpoint", null)),
+                    db.string("backup_s3_region", "us-east-1"), db.bool("backup_s3_path_style", false), recipients);
             NodeReader lb = roles.mapping("lb", Set.of("max_connections"));
             NodeReader w = roles.mapping("watchdog", Set.of("interval_seconds", "fail_after", "recover_after"));
             return new RoleSettings(base, app, dbSettings,

@@ -1,25 +1,46 @@
 package dev.vigil.provisioning.inventory;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of each role, shared by all hosts that have it. */
 public record RoleSettings(Base base, App app, Db db, Lb lb, Watchdog watchdog) {
 
-    /** For every server: time zone, extra packages, admin crontab lines (validated as cron). */
-    public record Base(String timezone, List<String> packages, List<String> rootCrontab) {
+    /**
+     * For every server: time zone, extra packages, admin crontab lines (validated as cron), and the admin login
+     * (a user with password-less sudo and these SSH public keys; once it is set, root may no longer log in).
+     */
+    public record Base(String timezone, List<String> packages, List<String> rootCrontab, Optional<String> adminUser,
+                       List<String> adminKeys) {
         public Base {
             packages = List.copyOf(packages);
             rootCrontab = List.copyOf(rootCrontab);
+            adminKeys = List.copyOf(adminKeys);
         }
     }
 
-    /** The Vigil app server: which release, the JVM heap (e.g. 512m) and the HTTP port behind the balancers. */
-    public record App(String version, String javaHeap, int httpPort) {
+    /**
+     * The Vigil app server: which release, the JVM heap (e.g. 512m), the HTTP port behind the balancers, and the
+     * mail provider the local relay hands outgoing mail to ({@code host:port}).
+     */
+    public record App(String version, String javaHeap, int httpPort, Optional<String> smtpRelay) {
     }
 
-    /** PostgreSQL: major version, a few tuning knobs, and where backups go. */
+    /**
+     * PostgreSQL: major version, a few tuning knobs, and where backups go: an {@code s3://bucket/prefix} URL, the
+     * S3-compatible endpoint (empty for AWS), region, path-style access, and the public keys backups are encrypted
+     * to (armored text, read from the files the inventory names).
+     */
     public record Db(int postgresqlVersion, String sharedBuffers, String workMem, int maxConnections,
-                     String backupBucket) {
+                     String backupBucket, Optional<String> backupS3Endpoint, String backupS3Region,
+                     boolean backupS3PathStyle, List<KeyFile> backupRecipients) {
+        public Db {
+            backupRecipients = List.copyOf(backupRecipients);
+        }
+    }
+
+    /** A public key file named by the inventory: its file name and its text. */
+    public record KeyFile(String name, String text) {
     }
 
     /** HAProxy load balancers. */

@@ -4,6 +4,7 @@ import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.Role;
 import dev.vigil.provisioning.remote.CommandResult;
+import dev.vigil.provisioning.role.RecipeInputs;
 import dev.vigil.provisioning.role.Recipes;
 import dev.vigil.provisioning.ssh.SshFleet;
 import dev.vigil.provisioning.task.Task;
@@ -27,12 +28,26 @@ public final class Workflows {
     }
 
     /** {@code ops provision}: apply (or check) each selected host's recipe. */
-    public static boolean provision(Inventory inventory, List<Host> hosts, boolean check, int parallel,
-                                    boolean verbose, PrintWriter out) {
+    public static boolean provision(Inventory inventory, List<Host> hosts, RecipeInputs inputs, boolean check,
+                                    int parallel, boolean verbose, PrintWriter out) {
+        return provision(inventory, hosts, recipes(inventory, hosts, inputs), check, parallel, verbose, out);
+    }
+
+    /**
+     * Each host's recipe, by name. Built before any server is contacted: a missing secret or file fails here
+     * ({@link IllegalArgumentException} or {@link java.io.UncheckedIOException}) and touches nothing.
+     */
+    public static Map<String, List<Task>> recipes(Inventory inventory, List<Host> hosts, RecipeInputs inputs) {
         Map<String, List<Task>> recipes = new LinkedHashMap<>();
         for (Host h : hosts) {
-            recipes.put(h.name(), Recipes.forHost(inventory, h)); // built first: a bad recipe touches nothing
+            recipes.put(h.name(), Recipes.forHost(inventory, h, inputs));
         }
+        return recipes;
+    }
+
+    /** Applies (or checks) recipes built by {@link #recipes}; {@code hosts} say how to reach each server. */
+    public static boolean provision(Inventory inventory, List<Host> hosts, Map<String, List<Task>> recipes,
+                                    boolean check, int parallel, boolean verbose, PrintWriter out) {
         ReportPrinter printer = new ReportPrinter(out, check, verbose);
         try (SshFleet fleet = new SshFleet(inventory, hosts)) {
             List<HostReport> reports = Provision.run(fleet.hosts(), recipes, check, parallel, printer::host);

@@ -42,9 +42,20 @@ public record SystemdService(String unit, Optional<String> unitFile, List<Task> 
         return new SystemdService(unit, Optional.of(unitFile), List.of(), false);
     }
 
+    private static final java.util.Set<String> ENABLED = java.util.Set.of("enabled", "static", "indirect",
+            "generated", "alias");
+    private static final String UNMET = "not started: its unit conditions do not hold on this host";
+
     @Override
     public String name() {
         return "service " + unit;
+    }
+
+    /** Whether systemd's last start attempt found the unit's Condition...= settings false. */
+    private static boolean conditionsUnmet(TaskContext context, String quotedUnit) {
+        String out = context.host().run("systemctl show -p ConditionResult -p ConditionTimestamp " + quotedUnit).out();
+        return out.contains("ConditionResult=no") && !out.contains("ConditionTimestamp=\n")
+                && !out.strip().endsWith("ConditionTimestamp=");
     }
 
     @Override
@@ -70,7 +81,8 @@ public record SystemdService(String unit, Optional<String> unitFile, List<Task> 
             }
         }
         String q = Shell.quote(unit);
-        boolean enabled = context.host().run("systemctl is-enabled " + q).out().strip().equals("enabled");
+        // static, indirect and generated units cannot be enabled: they start through others (journald, say)
+        boolean enabled = ENABLED.contains(context.host().run("systemctl is-enabled " + q).out().strip());
         if (!enabled) {
             if (!context.check()) {
                 context.host().check("systemctl enable " + q + " 2>&1");
@@ -83,10 +95,20 @@ public record SystemdService(String unit, Optional<String> unitFile, List<Task> 
         }
         boolean active = context.host().run("systemctl is-active " + q).out().strip().equals("active");
         boolean configChanged = fileChanged || restartWhenChanged.stream().anyMatch(context::changedInThisRun);
+        if (!active && !configChanged && conditionsUnmet(context, q)) {
+            // systemd skipped it on purpose (timesyncd in a container, say): not a failure, and not a change
+            return done.isEmpty() ? TaskResult.ok(this, UNMET)
+                    : TaskResult.changed(this, (context.check() ? "would be " : "") + String.join(", ", done)
+                    + "; " + UNMET, diff);
+        }
         if (!active || configChanged) {
             String action = active ? "restart" : "start";
             if (!context.check()) {
                 CommandResult r = context.host().run("systemctl " + action + " " + q);
+                if (r.ok() && !active && conditionsUnmet(context, q)) {
+                    done.add(UNMET);
+                    return TaskResult.changed(this, String.join(", ", done), diff);
+                }
                 if (!r.ok() || !context.host().run("systemctl is-active " + q).out().strip().equals("active")) {
                     String journal = context.host().run("journalctl -u " + q + " -n 5 --no-pager -o cat").out();
                     return TaskResult.failed(this, action + " failed (" + r.summary() + "); last log lines: "

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,8 +74,9 @@ class InventoryLoaderTest {
         assertThat(db1.roles()).containsExactlyInAnyOrder(Role.DB, Role.WATCHDOG);
         assertThat(db1.sshAddress().getHostAddress()).isEqualTo("2001:db8:0:0:0:0:0:30");
         assertThat(inv.domains()).isEqualTo(new Domains("vigil.example.com", "ping.example.com"));
-        assertThat(inv.settings().app()).isEqualTo(new RoleSettings.App("1.10", "768m", 8081));
-        assertThat(inv.settings().db()).isEqualTo(new RoleSettings.Db(15, "1GB", "4MB", 200, "s3://b/vigil"));
+        assertThat(inv.settings().app()).isEqualTo(new RoleSettings.App("1.10", "768m", 8081, Optional.empty()));
+        assertThat(inv.settings().db()).isEqualTo(new RoleSettings.Db(15, "1GB", "4MB", 200, "s3://b/vigil",
+                Optional.empty(), "us-east-1", false, List.of()));
         assertThat(inv.settings().watchdog()).isEqualTo(new RoleSettings.Watchdog(20, 2, 4));
         assertThat(inv.settings().base().rootCrontab()).hasSize(1);
         assertThat(inv.ssh().identities().get(0)).isEqualTo(Path.of("/srv/fleet/keys/id_ed25519"));
@@ -159,5 +161,39 @@ class InventoryLoaderTest {
         assertProblem("ssh: {user: root}\n", "1:1", "missing required key \"hosts\"");
         assertProblem("", "1:1", "the file is empty");
         assertProblem("hosts: [\n", "1:9", "not valid YAML");
+    }
+
+    @Test
+    void secretsDefaultBesideTheInventoryWithRecipientsRelativeToIt() {
+        Inventory inv = parse("secrets: {recipients: [keys/alice.asc, /etc/ops/bob.asc]}\nhosts: []\n");
+        assertThat(inv.secrets().file()).isEqualTo(Path.of("/srv/fleet/secrets.pgp"));
+        assertThat(inv.secrets().recipients()).containsExactly(Path.of("/srv/fleet/keys/alice.asc"),
+                Path.of("/etc/ops/bob.asc"));
+        assertProblem("secrets: {file: s.pgp, keys: []}\nhosts: []\n", "1:24", "unknown key \"keys\"");
+    }
+
+    @Test
+    void adminUserNeedsWellFormedSshKeys() {
+        Inventory inv = parse("base: {admin_user: ops, admin_keys: [\"ssh-ed25519 AAAAC3Nza ops@laptop\"]}\nhosts: []\n");
+        assertThat(inv.settings().base().adminUser()).contains("ops");
+        assertThat(inv.settings().base().adminKeys()).containsExactly("ssh-ed25519 AAAAC3Nza ops@laptop");
+        assertProblem("base: {admin_user: ops}\nhosts: []\n", "1:20", "admin_user needs admin_keys");
+        assertProblem("base: {admin_user: Ops!, admin_keys: [\"ssh-ed25519 AAAA\"]}\nhosts: []\n", "1:20",
+                "not a valid user name");
+        assertProblem("base: {admin_user: ops, admin_keys: [\"AAAAC3Nza ops@laptop\"]}\nhosts: []\n", "1:38",
+                "base.admin_keys[0]: expected an SSH public key line");
+    }
+
+    @Test
+    void smtpRelayAndBackupSettingsAreChecked() {
+        assertProblem("roles: {app: {smtp_relay: smtp.example.com}}\nhosts: []\n", "1:27", "expected host:port");
+        assertProblem("roles: {db: {backup_bucket: vigil-backups}}\nhosts: []\n", "1:29", "expected s3://BUCKET");
+        assertProblem("roles: {db: {backup_recipients: [nowhere.asc]}}\nhosts: []\n", "1:34",
+                "roles.db.backup_recipients[0]: cannot read /srv/fleet/nowhere.asc");
+        Inventory inv = parse("roles: {app: {smtp_relay: 'smtp.example.com:587'}, db: {backup_s3_path_style: true}}\n"
+                + "hosts: []\n");
+        assertThat(inv.settings().app().smtpRelay()).contains("smtp.example.com:587");
+        assertThat(inv.settings().db().backupS3PathStyle()).isTrue();
+        assertThat(inv.settings().db().backupS3Region()).isEqualTo("us-east-1");
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.provisioning.role;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.run.Workflows;
+import dev.vigil.provisioning.secrets.Secrets;
 import dev.vigil.provisioning.testbed.TestHost;
 import dev.vigil.provisioning.testbed.Testbed;
 import dev.vigil.provisioning.testbed.TestHostsExtension;
@@ -14,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +44,8 @@ class DbRoleIT {
             assertThat(testbed.ssh(db, "systemctl is-active postgresql@15-main.service").strip()).isEqualTo("active");
             assertThat(psql(testbed, db, "SHOW max_connections")).isEqualTo("50");
             assertThat(psql(testbed, db, "SHOW shared_buffers")).isEqualTo("64MB");
+            assertThat(testbed.ssh(db, "PGPASSWORD=\"it's a secret\" psql -X -w -h 127.0.0.1 -U vigil -d vigil "
+                    + "-Atc 'SELECT current_user'").strip()).as("the app's login works").isEqualTo("vigil");
 
             Files.writeString(file, yaml.replace("MAX", "60"));
             String check = provision(file, true, true, "check after an inventory change");
@@ -64,7 +69,9 @@ class DbRoleIT {
         Inventory inventory = InventoryLoader.load(file);
         StringWriter text = new StringWriter();
         long t0 = System.nanoTime();
-        boolean ok = Workflows.provision(inventory, inventory.hosts(), check, 1, false, new PrintWriter(text));
+        RecipeInputs inputs = new RecipeInputs(Secrets.of(Map.of("database.password", "it's a secret")),
+                Optional.empty());
+        boolean ok = Workflows.provision(inventory, inventory.hosts(), inputs, check, 1, false, new PrintWriter(text));
         System.err.printf("[timing] %s took %.1f s%n%s", what, (System.nanoTime() - t0) / 1e9, text);
         assertThat(ok).as(text.toString()).isEqualTo(expectOk);
         return text.toString();

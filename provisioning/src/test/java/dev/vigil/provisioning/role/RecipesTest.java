@@ -2,77 +2,252 @@ package dev.vigil.provisioning.role;
 
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
+import dev.vigil.provisioning.secrets.MissingSecretException;
+import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.task.CopiedFile;
 import dev.vigil.provisioning.task.ManagedFile;
+import dev.vigil.provisioning.task.Nftables;
+import dev.vigil.provisioning.task.SystemdService;
 import dev.vigil.provisioning.task.Task;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecipesTest {
 
-    private static final Inventory INVENTORY = InventoryLoader.parse(Path.of("/fleet/ops.yaml"), """
-            domains: {app: vigil.example.com, ping: ping.example.com}
-            roles:
-              app: {java_heap: 768m, http_port: 8081}
-              db: {postgresql_version: 16, shared_buffers: 1GB, max_connections: 300}
-            hosts:
-              - {name: app1, ipv4: 192.0.2.1, roles: [app]}
-              - {name: db1, ipv4: 192.0.2.2, wireguard: 10.100.2.1, roles: [db]}
-              - {name: lb1, ipv4: 192.0.2.3, roles: [lb]}
-            """);
+    @TempDir
+    static Path fleet;
+
+    private static Inventory inventory;
+    private static Path jar;
+
+    private static final Secrets SECRETS = Secrets.of(Map.of(
+            "database.password", "pa\"ss$word",
+            "smtp.user", "vigil@example.com", "smtp.password", "mail-secret",
+            "backup.s3_access_key", "AKIA1", "backup.s3_secret_key", "it's secret",
+            "backup.ping_url", "https://vigil.example.com/ping/b", "backup.prune_ping_url",
+            "https://vigil.example.com/ping/p",
+            "watchdog.tsig_secret", "c2VjcmV0"));
+
+    @BeforeAll
+    static void writeFleet() throws IOException {
+        Files.writeString(fleet.resolve("backup.asc"), "-----BEGIN PGP PUBLIC KEY BLOCK-----\nabc\n"
+                + "-----END PGP PUBLIC KEY BLOCK-----\n");
+        jar = Files.write(fleet.resolve("ops.jar"), new byte[]{1, 2, 3});
+        Path file = fleet.resolve("ops.yaml");
+        Files.writeString(file, """
+                ssh: {user: ops}
+                domains: {app: vigil.example.com, ping: ping.example.com}
+                base: {admin_user: ops, admin_keys: ["ssh-ed25519 AAAAC3Nza ops@laptop"]}
+                roles:
+                  app: {java_heap: 768m, http_port: 8081, smtp_relay: "smtp.example.com:587"}
+                  db:
+                    postgresql_version: 16
+                    shared_buffers: 1GB
+                    max_connections: 300
+                    backup_bucket: s3://vigil-backups/prod
+                    backup_s3_endpoint: https://s3.example.net
+                    backup_s3_path_style: true
+                    backup_recipients: [backup.asc]
+                hosts:
+                  - {name: app1, ipv4: 192.0.2.1, wireguard: 10.100.1.1, roles: [app]}
+                  - {name: app2, ipv4: 192.0.2.4, roles: [app]}
+                  - {name: db1, ipv4: 192.0.2.2, wireguard: 10.100.2.1, roles: [db, watchdog]}
+                  - {name: db2, ipv4: 192.0.2.5, wireguard: 10.100.2.2, roles: [db]}
+                  - {name: lb1, ipv4: 192.0.2.3, wireguard: 10.100.0.1, roles: [lb], ssh: {port: 2222}}
+                """);
+        inventory = InventoryLoader.load(file);
+    }
 
     private static List<Task> recipe(String host) {
-        return Recipes.forHost(INVENTORY, INVENTORY.host(host).orElseThrow());
+        return Recipes.forHost(inventory, inventory.host(host).orElseThrow(),
+                new RecipeInputs(SECRETS, Optional.of(jar)));
+    }
+
+    private static ManagedFile managed(List<Task> tasks, String path) {
+        return tasks.stream().filter(t -> t instanceof ManagedFile f && f.path().equals(path))
+                .map(ManagedFile.class::cast).findFirst().orElseThrow(() -> new AssertionError("no file " + path));
     }
 
     private static String file(List<Task> tasks, String path) {
-        return tasks.stream().filter(t -> t instanceof ManagedFile f && f.path().equals(path))
-                .map(t -> new String(((ManagedFile) t).content(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        return new String(managed(tasks, path).content(), StandardCharsets.UTF_8);
+    }
+
+    private static String ruleset(String host) {
+        return recipe(host).stream().filter(t -> t instanceof Nftables).map(t -> ((Nftables) t).ruleset())
+                .findFirst().orElseThrow();
     }
 
     @Test
     void everyHostGetsTheBaseRecipeFirst() {
         for (String h : List.of("app1", "db1", "lb1")) {
-            assertThat(recipe(h).get(0).name()).isEqualTo("packages installed: cron tzdata ca-certificates");
+            assertThat(recipe(h).get(0).name()).isEqualTo(
+                    "packages installed: cron tzdata ca-certificates sudo nftables systemd-timesyncd unattended-upgrades");
             assertThat(file(recipe(h), "/etc/vigil/host.env")).startsWith("VIGIL_HOST=" + h + "\n");
+            assertThat(recipe(h)).extracting(Task::name).contains("service systemd-timesyncd.service",
+                    "login user ops", "file /etc/apt/apt.conf.d/20auto-upgrades", "service systemd-journald.service");
         }
         assertThat(recipe("lb1")).extracting(Task::name).doesNotContain("service vigil.service");
     }
 
     @Test
-    void appSettingsComeFromTheInventory() {
-        assertThat(file(recipe("app1"), "/etc/vigil/app.env")).isEqualTo("""
-                # Written by 'ops provision' from the inventory.
-                JAVA_OPTS=-Xmx768m -XX:+UseSerialGC
-                VIGIL_HTTP_PORT=8081
-                VIGIL_SITE_ROOT=https://vigil.example.com
-                VIGIL_PING_ENDPOINT=https://ping.example.com/
-                """);
-        assertThat(recipe("app1")).extracting(Task::name)
-                .contains("packages installed: openjdk-17-jre-headless", "system user vigil", "service vigil.service");
+    void sshTakesKeysOnlyAndNoRootOnceThereIsAnAdmin() {
+        List<Task> tasks = recipe("app1");
+        assertThat(file(tasks, "/etc/ssh/sshd_config.d/90-vigil.conf")).contains("PasswordAuthentication no\n",
+                "KbdInteractiveAuthentication no\n", "PermitRootLogin no\n");
+        assertThat(file(tasks, "/home/ops/.ssh/authorized_keys")).isEqualTo("ssh-ed25519 AAAAC3Nza ops@laptop\n");
+        assertThat(managed(tasks, "/home/ops/.ssh/authorized_keys").meta().mode()).isEqualTo(0600);
+        assertThat(file(tasks, "/etc/sudoers.d/90-vigil-admin")).contains("ops ALL=(ALL:ALL) NOPASSWD: ALL");
+        assertThat(managed(tasks, "/etc/sudoers.d/90-vigil-admin").validator()).isPresent();
     }
 
     @Test
-    void dbListensOnLocalhostAndItsWireguardAddress() {
-        assertThat(file(recipe("db1"), "/etc/postgresql/16/main/conf.d/vigil.conf")).isEqualTo("""
+    void anAdminWhileOpsLogsInAsRootWouldLockOpsOut() throws IOException {
+        Path file = fleet.resolve("root.yaml");
+        Files.writeString(file, """
+                base: {admin_user: ops, admin_keys: ["ssh-ed25519 AAAAC3Nza ops@laptop"]}
+                hosts: [{name: h1, ipv4: 192.0.2.9}]
+                """);
+        Inventory inv = InventoryLoader.load(file);
+        assertThatThrownBy(() -> Recipes.forHost(inv, inv.hosts().get(0), RecipeInputs.none()))
+                .hasMessageContaining("ops is set to log in as root: set ssh.user to ops")
+                .hasMessageContaining("--ssh-user root");
+    }
+
+    @Test
+    void firewallOpensEachPortToTheTierThatUsesIt() {
+        assertThat(ruleset("lb1")).contains("policy drop;", "tcp dport 2222 accept", "tcp dport { 80, 443 } accept")
+                .doesNotContain("5432");
+        assertThat(ruleset("app1")).contains("tcp dport 22 accept",
+                "ip saddr { 10.100.0.1 } tcp dport 8081 accept").doesNotContain("443");
+        assertThat(ruleset("db1")).contains("ip saddr { 10.100.1.1, 192.0.2.4 } tcp dport 5432 accept")
+                .doesNotContain("8081");
+    }
+
+    @Test
+    void appEnvironmentHoldsSettingsAndSecretsInARootOnlyFile() {
+        List<Task> tasks = recipe("app1");
+        assertThat(file(tasks, "/etc/vigil/app.env")).isEqualTo("""
+                # Written by 'ops provision' from the inventory and the secrets.
+                JAVA_OPTS=-Xmx768m -XX:+UseSerialGC
+                VIGIL_PORT=8081
+                VIGIL_RUNTIME_DIR=/var/lib/vigil/payara
+                VIGIL_MAINTENANCE_FILE=/var/lib/vigil/maintenance/on
+                VIGIL_SITE_ROOT=https://vigil.example.com
+                VIGIL_PING_ENDPOINT=https://ping.example.com/
+                VIGIL_DB_URL=jdbc:postgresql://10.100.2.1:5432,10.100.2.2:5432/vigil?targetServerType=primary
+                VIGIL_DB_USER=vigil
+                VIGIL_DB_PASSWORD="pa\\"ss$word"
+                VIGIL_SMTP_HOST=127.0.0.1
+                VIGIL_SMTP_PORT=25
+                """);
+        ManagedFile env = managed(tasks, "/etc/vigil/app.env");
+        assertThat(env.secret()).isTrue();
+        assertThat(env.meta().toString()).isEqualTo("root:root 0600");
+        assertThat(tasks).extracting(Task::name).contains("directory /var/lib/vigil/maintenance",
+                "service vigil.service", "packages installed: postfix", "service postfix.service");
+    }
+
+    @Test
+    void mailGoesThroughAPostfixNullClientWithTheProvidersLogin() {
+        List<Task> tasks = recipe("app1");
+        assertThat(file(tasks, "/etc/postfix/main.cf")).contains("inet_interfaces = loopback-only\n",
+                "mydestination =\n", "relayhost = [smtp.example.com]:587\n", "smtp_tls_security_level = encrypt\n",
+                "smtp_sasl_password_maps = texthash:/etc/postfix/sasl_passwd\n", "myhostname = app1.vigil.example.com\n");
+        assertThat(file(tasks, "/etc/postfix/sasl_passwd"))
+                .isEqualTo("[smtp.example.com]:587 vigil@example.com:mail-secret\n");
+        assertThat(managed(tasks, "/etc/postfix/sasl_passwd").secret()).isTrue();
+        assertThat(managed(tasks, "/etc/postfix/sasl_passwd").meta().mode()).isEqualTo(0600);
+    }
+
+    @Test
+    void aMissingSecretFailsBeforeAnyServerIsTouched() {
+        assertThatThrownBy(() -> Recipes.forHost(inventory, inventory.host("app1").orElseThrow(),
+                new RecipeInputs(Secrets.none(), Optional.of(jar))))
+                .isInstanceOf(MissingSecretException.class)
+                .hasMessage("secret database.password is not set (the app recipe needs it); set it with "
+                        + "'ops secrets set database.password'");
+    }
+
+    @Test
+    void dbListensOnLocalhostAndItsWireguardAddressAndLetsOnlyAppServersIn() {
+        List<Task> tasks = recipe("db1");
+        assertThat(file(tasks, "/etc/postgresql/16/main/conf.d/vigil.conf")).isEqualTo("""
                 # Written by 'ops provision' from the inventory; edits here are overwritten.
                 listen_addresses = 'localhost,10.100.2.1'
                 max_connections = 300
                 shared_buffers = 1GB
                 work_mem = 4MB
                 """);
-        assertThat(recipe("db1")).extracting(Task::name).contains("service postgresql@16-main.service");
+        assertThat(file(tasks, "/etc/postgresql/16/main/pg_hba.conf"))
+                .contains("host    vigil     vigil     10.100.1.1/32    scram-sha-256  # app1\n",
+                        "host    vigil     vigil     192.0.2.4/32     scram-sha-256  # app2\n")
+                .doesNotContain("10.100.0.1");
+        assertThat(tasks).extracting(Task::name).contains("service postgresql@16-main.service",
+                "postgresql database vigil owned by vigil");
+        assertThat(tasks.stream().filter(t -> t.name().startsWith("postgresql database")).findFirst().orElseThrow()
+                .toString()).doesNotContain("pa\"ss");
     }
 
     @Test
-    void taskNamesAreUniqueWithinARecipe() {
-        for (String h : List.of("app1", "db1", "lb1")) {
+    void backupsRunFromCronWithTheirOwnChecksAndSettingsOnlyPostgresCanRead() {
+        List<Task> tasks = recipe("db2");
+        assertThat(file(tasks, "/etc/cron.d/vigil-backup")).contains(
+                "15 2 * * * postgres . /etc/vigil/backup.env && ops backup run --database vigil --prefix prod "
+                        + "--recipient /etc/vigil/backup-keys/backup.asc --ping-url \"$VIGIL_BACKUP_PING_URL\"\n",
+                "45 3 * * * postgres . /etc/vigil/backup.env && ops run --ping-url \"$VIGIL_PRUNE_PING_URL\" "
+                        + "--timeout 900 -- ops backup prune --prefix prod --keep-days 60 --keep-min 7\n");
+        assertThat(file(tasks, "/etc/vigil/backup.env")).contains(
+                "export VIGIL_BACKUP_S3_ENDPOINT='https://s3.example.net'\n",
+                "export VIGIL_BACKUP_S3_BUCKET='vigil-backups'\n", "export VIGIL_BACKUP_S3_PATH_STYLE=true\n",
+                "export VIGIL_BACKUP_S3_SECRET_KEY='it'\\''s secret'\n",
+                "export VIGIL_BACKUP_PING_URL='https://vigil.example.com/ping/b'\n");
+        assertThat(managed(tasks, "/etc/vigil/backup.env").meta().toString()).isEqualTo("postgres:postgres 0600");
+        assertThat(file(tasks, "/etc/vigil/backup-keys/backup.asc")).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK");
+        assertThat(tasks).anyMatch(t -> t instanceof CopiedFile c && c.path().equals("/opt/vigil/ops.jar"));
+        assertThat(file(tasks, "/usr/local/bin/ops")).contains("exec java $OPS_JAVA_OPTS -jar /opt/vigil/ops.jar");
+    }
+
+    @Test
+    void withoutTheOpsJarDbBackupsAndTheWatchdogCannotBeInstalled() {
+        assertThatThrownBy(() -> Recipes.forHost(inventory, inventory.host("db2").orElseThrow(),
+                new RecipeInputs(SECRETS, Optional.empty())))
+                .hasMessageContaining("installs the ops jar on the server, but this ops does not run from a jar");
+    }
+
+    @Test
+    void watchdogRunsOpsWithTheInventoryCopyAndDnsCredentials() {
+        List<Task> tasks = recipe("db1");
+        assertThat(file(tasks, "/etc/vigil/watchdog.env"))
+                .isEqualTo("# Written by 'ops provision' from the secrets.\nVIGIL_WATCHDOG_TSIG_SECRET=\"c2VjcmV0\"\n");
+        assertThat(managed(tasks, "/etc/vigil/watchdog.env").meta().toString()).isEqualTo("root:root 0600");
+        assertThat(file(tasks, "/etc/vigil/ops.yaml")).contains("name: db1");
+        SystemdService unit = tasks.stream().filter(t -> t instanceof SystemdService s
+                        && s.unit().equals("vigil-watchdog.service")).map(SystemdService.class::cast).findFirst()
+                .orElseThrow();
+        assertThat(unit.unitFile().orElseThrow()).contains("EnvironmentFile=/etc/vigil/watchdog.env",
+                "ExecStart=/usr/bin/java -jar /opt/vigil/ops.jar watchdog run --inventory /etc/vigil/ops.yaml "
+                        + "--state /var/lib/vigil-watchdog/state.json");
+        assertThat(unit.running()).isTrue();
+    }
+
+    @Test
+    void taskNamesAreUniqueWithinARecipeEvenWhenRolesShareSteps() {
+        for (String h : List.of("app1", "db1", "db2", "lb1")) {
             List<String> names = recipe(h).stream().map(Task::name).toList();
             assertThat(names).doesNotHaveDuplicates();
         }
+        assertThat(recipe("db1")).extracting(Task::name).containsOnlyOnce("file /opt/vigil/ops.jar");
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.provisioning.run;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
+import dev.vigil.provisioning.role.RecipeInputs;
 import dev.vigil.provisioning.role.Recipes;
 import dev.vigil.provisioning.ssh.SshFleet;
 import dev.vigil.provisioning.task.Task;
@@ -23,7 +24,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The base role from an inventory, on two live hosts and one dead one, in parallel. */
+/**
+ * The base recipe from an inventory (and the lb recipe on one host), on two live hosts and one dead one, in
+ * parallel.
+ */
 @TestHosts(2)
 class ProvisionIT {
 
@@ -42,9 +46,9 @@ class ProvisionIT {
                   root_crontab:
                     - "17 3 * * * /usr/bin/find /tmp -mtime +7 -delete"
                 hosts:
-                  - {name: %s, ipv4: %s, roles: [app]}
+                  - {name: %s, ipv4: %s, roles: []}
                   - {name: %s, ipv4: %s, roles: [lb]}
-                  - {name: gone, ipv4: %s, roles: [app]}
+                  - {name: gone, ipv4: %s, roles: []}
                 """.formatted(hosts.get(0).rootKey(), hosts.get(0).name(), hosts.get(0).ip(), hosts.get(1).name(),
                 hosts.get(1).ip(), testbed.unusedAddress()));
         Inventory inventory = InventoryLoader.load(file);
@@ -68,7 +72,16 @@ class ProvisionIT {
             assertThat(testbed.ssh(h, "systemctl is-active cron").strip()).isEqualTo("active");
             assertThat(testbed.ssh(h, "crontab -l")).contains("17 3 * * * /usr/bin/find");
             assertThat(testbed.ssh(h, "cat /etc/vigil/host.env")).contains("VIGIL_HOST=" + h.name());
+            assertThat(testbed.ssh(h, "sshd -T | grep -E '^(passwordauthentication|permitrootlogin) '"))
+                    .contains("passwordauthentication no", "permitrootlogin without-password");
+            assertThat(testbed.ssh(h, "nft list chain inet vigil input")).contains("policy drop;", "tcp dport 22 accept");
+            assertThat(testbed.ssh(h, "systemd-analyze cat-config systemd/journald.conf")).contains("SystemMaxUse=500M");
+            assertThat(testbed.ssh(h, "dpkg-query -W -f='${db:Status-Status}' unattended-upgrades")).isEqualTo("installed");
         }
+        // the lb recipe: haproxy running, and the firewall open for HTTP(S) there and only there
+        assertThat(testbed.ssh(hosts.get(1), "systemctl is-active haproxy").strip()).isEqualTo("active");
+        assertThat(testbed.ssh(hosts.get(1), "nft list chain inet vigil input")).contains("tcp dport { 80, 443 } accept");
+        assertThat(testbed.ssh(hosts.get(0), "nft list chain inet vigil input")).doesNotContain("443");
 
         StringWriter second = new StringWriter();
         long t1 = System.nanoTime();
@@ -100,7 +113,8 @@ class ProvisionIT {
             HostReport r = reports.get(0);
             assertThat(r.failed()).as(text.toString()).isFalse();
             assertThat(r.count(TaskStatus.CHANGED)).isGreaterThanOrEqualTo(8);
-            assertThat(text.toString()).contains("would change packages installed: cron tzdata ca-certificates less",
+            assertThat(text.toString()).contains("would change packages installed: cron tzdata ca-certificates sudo nftables "
+                    + "systemd-timesyncd unattended-upgrades less",
                     "+@hourly /bin/true", "+PasswordAuthentication no", "(check: nothing is changed)");
             assertThat(testbed.ssh(fresh, "find /etc -newer /etc/hostname | sort; dpkg -l | wc -l"))
                     .as("nothing changed on the host").isEqualTo(before);
@@ -118,7 +132,7 @@ class ProvisionIT {
         try (SshFleet fleet = new SshFleet(inventory, inventory.hosts())) {
             Map<String, List<Task>> recipes = new LinkedHashMap<>();
             for (Host h : inventory.hosts()) {
-                recipes.put(h.name(), Recipes.forHost(inventory, h));
+                recipes.put(h.name(), Recipes.forHost(inventory, h, RecipeInputs.none()));
             }
             List<HostReport> reports = Provision.run(fleet.hosts(), recipes, check, 3, printer::host);
             printer.summary(reports);

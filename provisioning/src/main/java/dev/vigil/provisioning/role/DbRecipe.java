@@ -1,0 +1,132 @@
+package dev.vigil.provisioning.role;
+
+import dev.vigil.provisioning.inventory.Host;
+import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.inventory.Role;
+import dev.vigil.provisioning.inventory.RoleSettings;
+import dev.vigil.provisioning.remote.FileMeta;
+import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.task.ManagedDirectory;
+import dev.vigil.provisioning.task.ManagedFile;
+import dev.vigil.provisioning.task.PackagesInstalled;
+import dev.vigil.provisioning.task.PostgresDatabase;
+import dev.vigil.provisioning.task.SystemdService;
+import dev.vigil.provisioning.task.Task;
+import dev.vigil.schedule.CrontabLine;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * PostgreSQL from Debian, tuned through a conf.d file, reachable from the app servers only (pg_hba and the
+ * firewall), restarted when its files change, with the app's database and login; and, when the inventory names a backup bucket, the nightly
+ * encrypted backup and the pruning of old backups as cron jobs, each reporting to its own Vigil check.
+ */
+final class DbRecipe {
+
+    static final String BACKUP_ENV = "/etc/vigil/backup.env";
+    static final String BACKUP_KEYS = "/etc/vigil/backup-keys";
+
+    private DbRecipe() {
+    }
+
+    static List<Task> tasks(Inventory inventory, Host host, RecipeInputs inputs) {
+        RoleSettings.Db db = inventory.settings().db();
+        int v = db.postgresqlVersion();
+        String listen = "localhost" + host.wireguard().map(a -> "," + a.getHostAddress()).orElse("");
+        FileMeta postgres = new FileMeta("postgres", "postgres", 0644);
+        ManagedFile tuning = ManagedFile.text("/etc/postgresql/" + v + "/main/conf.d/vigil.conf", String.format(
+                Locale.ROOT, """
+                # Written by 'ops provision' from the inventory; edits here are overwritten.
+                listen_addresses = '%s'
+                max_connections = %d
+                shared_buffers = %s
+                work_mem = %s
+                """, listen, db.maxConnections(), db.sharedBuffers(), db.workMem()), postgres);
+        ManagedFile hba = ManagedFile.text("/etc/postgresql/" + v + "/main/pg_hba.conf", hba(inventory),
+                new FileMeta("postgres", "postgres", 0640));
+        List<Task> tasks = new ArrayList<>(List.of(PackagesInstalled.of("postgresql-" + v),
+                new ManagedDirectory("/etc/postgresql/" + v + "/main/conf.d", new FileMeta("postgres", "postgres",
+                        0755)),
+                tuning, hba,
+                SystemdService.existing("postgresql@" + v + "-main.service", tuning, hba),
+                new PostgresDatabase("vigil", "vigil", inputs.secrets().require(AppRecipe.DB_PASSWORD,
+                        "the db recipe"))));
+        if (db.backupBucket() != null) {
+            tasks.addAll(backups(db, inputs));
+        }
+        return tasks;
+    }
+
+    /** Local peers as Debian sets them up; over the network only the app servers, to the vigil database. */
+    static String hba(Inventory inventory) {
+        StringBuilder b = new StringBuilder("""
+                # Written by 'ops provision' from the inventory; edits here are overwritten.
+                # TYPE  DATABASE  USER      ADDRESS          METHOD
+                local   all       postgres                   peer
+                local   all       all                        peer
+                host    all       all       127.0.0.1/32     scram-sha-256
+                host    all       all       ::1/128          scram-sha-256
+                """);
+        for (Host app : inventory.withRole(Role.APP)) {
+            InetAddress a = Firewall.privateAddress(app);
+            String cidr = a.getHostAddress() + (a instanceof Inet4Address ? "/32" : "/128");
+            b.append(String.format(Locale.ROOT, "host    vigil     vigil     %-16s scram-sha-256  # %s%n", cidr,
+                    app.name()));
+        }
+        return b.toString();
+    }
+
+    private static List<Task> backups(RoleSettings.Db db, RecipeInputs inputs) {
+        if (db.backupRecipients().isEmpty()) {
+            throw new IllegalArgumentException("roles.db.backup_bucket is set but backup_recipients is empty: "
+                    + "backups need the public keys to encrypt to");
+        }
+        Secrets secrets = inputs.secrets();
+        String what = "the db recipe's backups";
+        String bucketUrl = db.backupBucket().substring("s3://".length());
+        int slash = bucketUrl.indexOf('/');
+        String bucket = slash < 0 ? bucketUrl : bucketUrl.substring(0, slash);
+        String prefix = slash < 0 || slash == bucketUrl.length() - 1 ? "vigil" : bucketUrl.substring(slash + 1);
+
+        StringBuilder env = new StringBuilder("# Written by 'ops provision' from the inventory and the secrets.\n");
+        db.backupS3Endpoint().ifPresent(e -> env.append("export VIGIL_BACKUP_S3_ENDPOINT=").append(EnvFiles.shell(e))
+                .append('\n'));
+        env.append("export VIGIL_BACKUP_S3_REGION=").append(EnvFiles.shell(db.backupS3Region())).append('\n')
+                .append("export VIGIL_BACKUP_S3_BUCKET=").append(EnvFiles.shell(bucket)).append('\n')
+                .append("export VIGIL_BACKUP_S3_PATH_STYLE=").append(db.backupS3PathStyle()).append('\n')
+                .append("export VIGIL_BACKUP_S3_ACCESS_KEY=")
+                .append(EnvFiles.shell(secrets.require("backup.s3_access_key", what))).append('\n')
+                .append("export VIGIL_BACKUP_S3_SECRET_KEY=")
+                .append(EnvFiles.shell(secrets.require("backup.s3_secret_key", what))).append('\n')
+                .append("export VIGIL_BACKUP_PING_URL=")
+                .append(EnvFiles.shell(secrets.require("backup.ping_url", what))).append('\n')
+                .append("export VIGIL_PRUNE_PING_URL=")
+                .append(EnvFiles.shell(secrets.require("backup.prune_ping_url", what))).append('\n');
+
+        List<Task> tasks = new ArrayList<>(OpsTool.tasks(inputs.requireOpsJar(what)));
+        tasks.add(new ManagedDirectory(BACKUP_KEYS, FileMeta.rootOwned(0755)));
+        StringBuilder recipients = new StringBuilder();
+        for (RoleSettings.KeyFile key : db.backupRecipients()) {
+            tasks.add(ManagedFile.text(BACKUP_KEYS + "/" + key.name(), key.text(), FileMeta.rootOwned(0644)));
+            recipients.append(" --recipient ").append(BACKUP_KEYS).append('/').append(key.name());
+        }
+        // the jobs run as postgres, which reaches the local server through the socket; so it owns the settings
+        tasks.add(new ManagedFile(BACKUP_ENV, env.toString().getBytes(StandardCharsets.UTF_8),
+                new FileMeta("postgres", "postgres", 0600), true));
+        List<String> jobs = List.of(
+                "15 2 * * * postgres . " + BACKUP_ENV + " && ops backup run --database vigil --prefix " + prefix
+                        + recipients + " --ping-url \"$VIGIL_BACKUP_PING_URL\"",
+                "45 3 * * * postgres . " + BACKUP_ENV + " && ops run --ping-url \"$VIGIL_PRUNE_PING_URL\" --timeout "
+                        + "900 -- ops backup prune --prefix " + prefix + " --keep-days 60 --keep-min 7");
+        jobs.forEach(CrontabLine::parseSystem); // a broken line fails here, not silently in cron at night
+        tasks.add(ManagedFile.text("/etc/cron.d/vigil-backup", "# Written by 'ops provision': nightly Vigil backup, "
+                + "each job monitored by its own Vigil check.\nSHELL=/bin/sh\nPATH=/usr/local/bin:/usr/bin:/bin\n\n"
+                + String.join("\n", jobs) + "\n", FileMeta.rootOwned(0644)));
+        return tasks;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vigil.provisioning.role;
+
+import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.remote.FileMeta;
+import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.task.ManagedDirectory;
+import dev.vigil.provisioning.task.ManagedFile;
+import dev.vigil.provisioning.task.SystemdService;
+import dev.vigil.provisioning.task.Task;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The watchdog server: Java, the ops jar, a copy of the inventory, the DNS credentials in a root-only
+ * environment file, and {@code ops watchdog run} as a service, restarted when any of those change.
+ */
+final class WatchdogRecipe {
+
+    static final String UNIT = """
+            [Unit]
+            Description=Vigil watchdog: takes failing load balancers out of DNS
+            After=network-online.target
+            Wants=network-online.target
+
+            [Service]
+            EnvironmentFile=/etc/vigil/watchdog.env
+            ExecStart=/usr/bin/java -jar /opt/vigil/ops.jar watchdog run --inventory /etc/vigil/ops.yaml --state /var/lib/vigil-watchdog/state.json
+            Restart=always
+            RestartSec=5
+
+            [Install]
+            WantedBy=multi-user.target
+            """;
+
+    static final String TSIG = "watchdog.tsig_secret";
+    static final String CLOUDFLARE = "watchdog.cloudflare_token";
+
+    private WatchdogRecipe() {
+    }
+
+    static List<Task> tasks(Inventory inventory, RecipeInputs inputs) {
+        String text;
+        try {
+            text = Files.readString(inventory.file(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + inventory.file() + " to copy it to the watchdog: "
+                    + e.getMessage(), e);
+        }
+        List<Task> tasks = new ArrayList<>(OpsTool.tasks(inputs.requireOpsJar("the watchdog recipe")));
+        ManagedFile copy = ManagedFile.text("/etc/vigil/ops.yaml", text, FileMeta.rootOwned(0640));
+        ManagedFile env = new ManagedFile("/etc/vigil/watchdog.env",
+                environment(inputs.secrets()).getBytes(StandardCharsets.UTF_8), FileMeta.rootOwned(0600), true);
+        tasks.add(copy);
+        tasks.add(new ManagedDirectory("/var/lib/vigil-watchdog", FileMeta.rootOwned(0700)));
+        tasks.add(env);
+        tasks.add(SystemdService.withUnitFile("vigil-watchdog.service", UNIT, copy, env));
+        return tasks;
+    }
+
+    /** The DNS providers' credentials; each only when the secrets have it. */
+    static String environment(Secrets secrets) {
+        StringBuilder env = new StringBuilder("# Written by 'ops provision' from the secrets.\n");
+        secrets.get(TSIG).ifPresent(v -> env.append("VIGIL_WATCHDOG_TSIG_SECRET=").append(EnvFiles.systemd(v))
+                .append('\n'));
+        secrets.get(CLOUDFLARE).ifPresent(v -> env.append("VIGIL_WATCHDOG_CLOUDFLARE_TOKEN=")
+                .append(EnvFiles.systemd(v)).append('\n'));
+        return env.toString();
+    }
+}
