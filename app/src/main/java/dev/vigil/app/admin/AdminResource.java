@@ -23,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * Bootstrap without a user interface: {@code POST /api/admin/v1/projects} with {@code Authorization: Bearer
  * <VIGIL_ADMIN_TOKEN>} and {@code {"email": ..., "project": ...}} creates the user (if new) and a project, and
- * returns its ping key and API keys once. Off (404) unless the token is configured; rate-limited; every use is
+ * returns its ping key and API keys once. Off (404) unless the token is configured. After 30 wrong tokens in a
+ * minute every request is refused (429) until the minute is over, which makes guessing hopeless; every use is
  * logged, never with a secret.
  */
 @Path("api/admin/v1/projects")
@@ -33,7 +34,7 @@ public class AdminResource {
     private static final Logger LOG = Logger.getLogger(AdminResource.class.getName());
 
     private AdminToken token;
-    private final RateLimit rateLimit = new RateLimit(30, Duration.ofMinutes(1));
+    private final RateLimit rateLimit = new RateLimit(30, Duration.ofMinutes(1)); // failed attempts
 
     @Inject
     ProjectProvisioner provisioner;
@@ -50,11 +51,12 @@ public class AdminResource {
         if (!token.enabled()) {
             throw ApiException.notFound();
         }
-        if (!rateLimit.tryAcquire(Instant.now())) {
-            LOG.warning(() -> "admin API: request from " + from + " refused, rate limit reached");
-            throw ApiException.status(429, "too many requests, try again in a minute");
+        if (rateLimit.exhausted(Instant.now())) {
+            LOG.warning(() -> "admin API: request from " + from + " refused, too many wrong tokens this minute");
+            throw ApiException.status(429, "too many failed attempts, try again in a minute");
         }
         if (!token.accepts(authorization)) {
+            rateLimit.tryAcquire(Instant.now());
             LOG.warning(() -> "admin API: request from " + from + " refused, wrong or missing token");
             throw ApiException.unauthorized("wrong or missing admin token");
         }

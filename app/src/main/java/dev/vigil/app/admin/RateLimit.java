@@ -3,7 +3,7 @@ package dev.vigil.app.admin;
 import java.time.Duration;
 import java.time.Instant;
 
-/** At most {@code limit} uses per window, for the whole server (the admin API has a handful of legitimate callers). */
+/** At most {@code limit} uses per fixed window, for the whole server. */
 public final class RateLimit {
 
     private final int limit;
@@ -18,14 +18,19 @@ public final class RateLimit {
 
     /** Counts one use at {@code now}; false when the window's budget is spent. */
     public synchronized boolean tryAcquire(Instant now) {
-        if (!now.isBefore(windowStart.plus(window))) {
-            windowStart = now;
-            used = 0;
-        }
-        if (used >= limit) {
+        if (exhausted(now)) {
             return false;
         }
         used++;
         return true;
+    }
+
+    /** Whether the budget of the window around {@code now} is spent (a new window starts with a full one). */
+    public synchronized boolean exhausted(Instant now) {
+        if (!now.isBefore(windowStart.plus(window))) {
+            windowStart = now;
+            used = 0;
+        }
+        return used >= limit;
     }
 }

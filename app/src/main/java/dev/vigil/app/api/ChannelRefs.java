@@ -1,6 +1,7 @@
 package dev.vigil.app.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +23,12 @@ public final class ChannelRefs {
         if (spec.isBlank()) {
             return List.of();
         }
+        List<String> refs = Arrays.stream(spec.split(",", -1)).map(String::strip).toList();
+        if (refs.contains("")) {
+            throw ApiException.badRequest("empty channel identifier");
+        }
         Set<UUID> chosen = new LinkedHashSet<>();
-        for (String raw : spec.split(",", -1)) {
-            String ref = raw.strip();
-            if (ref.isEmpty()) {
-                throw ApiException.badRequest("empty channel identifier");
-            }
+        for (String ref : refs) {
             chosen.add(find(ref, projectChannels));
         }
         return new ArrayList<>(chosen);

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
 import java.io.ByteArrayInputStream;
@@ -37,9 +36,9 @@ public final class JsonBodies {
         if (nestingDepth(body) > MAX_DEPTH) {
             throw ApiException.badRequest("could not parse request body: nested deeper than " + MAX_DEPTH + " levels");
         }
-        JsonStructure value;
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            value = reader.read();
+            value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw ApiException.badRequest("could not parse request body");
         }

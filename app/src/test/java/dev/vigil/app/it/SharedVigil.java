@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class SharedVigil {
 
+    /** The bootstrap token the shared app accepts on /api/admin/v1/projects. */
+    public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
+
     private static SharedVigil instance;
 
     public final TestDatabase database;
@@ -41,6 +44,7 @@ public final class SharedVigil {
                     VigilProcess.database(db.jdbcUrlVia("127.0.0.1", link.port()), db.user(), db.password());
             settings.put("VIGIL_TRUSTED_PROXIES", "127.0.0.1");  // tests send from 127.0.0.2 to be untrusted
             settings.put("VIGIL_PINGS_KEPT", "50");
+            settings.put("VIGIL_ADMIN_TOKEN", ADMIN_TOKEN);
             VigilProcess app = VigilProcess.launch(settings);
             instance = new SharedVigil(db, link, app);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
