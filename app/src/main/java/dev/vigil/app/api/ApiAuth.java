@@ -19,7 +19,8 @@ final class ApiAuth {
         if (key == null || key.length() != ApiKeys.LENGTH) {
             throw ApiException.unauthorized("missing api key");
         }
-        try (PreparedStatement st = c.prepareStatement("SELECT project_id, read_only FROM api_keys WHERE key_hash = ?")) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT project_id, read_only FROM api_keys WHERE key_hash = ?")) {
             st.setBytes(1, ApiKeys.hash(key));
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next() || (mustWrite && rs.getBoolean(2))) {

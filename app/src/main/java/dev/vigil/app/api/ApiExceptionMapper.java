@@ -14,11 +14,19 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
         if (e.plainText()) {
             return Response.status(e.status()).type("text/plain").entity(e.getMessage()).build();
         }
-        return error(e.status(), e.getMessage());
+        Response.ResponseBuilder r = errorBuilder(e.status(), e.getMessage());
+        if (e.status() == 413) {
+            r.header("Connection", "close"); // the end of a very large body was never read
+        }
+        return r.build();
     }
 
     static Response error(int status, String message) {
+        return errorBuilder(status, message).build();
+    }
+
+    private static Response.ResponseBuilder errorBuilder(int status, String message) {
         return Response.status(status).type("application/json")
-                .entity(Json.createObjectBuilder().add("error", message).build().toString()).build();
+                .entity(Json.createObjectBuilder().add("error", message).build().toString());
     }
 }

@@ -14,7 +14,10 @@ public final class CheckEdits {
     private CheckEdits() {
     }
 
-    /** The check with every field present in the request applied; a schedule makes it a cron check, a timeout alone a simple one. */
+    /**
+     * The check with every field present in the request applied; a schedule makes it a cron check, a timeout
+     * alone a simple one.
+     */
     public static CheckRow apply(CheckRow r, CheckFields f) {
         String kind = r.kind();
         if (f.schedule() != null) {

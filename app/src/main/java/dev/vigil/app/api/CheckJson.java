@@ -28,8 +28,8 @@ public final class CheckJson {
                 .add("n_pings", c.nPings())
                 .add("status", s.status())
                 .add("started", s.started());
-        addTime(b, "last_ping", Timestamps.seconds(c.lastPing()));
-        addTime(b, "next_ping", Timestamps.seconds(s.nextPing()));
+        addNullable(b, "last_ping", Timestamps.seconds(c.lastPing()));
+        addNullable(b, "next_ping", Timestamps.seconds(s.nextPing()));
         b.add("manual_resume", c.manualResume())
                 .add("methods", c.methods())
                 .add("subject", "")
@@ -64,7 +64,8 @@ public final class CheckJson {
         return b.build();
     }
 
-    private static void addTime(JsonObjectBuilder b, String field, String value) {
+    /** Adds the field as a string, or as JSON null (Healthchecks shows absent values as null, not by omission). */
+    static void addNullable(JsonObjectBuilder b, String field, String value) {
         if (value == null) {
             b.addNull(field);
         } else {

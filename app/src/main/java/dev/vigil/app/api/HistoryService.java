@@ -60,16 +60,17 @@ public class HistoryService {
                                 .add("date", Timestamps.micros(CheckStore.instant(rs, 2)))
                                 .add("n", n)
                                 .add("scheme", rs.getString(4));
-                        addText(p, "remote_addr", rs.getString(5));
+                        CheckJson.addNullable(p, "remote_addr", rs.getString(5));
                         p.add("method", rs.getString(6));
-                        addText(p, "ua", rs.getString(7));
+                        CheckJson.addNullable(p, "ua", rs.getString(7));
                         UUID rid = rs.getObject(8, UUID.class);
-                        addText(p, "rid", rid == null ? null : rid.toString());
+                        CheckJson.addNullable(p, "rid", rid == null ? null : rid.toString());
                         long duration = rs.getLong(9);
                         if (!rs.wasNull()) {
                             p.add("duration", CheckJson.secondsOf(duration));
                         }
-                        addText(p, "body_url", rs.getBoolean(10) ? urls.pingBody(check.id(), n) : null);
+                        String bodyUrl = rs.getBoolean(10) ? urls.pingBody(check.id(), n) : null;
+                        CheckJson.addNullable(p, "body_url", bodyUrl);
                         list.add(p);
                     }
                 }
@@ -117,13 +118,5 @@ public class HistoryService {
     /** Pings at or below this serial are past the log limit: neither listed nor served. */
     private long oldestVisible(CheckRow check) {
         return check.nPings() - Math.min(pingSettings.pingsKept(), MAX_PINGS);
-    }
-
-    private static void addText(JsonObjectBuilder b, String field, String value) {
-        if (value == null) {
-            b.addNull(field);
-        } else {
-            b.add(field, value);
-        }
     }
 }

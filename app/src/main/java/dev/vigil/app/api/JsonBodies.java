@@ -21,6 +21,7 @@ public final class JsonBodies {
 
     public static final int MAX_BYTES = 64 * 1024;
     public static final int MAX_DEPTH = 32;
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     private JsonBodies() {
     }
@@ -55,6 +56,7 @@ public final class JsonBodies {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + n > MAX_BYTES) {
+                    drain(in, buffer);
                     throw ApiException.tooLarge("request body is larger than " + MAX_BYTES + " bytes");
                 }
                 out.write(buffer, 0, n);
@@ -62,6 +64,18 @@ public final class JsonBodies {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads and drops the rest of an oversized body (up to {@link #DRAIN_LIMIT}), so that a client still sending it
+     * is not left blocked and reads the 413; anything longer is cut off when the connection closes.
+     */
+    private static void drain(InputStream in, byte[] buffer) throws IOException {
+        long dropped = 0;
+        int n;
+        while (dropped < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+            dropped += n;
         }
     }
 

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where the API reads a ping's request body from. Today the {@code pings.body} column; object storage plugs in here. */
+/**
+ * Where the API reads a ping's request body from: today the {@code pings.body} column; object storage plugs in here.
+ */
 public interface PingBodies {
 
     /** The body of ping {@code n} of the check, or empty when the ping has none. */

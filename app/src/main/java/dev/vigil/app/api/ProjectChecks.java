@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Read access for the public views of a project (badges, Prometheus metrics), which are keyed by secrets of their own. */
+/**
+ * Read access for the public views of a project (badges, Prometheus metrics), which are keyed by secrets of their
+ * own, and for the project-wide API lists.
+ */
 @ApplicationScoped
 public class ProjectChecks {
 

@@ -72,7 +72,8 @@ class ApiIT {
         UUID channel = db.channel(new Fixtures.Project(UUID.fromString(project.id()), project.pingKey()));
         JsonObject c = create("{\"name\": \"Backups\", \"slug\": \"backups\", \"tags\": \"prod www\", "
                 + "\"desc\": \"Runs ~/backup.sh\", \"grace\": 900, \"schedule\": \"0 3 * * *\", \"tz\": "
-                + "\"Europe/Riga\", \"manual_resume\": true, \"methods\": \"POST\", \"channels\": \"" + channel + "\"}");
+                + "\"Europe/Riga\", \"manual_resume\": true, \"methods\": \"POST\", \"channels\": \"" + channel
+                + "\"}");
         assertThat(c.getString("schedule")).isEqualTo("0 3 * * *");
         assertThat(c.getString("tz")).isEqualTo("Europe/Riga");
         assertThat(c.containsKey("timeout")).isFalse();
