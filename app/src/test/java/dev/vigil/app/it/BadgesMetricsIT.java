@@ -105,7 +105,12 @@ class BadgesMetricsIT {
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("promtool check metrics:%n%s", out).isZero();
+        // Exit 1 is a parse error. Exit 3 is lint advice; the only advice allowed is about the two totals that
+        // keep Healthchecks' names (gauges called *_total), which existing dashboards query.
+        assertThat(p.exitValue()).as("promtool check metrics:%n%s", out).isIn(0, 3);
+        assertThat(out.lines().filter(l -> !l.isBlank())).as(out).allMatch(l -> l.equals(
+                "hc_checks_total non-counter metrics should not have \"_total\" suffix")
+                || l.equals("hc_checks_down_total non-counter metrics should not have \"_total\" suffix"));
     }
 
     @Test
