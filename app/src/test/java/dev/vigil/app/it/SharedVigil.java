@@ -20,6 +20,8 @@ public final class SharedVigil {
 
     public static final int BODY_THRESHOLD = 1000;
     public static final String BUCKET = "vigil-bodies";
+    /** The bootstrap token the shared app accepts on /api/admin/v1/projects. */
+    public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
 
     private static SharedVigil instance;
 
@@ -60,6 +62,7 @@ public final class SharedVigil {
             settings.put("VIGIL_S3_SECRET_KEY", S3ProxyProcess.CREDENTIAL);
             settings.put("VIGIL_S3_BODY_THRESHOLD", Integer.toString(BODY_THRESHOLD));
             settings.put("VIGIL_SPOOL_DIR", spool.toString());
+            settings.put("VIGIL_ADMIN_TOKEN", ADMIN_TOKEN);
             VigilProcess app = VigilProcess.launch(settings);
             instance = new SharedVigil(db, link, app, objects);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -58,6 +58,7 @@ public final class VigilProcess implements AutoCloseable {
             env.put("VIGIL_PORT", Integer.toString(port));
             env.put("VIGIL_RUNTIME_DIR", workDir.resolve("payara").toString());
             env.put("VIGIL_MAINTENANCE_FILE", workDir.resolve("maintenance").toString());
+            env.put("VIGIL_SITE_ROOT", "http://127.0.0.1:" + port); // links in API answers lead back here
             env.putAll(settings);
             return new VigilProcess(pb.start(), port, workDir, log);
         } catch (IOException e) {

@@ -1,0 +1,21 @@
+package dev.vigil.app.api;
+
+import java.util.List;
+
+/**
+ * The check settings a create or update request carries; null means "not in the request" (an update keeps the
+ * current value, a create takes the default). Every value present has passed {@link CheckFieldsParser}'s rules.
+ *
+ * @param timeout  period of a simple schedule, seconds; sets the check to the simple kind
+ * @param schedule cron expression; sets the check to the cron kind and wins over {@code timeout}
+ * @param channels "*", "" or a comma-separated list of channel ids or names, resolved against the project later
+ * @param unique   the fields that identify an existing check for create-or-update, or null
+ */
+public record CheckFields(String name, String slug, String tags, String desc, Integer timeout, Integer grace,
+        String schedule, String tz, Boolean manualResume, String methods, String channels, List<String> unique) {
+
+    public static final int MIN_SECONDS = 60;
+    public static final int MAX_SECONDS = 31_536_000;
+    public static final int DEFAULT_TIMEOUT = 86_400;
+    public static final int DEFAULT_GRACE = 3_600;
+}

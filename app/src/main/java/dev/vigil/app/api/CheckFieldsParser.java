@@ -1,0 +1,155 @@
+package dev.vigil.app.api;
+
+import dev.vigil.schedule.CronExpression;
+import dev.vigil.schedule.CronSchedule;
+import dev.vigil.schedule.InvalidScheduleException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads check settings from a request body by Healthchecks' rules: types must match exactly (no "60" for a number,
+ * no null), strings and numbers must be within their limits, and the first problem found is reported as
+ * {@code json validation error: <field> <problem>}. Fields the API does not know are ignored, as Healthchecks does.
+ */
+public final class CheckFieldsParser {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9_-]*");
+    private static final Set<String> UNIQUE_FIELDS = Set.of("name", "slug", "tags", "timeout", "grace");
+    // Keyword filtering is a Healthchecks feature Vigil's ping path does not have; clients that send the defaults
+    // (Terraform providers send every field) work, anything else is refused rather than silently ignored.
+    private static final List<String> UNSUPPORTED_TEXT = List.of("start_kw", "success_kw", "failure_kw", "subject",
+            "subject_fail");
+    private static final List<String> UNSUPPORTED_FLAGS = List.of("filter_subject", "filter_body",
+            "filter_http_body", "filter_default_fail");
+
+    private CheckFieldsParser() {
+    }
+
+    public static CheckFields parse(JsonObject body) {
+        String name = string(body, "name", 100);
+        String slug = string(body, "slug", 100);
+        if (slug != null && !SLUG.matcher(slug).matches()) {
+            throw ApiException.invalid("slug", "does not match pattern ^[a-z0-9-_]*$");
+        }
+        String tags = string(body, "tags", 500);
+        String desc = string(body, "desc", 10_000);
+        Integer timeout = seconds(body, "timeout");
+        Integer grace = seconds(body, "grace");
+        String schedule = string(body, "schedule", 100);
+        if (schedule != null) {
+            if (schedule.strip().split("\\s+").length != 5 && !schedule.strip().startsWith("@")) {
+                throw ApiException.invalid("schedule", "is not a valid cron expression (Vigil takes five-field "
+                        + "cron lines; OnCalendar expressions are not supported)");
+            }
+            try {
+                CronExpression.parse(schedule);
+            } catch (InvalidScheduleException e) {
+                throw ApiException.invalid("schedule", "is not a valid cron expression: " + e.getMessage());
+            }
+        }
+        String tz = string(body, "tz", 36);
+        if (tz != null) {
+            try {
+                CronSchedule.parseZone(tz);
+            } catch (InvalidScheduleException e) {
+                throw ApiException.invalid("tz", "is not a valid timezone: " + e.getMessage());
+            }
+        }
+        Boolean manualResume = bool(body, "manual_resume");
+        String methods = string(body, "methods", 30);
+        if (methods != null && !methods.isEmpty() && !methods.equals("POST")) {
+            throw ApiException.invalid("methods", "has unexpected value (expected \"\" or \"POST\")");
+        }
+        String channels = string(body, "channels", 10_000);
+        List<String> unique = unique(body);
+        for (String field : UNSUPPORTED_TEXT) {
+            String value = string(body, field, 200);
+            if (value != null && !value.isEmpty()) {
+                throw ApiException.invalid(field, "is not supported: Vigil has no keyword filtering (send \"\")");
+            }
+        }
+        for (String field : UNSUPPORTED_FLAGS) {
+            if (Boolean.TRUE.equals(bool(body, field))) {
+                throw ApiException.invalid(field, "is not supported: Vigil has no keyword filtering (send false)");
+            }
+        }
+        return new CheckFields(name, slug, tags, desc, timeout, grace, schedule, tz, manualResume, methods, channels,
+                unique);
+    }
+
+    private static String string(JsonObject body, String field, int maxLength) {
+        JsonValue value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            throw ApiException.invalid(field, "is not a string");
+        }
+        String text = s.getString();
+        if (text.length() > maxLength) {
+            throw ApiException.invalid(field, "is too long (at most " + maxLength + " characters)");
+        }
+        return text;
+    }
+
+    private static Integer seconds(JsonObject body, String field) {
+        JsonValue value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber n)) {
+            throw ApiException.invalid(field, "is not a number");
+        }
+        BigDecimal v = n.bigDecimalValue();
+        if (v.compareTo(BigDecimal.valueOf(CheckFields.MIN_SECONDS)) < 0) {
+            throw ApiException.invalid(field, "is too small (at least " + CheckFields.MIN_SECONDS + " seconds)");
+        }
+        if (v.compareTo(BigDecimal.valueOf(CheckFields.MAX_SECONDS)) > 0) {
+            throw ApiException.invalid(field, "is too large (at most " + CheckFields.MAX_SECONDS + " seconds)");
+        }
+        if (v.stripTrailingZeros().scale() > 0) {
+            throw ApiException.invalid(field, "is not a whole number of seconds");
+        }
+        return v.intValueExact();
+    }
+
+    private static Boolean bool(JsonObject body, String field) {
+        JsonValue value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE
+                || value.getValueType() == JsonValue.ValueType.TRUE
+                || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        throw ApiException.invalid(field, "is not a boolean");
+    }
+
+    private static List<String> unique(JsonObject body) {
+        JsonValue value = body.get("unique");
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw ApiException.invalid("unique", "is not an array");
+        }
+        List<String> fields = new ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString s) || !UNIQUE_FIELDS.contains(s.getString())) {
+                throw ApiException.invalid("unique", "has unexpected value (allowed: name, slug, tags, timeout, "
+                        + "grace)");
+            }
+            fields.add(s.getString());
+        }
+        return List.copyOf(fields);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.vigil.app.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A check as the API shows it, field for field as Healthchecks' v3 API does. Read-only keys see {@code unique_key}
+ * instead of the UUID, the URLs that embed it and the channels.
+ */
+public final class CheckJson {
+
+    private CheckJson() {
+    }
+
+    public static JsonObject of(CheckRow c, DerivedStatus s, boolean readOnly, ApiUrls urls) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("name", c.name())
+                .add("slug", c.slug())
+                .add("tags", c.tags())
+                .add("desc", c.desc())
+                .add("grace", c.grace())
+                .add("n_pings", c.nPings())
+                .add("status", s.status())
+                .add("started", s.started());
+        addNullable(b, "last_ping", Timestamps.seconds(c.lastPing()));
+        addNullable(b, "next_ping", Timestamps.seconds(s.nextPing()));
+        b.add("manual_resume", c.manualResume())
+                .add("methods", c.methods())
+                .add("subject", "")
+                .add("subject_fail", "")
+                .add("start_kw", "")
+                .add("success_kw", "")
+                .add("failure_kw", "")
+                .add("filter_subject", false)
+                .add("filter_body", false)
+                .add("filter_http_body", false)
+                .add("filter_default_fail", false)
+                .add("badge_url", urls.checkBadge(c.badgeKey()));
+        if (c.lastDurationMs() != null) {
+            b.add("last_duration", c.lastDurationMs() / 1000);
+        }
+        if (readOnly) {
+            b.add("unique_key", c.uniqueKey());
+        } else {
+            b.add("uuid", c.id().toString())
+                    .add("ping_url", urls.ping(c.id()))
+                    .add("update_url", urls.check(c.id()))
+                    .add("pause_url", urls.check(c.id()) + "/pause")
+                    .add("resume_url", urls.check(c.id()) + "/resume")
+                    .add("channels", c.channels().stream().map(UUID::toString).sorted()
+                            .collect(Collectors.joining(",")));
+        }
+        if (c.isCron()) {
+            b.add("schedule", c.schedule()).add("tz", c.tz());
+        } else {
+            b.add("timeout", c.timeout());
+        }
+        return b.build();
+    }
+
+    /** Adds the field as a string, or as JSON null (Healthchecks shows absent values as null, not by omission). */
+    static void addNullable(JsonObjectBuilder b, String field, String value) {
+        if (value == null) {
+            b.addNull(field);
+        } else {
+            b.add(field, value);
+        }
+    }
+
+    /** Seconds with two decimals, as the pings list shows durations. */
+    static BigDecimal secondsOf(long millis) {
+        return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(1000), 2, RoundingMode.HALF_UP);
+    }
+}

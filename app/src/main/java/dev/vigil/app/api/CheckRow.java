@@ -1,0 +1,46 @@
+package dev.vigil.app.api;
+
+import dev.vigil.schedule.CronSchedule;
+import dev.vigil.schedule.PeriodSchedule;
+import dev.vigil.schedule.Schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A check as stored, with the ids of its channels (sorted). */
+public record CheckRow(UUID id, UUID projectId, String name, String slug, String tags, String desc, String kind,
+        int timeout, int grace, String schedule, String tz, boolean manualResume, String methods, String status,
+        Instant lastStart, UUID lastStartRid, Instant lastPing, Long lastDurationMs, long nPings, UUID badgeKey,
+        List<UUID> channels) {
+
+    public boolean isCron() {
+        return "cron".equals(kind);
+    }
+
+    /** The schedule the stored columns describe, or null when they are unusable (only a hand-edited row). */
+    public Schedule toSchedule() {
+        try {
+            Duration g = Duration.ofSeconds(grace);
+            return isCron() ? CronSchedule.of(schedule, tz, g) : new PeriodSchedule(Duration.ofSeconds(timeout), g);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Whether every tag given appears among the check's space-separated tags. */
+    public boolean hasTags(List<String> wanted) {
+        List<String> own = tagList();
+        return own.containsAll(wanted);
+    }
+
+    public List<String> tagList() {
+        return tags.isBlank() ? List.of() : List.of(tags.strip().split("\\s+"));
+    }
+
+    /** Healthchecks' stable public id of a check: SHA-1 of the first 16 hex digits of its UUID. */
+    public String uniqueKey() {
+        return UniqueKeys.of(id);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.vigil.app.api;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL behind the checks endpoints; every method runs on the caller's connection (and transaction). */
+final class CheckStore {
+
+    private static final String COLUMNS = "SELECT c.id, c.project_id, c.name, c.slug, c.tags, c.description, c.kind, "
+            + "c.timeout_s, c.grace_s, c.schedule, c.tz, c.manual_resume, c.methods, c.status, c.last_start, "
+            + "c.last_start_rid, c.last_ping, c.last_duration_ms, c.n_pings, c.badge_key, "
+            + "ARRAY(SELECT cc.channel_id FROM check_channels cc WHERE cc.check_id = c.id ORDER BY 1) FROM checks c ";
+    private static final String INSERT = "INSERT INTO checks (id, project_id) VALUES (?, ?)";
+    private static final String UPDATE = "UPDATE checks SET name = ?, slug = ?, tags = ?, description = ?, kind = ?, "
+            + "timeout_s = ?, grace_s = ?, schedule = ?, tz = ?, manual_resume = ?, methods = ?, status = ?, "
+            + "last_start = ?, last_start_rid = ?, last_ping = ?, alert_after = ? WHERE id = ?";
+    private static final String OWNER_ROOM = "SELECT p.check_limit - (SELECT count(*) FROM checks c "
+            + "JOIN projects q ON q.id = c.project_id WHERE q.owner_id = p.owner_id) FROM projects p WHERE p.id = ? "
+            + "FOR UPDATE";
+
+    private final Connection c;
+
+    CheckStore(Connection c) {
+        this.c = c;
+    }
+
+    List<CheckRow> list(UUID project) throws SQLException {
+        return query(COLUMNS + "WHERE c.project_id = ? ORDER BY c.created, c.id", project);
+    }
+
+    Optional<CheckRow> find(UUID id) throws SQLException {
+        return query(COLUMNS + "WHERE c.id = ?", id).stream().findFirst();
+    }
+
+    /** Locks the check's row until the end of the transaction, so that no ping changes it meanwhile. */
+    void lock(UUID id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM checks WHERE id = ? FOR UPDATE")) {
+            st.setObject(1, id);
+            st.executeQuery().close();
+        }
+    }
+
+    /** Locks the project (serialising creates within it) and says how many more checks its owner may create. */
+    long lockProjectAndCountRoom(UUID project) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(OWNER_ROOM)) {
+            st.setObject(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A new check with the table's defaults; the caller then saves its settings. */
+    CheckRow insert(UUID project) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement st = c.prepareStatement(INSERT)) {
+            st.setObject(1, id);
+            st.setObject(2, project);
+            st.executeUpdate();
+        }
+        return find(id).orElseThrow();
+    }
+
+    void save(CheckRow r, Instant alertAfter) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(UPDATE)) {
+            st.setString(1, r.name());
+            st.setString(2, r.slug());
+            st.setString(3, r.tags());
+            st.setString(4, r.desc());
+            st.setString(5, r.kind());
+            st.setInt(6, r.timeout());
+            st.setInt(7, r.grace());
+            st.setString(8, r.schedule());
+            st.setString(9, r.tz());
+            st.setBoolean(10, r.manualResume());
+            st.setString(11, r.methods());
+            st.setString(12, r.status());
+            st.setTimestamp(13, ts(r.lastStart()));
+            st.setObject(14, r.lastStartRid());
+            st.setTimestamp(15, ts(r.lastPing()));
+            st.setTimestamp(16, ts(alertAfter));
+            st.setObject(17, r.id());
+            st.executeUpdate();
+        }
+    }
+
+    void setChannels(UUID check, List<UUID> channels) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM check_channels WHERE check_id = ?")) {
+            st.setObject(1, check);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO check_channels (check_id, channel_id) VALUES (?, ?)")) {
+            for (UUID channel : channels) {
+                st.setObject(1, check);
+                st.setObject(2, channel);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    List<ChannelRow> channels(UUID project) throws SQLException {
+        List<ChannelRow> rows = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT id, name, kind FROM channels WHERE project_id = ? ORDER BY created, id")) {
+            st.setObject(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ChannelRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A status change made through the API (pause, resume): recorded, but already processed, so nobody is alerted. */
+    void recordSilentFlip(UUID check, String from, String to) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO flips (check_id, created, old_status, new_status, "
+                + "processed) VALUES (?, now(), ?, ?, now())")) {
+            st.setObject(1, check);
+            st.setString(2, from);
+            st.setString(3, to);
+            st.executeUpdate();
+        }
+    }
+
+    private List<CheckRow> query(String sql, UUID param) throws SQLException {
+        List<CheckRow> rows = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, param);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static CheckRow row(ResultSet rs) throws SQLException {
+        Array array = rs.getArray(21);
+        List<UUID> channels = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            channels.add((UUID) o);
+        }
+        long duration = rs.getLong(18);
+        Long lastDuration = rs.wasNull() ? null : duration;
+        return new CheckRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
+                rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getString(13), rs.getString(14),
+                instant(rs, 15), rs.getObject(16, UUID.class), instant(rs, 17), lastDuration, rs.getLong(19),
+                rs.getObject(20, UUID.class), List.copyOf(channels));
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant t) {
+        return t == null ? null : Timestamp.from(t);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.vigil.app.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The checks endpoints: list, get, create (or create-or-update), update, pause, resume, delete. */
+@ApplicationScoped
+public class ChecksService {
+
+    /** A JSON answer with its status code (create answers 201, or 200 when it updated an existing check). */
+    public record Answer(int status, JsonObject json) {
+    }
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    CheckDeleter deleter;
+
+    @Inject
+    @ConfigProperty(name = "vigil.site.root")
+    String siteRoot;
+
+    public JsonObject list(String key, List<String> tags, String slug) {
+        return tx.run(c -> {
+            ApiCaller caller = ApiAuth.authenticate(c, key, false);
+            JsonArrayBuilder checks = Json.createArrayBuilder();
+            Instant now = Instant.now();
+            for (CheckRow row : new CheckStore(c).list(caller.projectId())) {
+                if (row.hasTags(tags) && (slug == null || slug.equals(row.slug()))) {
+                    checks.add(json(row, caller, now));
+                }
+            }
+            return Json.createObjectBuilder().add("checks", checks).build();
+        });
+    }
+
+    public JsonObject get(String key, String ref) {
+        return tx.run(c -> {
+            ApiCaller caller = ApiAuth.authenticate(c, key, false);
+            return json(CheckLookup.find(new CheckStore(c), caller, ref, false, true), caller, Instant.now());
+        });
+    }
+
+    public Answer create(String headerKey, JsonObject body) {
+        return tx.run(c -> {
+            ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
+            CheckFields fields = CheckFieldsParser.parse(body);
+            CheckStore store = new CheckStore(c);
+            long room = store.lockProjectAndCountRoom(caller.projectId());
+            if (fields.unique() != null && !fields.unique().isEmpty()) {
+                for (CheckRow existing : store.list(caller.projectId())) {
+                    if (CheckEdits.matches(existing, fields, fields.unique())) {
+                        store.lock(existing.id());
+                        return new Answer(200, save(c, store, existing, fields, caller));
+                    }
+                }
+            }
+            if (room <= 0) {
+                throw ApiException.forbidden("check limit reached");
+            }
+            CheckRow created = store.insert(caller.projectId());
+            if (fields.channels() == null) {
+                fields = withChannels(fields, ""); // a check created through the API gets no channels unless asked
+            }
+            return new Answer(201, save(c, store, created, fields, caller));
+        });
+    }
+
+    public JsonObject update(String headerKey, String ref, JsonObject body) {
+        return tx.run(c -> {
+            ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
+            CheckFields fields = CheckFieldsParser.parse(body);
+            CheckStore store = new CheckStore(c);
+            return save(c, store, CheckLookup.find(store, caller, ref, true, false), fields, caller);
+        });
+    }
+
+    public JsonObject pause(String headerKey, String ref, JsonObject body) {
+        return tx.run(c -> {
+            ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
+            CheckStore store = new CheckStore(c);
+            CheckRow row = CheckLookup.find(store, caller, ref, true, false);
+            if (!"paused".equals(row.status())) {
+                store.recordSilentFlip(row.id(), row.status(), "paused");
+            }
+            store.save(CheckEdits.paused(row), null);
+            return json(store.find(row.id()).orElseThrow(), caller, Instant.now());
+        });
+    }
+
+    public JsonObject resume(String headerKey, String ref, JsonObject body) {
+        return tx.run(c -> {
+            ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
+            CheckStore store = new CheckStore(c);
+            CheckRow row = CheckLookup.find(store, caller, ref, true, false);
+            if (!"paused".equals(row.status())) {
+                throw ApiException.conflictText("check is not paused");
+            }
+            store.recordSilentFlip(row.id(), "paused", "new");
+            store.save(CheckEdits.resumed(row), null);
+            return json(store.find(row.id()).orElseThrow(), caller, Instant.now());
+        });
+    }
+
+    public JsonObject delete(String key, String ref) {
+        return tx.run(c -> {
+            ApiCaller caller = ApiAuth.authenticate(c, key, true);
+            CheckStore store = new CheckStore(c);
+            CheckRow row = CheckLookup.find(store, caller, ref, true, false);
+            JsonObject shown = json(row, caller, Instant.now());
+            deleter.delete(c, row.id());
+            return shown;
+        });
+    }
+
+    private JsonObject save(Connection c, CheckStore store, CheckRow row, CheckFields fields, ApiCaller caller)
+            throws SQLException {
+        CheckRow changed = CheckEdits.apply(row, fields);
+        store.save(changed, CheckEdits.alertAfter(changed));
+        if (fields.channels() != null) {
+            store.setChannels(row.id(), ChannelRefs.resolve(fields.channels(), store.channels(caller.projectId())));
+        }
+        return json(store.find(row.id()).orElseThrow(), caller, Instant.now());
+    }
+
+    private JsonObject json(CheckRow row, ApiCaller caller, Instant now) {
+        DerivedStatus status = DerivedStatus.of(row.status(), row.lastPing(), row.lastStart(), row.toSchedule(), now);
+        return CheckJson.of(row, status, caller.readOnly(), new ApiUrls(siteRoot));
+    }
+
+    /** The key from the X-Api-Key header, else from the body's api_key field (Healthchecks accepts both). */
+    static String keyOf(String headerKey, JsonObject body) {
+        if (headerKey != null) {
+            return headerKey;
+        }
+        return body.get("api_key") instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static CheckFields withChannels(CheckFields f, String channels) {
+        return new CheckFields(f.name(), f.slug(), f.tags(), f.desc(), f.timeout(), f.grace(), f.schedule(), f.tz(),
+                f.manualResume(), f.methods(), channels, f.unique());
+    }
+}

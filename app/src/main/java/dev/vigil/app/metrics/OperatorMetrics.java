@@ -1,0 +1,83 @@
+package dev.vigil.app.metrics;
+
+import dev.vigil.app.db.VigilDataSource;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.ToDoubleFunction;
+import java.util.logging.Logger;
+
+/**
+ * Service-wide gauges for operators, next to Payara's JVM metrics at {@code /metrics}: checks, pings received
+ * (a counter in all but name: {@code rate()} of it is pings per second), flips waiting for the alert sender and the
+ * age of the oldest one (the alert sender's lag). They come from one query, cached a few seconds, so a scrape costs
+ * the database one round trip; NaN while the database does not answer.
+ */
+@ApplicationScoped
+public class OperatorMetrics {
+
+    private static final Logger LOG = Logger.getLogger(OperatorMetrics.class.getName());
+    private static final long CACHE_NANOS = 5_000_000_000L;
+    private static final String QUERY = "SELECT (SELECT count(*) FROM checks), "
+            + "(SELECT coalesce(sum(n_pings), 0) FROM checks), "
+            + "(SELECT count(*) FROM flips WHERE processed IS NULL), "
+            + "(SELECT coalesce(extract(epoch FROM now() - min(created)), 0) FROM flips WHERE processed IS NULL)";
+
+    private record Snapshot(double checks, double pings, double unprocessedFlips, double oldestFlipAge, long at) {
+    }
+
+    private static final Snapshot UNKNOWN = new Snapshot(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+
+    @Resource(lookup = VigilDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    MetricRegistry registry;
+
+    private volatile Snapshot last = UNKNOWN;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        gauge("vigil_checks_total", "Checks in all projects.", Snapshot::checks);
+        gauge("vigil_pings_total", "Pings received by the existing checks; its rate is pings per second.",
+                Snapshot::pings);
+        gauge("vigil_flips_unprocessed", "Status changes the alert sender has not handled yet.",
+                Snapshot::unprocessedFlips);
+        gauge("vigil_alert_lag_seconds", "Age of the oldest status change the alert sender has not handled yet.",
+                Snapshot::oldestFlipAge);
+    }
+
+    private void gauge(String name, String description, ToDoubleFunction<Snapshot> value) {
+        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
+                () -> value.applyAsDouble(snapshot()));
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = last;
+        if (s != UNKNOWN && System.nanoTime() - s.at() < CACHE_NANOS) {
+            return s;
+        }
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(5);
+            try (ResultSet rs = st.executeQuery(QUERY)) {
+                rs.next();
+                s = new Snapshot(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        System.nanoTime());
+            }
+        } catch (SQLException e) {
+            LOG.fine(() -> "operator metrics unavailable: " + e.getMessage());
+            s = UNKNOWN;
+        }
+        last = s;
+        return s;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.vigil.app.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CheckFieldsParserTest {
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static void refused(String body, String message) {
+        assertThatThrownBy(() -> CheckFieldsParser.parse(json(body)))
+                .isInstanceOf(ApiException.class)
+                .hasMessage(message)
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+    }
+
+    @Test
+    void anEmptyBodyChangesNothing() {
+        CheckFields f = CheckFieldsParser.parse(json("{}"));
+        assertThat(f).isEqualTo(new CheckFields(null, null, null, null, null, null, null, null, null, null, null,
+                null));
+    }
+
+    @Test
+    void readsEveryField() {
+        CheckFields f = CheckFieldsParser.parse(json("{\"name\": \"Backups\", \"slug\": \"backups_1-a\", \"tags\": "
+                + "\"prod\", \"desc\": \"d\", \"timeout\": 60, \"grace\": 31536000, \"schedule\": \"*/5 * * * *\", "
+                + "\"tz\": \"Europe/Dublin\", \"manual_resume\": true, \"methods\": \"POST\", \"channels\": \"*\", "
+                + "\"unique\": [\"name\", \"grace\"], \"api_key\": \"ignored\", \"success_kw\": \"\", "
+                + "\"filter_body\": false}"));
+        assertThat(f).isEqualTo(new CheckFields("Backups", "backups_1-a", "prod", "d", 60, 31536000, "*/5 * * * *",
+                "Europe/Dublin", true, "POST", "*", List.of("name", "grace")));
+    }
+
+    @Test
+    void wholeNumbersWrittenWithADecimalPointAreAccepted() {
+        assertThat(CheckFieldsParser.parse(json("{\"timeout\": 120.0}")).timeout()).isEqualTo(120);
+        refused("{\"timeout\": 120.5}", "json validation error: timeout is not a whole number of seconds");
+    }
+
+    @Test
+    void refusesWrongTypesAndValues() {
+        refused("{\"timeout\": 1e400}", "json validation error: timeout is too large (at most 31536000 seconds)");
+        refused("{\"grace\": -5}", "json validation error: grace is too small (at least 60 seconds)");
+        refused("{\"grace\": true}", "json validation error: grace is not a number");
+        refused("{\"tags\": [\"a\"]}", "json validation error: tags is not a string");
+        refused("{\"slug\": \"UPPER\"}", "json validation error: slug does not match pattern ^[a-z0-9-_]*$");
+        refused("{\"schedule\": \"* * *\"}", "json validation error: schedule is not a valid cron expression "
+                + "(Vigil takes five-field cron lines; OnCalendar expressions are not supported)");
+        refused("{\"schedule\": \"" + "1 ".repeat(60) + "\"}",
+                "json validation error: schedule is too long (at most 100 characters)");
+        refused("{\"tz\": \"europe/dublin\"}", "json validation error: tz is not a valid timezone: unknown time "
+                + "zone \"europe/dublin\" (did you mean \"Europe/Dublin\"?)");
+        refused("{\"unique\": [1]}", "json validation error: unique has unexpected value (allowed: name, slug, "
+                + "tags, timeout, grace)");
+        refused("{\"filter_http_body\": true}", "json validation error: filter_http_body is not supported: Vigil "
+                + "has no keyword filtering (send false)");
+        refused("{\"manual_resume\": \"true\"}", "json validation error: manual_resume is not a boolean");
+    }
+}
