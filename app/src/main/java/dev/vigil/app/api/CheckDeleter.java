@@ -1,6 +1,8 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.bodies.BodyStorage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +16,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class CheckDeleter {
 
+    @Inject
+    BodyStorage storage;
+
     /** Deletes the check; the caller's transaction must hold the check's row lock so no ping lands meanwhile. */
     public void delete(Connection c, UUID check) throws SQLException {
         for (String sql : new String[] {"DELETE FROM pings WHERE check_id = ?", "DELETE FROM flips WHERE check_id = ?",
@@ -23,5 +28,10 @@ public class CheckDeleter {
                 st.executeUpdate();
             }
         }
+    }
+
+    /** After the deletion committed: removes the check's ping bodies from object storage, in the background. */
+    public void deleteStoredBodies(UUID check) {
+        storage.deleteCheckSoon(check);
     }
 }

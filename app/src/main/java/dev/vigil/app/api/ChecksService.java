@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** The checks endpoints: list, get, create (or create-or-update), update, pause, resume, delete. */
 @ApplicationScoped
@@ -114,14 +115,17 @@ public class ChecksService {
     }
 
     public JsonObject delete(String key, String ref) {
-        return tx.run(c -> {
+        UUID[] deleted = new UUID[1];
+        JsonObject shown = tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, key, true);
             CheckStore store = new CheckStore(c);
             CheckRow row = CheckLookup.find(store, caller, ref, true, false);
-            JsonObject shown = json(row, caller, Instant.now());
             deleter.delete(c, row.id());
-            return shown;
+            deleted[0] = row.id();
+            return json(row, caller, Instant.now());
         });
+        deleter.deleteStoredBodies(deleted[0]); // only once the rows are gone for good
+        return shown;
     }
 
     private JsonObject save(Connection c, CheckStore store, CheckRow row, CheckFields fields, ApiCaller caller)

@@ -1,5 +1,7 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.bodies.PingBody;
+
 import dev.vigil.app.ping.PingSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,11 +88,14 @@ public class HistoryService {
             if (n <= oldestVisible(check) || n > check.nPings()) {
                 throw ApiException.notFound();
             }
-            byte[] body = bodies.read(c, check.id(), n).orElseThrow(ApiException::notFound);
-            if (body.length == 0) {
-                throw ApiException.notFound();
+            PingBody body = bodies.read(c, check.id(), n);
+            if (body instanceof PingBody.Present present && present.bytes().length > 0) {
+                return present.bytes();
             }
-            return body;
+            if (body instanceof PingBody.Processing) {
+                throw ApiException.status(503, "the body is still being processed, try again shortly");
+            }
+            throw ApiException.notFound();
         });
     }
 

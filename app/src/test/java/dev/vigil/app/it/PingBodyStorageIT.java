@@ -1,5 +1,6 @@
 package dev.vigil.app.it;
 
+import dev.vigil.app.bodies.ObjectKeys;
 import dev.vigil.testsupport.Await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,49 @@ class PingBodyStorageIT {
             vigil.objects.link.restore();
         }
         assertThat(vigil.objects.awaitObject(key)).isEqualTo(large);
+    }
+
+    @Test
+    void theApiServesStoredBodiesAndDeletingACheckDeletesItsObjects() throws Exception {
+        ApiClient api = new ApiClient(vigil.app);
+        ApiClient.Project p = api.newProject("bodies-api");
+        HttpResponse<String> created = api.post("/api/v3/checks/", p.rw(), "{\"name\": \"bodies via api\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        UUID check = UUID.fromString(ApiClient.json(created).getString("uuid"));
+        byte[] large = body(3000, "output kept in the bucket");
+        assertThat(post(check.toString(), large).statusCode()).isEqualTo(200);
+        assertThat(post(check + "/log", body(10, "small")).statusCode()).isEqualTo(200);
+        vigil.objects.awaitObject(ObjectKeys.key(check, 1));
+
+        HttpResponse<String> first = api.get("/api/v3/checks/" + check + "/pings/1/body", p.rw());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo(new String(large, StandardCharsets.US_ASCII));
+        assertThat(api.get("/api/v3/checks/" + check + "/pings/2/body", p.rw()).body()).isEqualTo("small.....");
+
+        assertThat(api.delete("/api/v3/checks/" + check, p.rw()).statusCode()).isEqualTo(200);
+        Await.until(Duration.ofSeconds(20), () -> vigil.objects.keys(check + "/").isEmpty(),
+                () -> "objects of the deleted check: " + vigil.objects.keys(check + "/"));
+    }
+
+    @Test
+    void aBodyNotUploadedYetIsReportedAsStillBeingProcessed() throws Exception {
+        ApiClient api = new ApiClient(vigil.app);
+        ApiClient.Project p = api.newProject("bodies-pending");
+        HttpResponse<String> created = api.post("/api/v3/checks/", p.rw(), "{\"name\": \"pending body\"}");
+        UUID check = UUID.fromString(ApiClient.json(created).getString("uuid"));
+        vigil.objects.link.cut();
+        try {
+            assertThat(post(check.toString(), body(2000, "still in a spool")).statusCode()).isEqualTo(200);
+            // as if the body sat in another server's spool: neither here nor in the bucket
+            List<String> files = spooled().stream().filter(f -> f.startsWith(check.toString())).toList();
+            assertThat(files).hasSize(1);
+            java.nio.file.Files.delete(vigil.objects.spool.resolve("ready").resolve(files.get(0)));
+        } finally {
+            vigil.objects.link.restore();
+        }
+        HttpResponse<String> r = api.get("/api/v3/checks/" + check + "/pings/1/body", p.rw());
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).contains("still being processed");
     }
 
     private static List<String> spooled() {
