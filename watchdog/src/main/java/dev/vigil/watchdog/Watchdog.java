@@ -1,0 +1,186 @@
+package dev.vigil.watchdog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Runs rounds: probe every target at once, let {@link FailoverRules} decide, apply the changes to DNS, keep the
+ * state file, tell people. A change that DNS refuses is not recorded, so the next round tries it again; nothing
+ * a provider or a probe does stops the rounds.
+ */
+public final class Watchdog implements AutoCloseable {
+
+    private final WatchdogConfig config;
+    private final Prober prober;
+    private final DnsRecords dns;
+    private final StateFile stateFile;
+    private final Notifications notifications;
+    private final EventLog log;
+    private final FailoverRules rules;
+    private final ExecutorService probes;
+    private List<TargetState> states;
+    private Set<String> standingAlerts = Set.of();
+    private final List<String> failedChanges = new ArrayList<>();
+
+    public Watchdog(WatchdogConfig config, Prober prober, DnsRecords dns, StateFile stateFile,
+                    Notifications notifications, EventLog log) {
+        this.config = config;
+        this.prober = prober;
+        this.dns = dns;
+        this.stateFile = stateFile;
+        this.notifications = notifications;
+        this.log = log;
+        this.rules = new FailoverRules(config.thresholds());
+        this.probes = Executors.newFixedThreadPool(Math.min(config.targets().size(), 16), r -> {
+            Thread t = new Thread(r, "watchdog-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        this.states = initialStates();
+    }
+
+    /** Every target starts in DNS, except those the state file says an earlier run removed. */
+    private List<TargetState> initialStates() {
+        Set<Target> removed = stateFile.removed();
+        List<TargetState> out = new ArrayList<>();
+        for (Target t : config.targets()) {
+            out.add(removed.contains(t) ? TargetState.removed(t) : TargetState.inDns(t));
+        }
+        for (Target t : removed) {
+            if (!config.targets().contains(t)) {
+                log.info("state file lists " + t + ", which is no longer in the configuration: forgotten");
+            }
+        }
+        List<String> out2 = out.stream().filter(s -> !s.inDns()).map(s -> s.target().toString()).toList();
+        if (!out2.isEmpty()) {
+            log.info("from " + stateFile.path() + ": removed earlier, restored once healthy: "
+                    + String.join(", ", out2));
+        }
+        return out;
+    }
+
+    public List<TargetState> states() {
+        return List.copyOf(states);
+    }
+
+    /** Probes every target in parallel; each probe bounds its own time. */
+    public Map<Target, ProbeResult> probeAll() {
+        Map<Target, CompletableFuture<ProbeResult>> running = new LinkedHashMap<>();
+        for (Target t : config.targets()) {
+            running.put(t, CompletableFuture.supplyAsync(() -> prober.probe(t), probes));
+        }
+        Map<Target, ProbeResult> results = new LinkedHashMap<>();
+        running.forEach((t, f) -> results.put(t, f.join()));
+        return results;
+    }
+
+    /** One round of the daemon: probe, decide, change DNS, record, notify. */
+    public RoundReport round() {
+        Map<Target, ProbeResult> results = probeAll();
+        Decision decision = rules.decide(states, results);
+        List<TargetState> next = new ArrayList<>(decision.states());
+        logProbes(next, results);
+        List<Change> applied = new ArrayList<>();
+        for (Change change : decision.changes()) {
+            if (apply(change, results.get(change.target()))) {
+                applied.add(change);
+                int i = config.targets().indexOf(change.target());
+                next.set(i, next.get(i).withInDns(change.kind() == Change.Kind.RESTORE));
+            }
+        }
+        states = next;
+        if (!applied.isEmpty()) {
+            stateFile.write(states.stream().filter(s -> !s.inDns()).map(TargetState::target)
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+        }
+        List<String> alerts = new ArrayList<>(decision.alerts());
+        alerts.addAll(failedChanges);
+        failedChanges.clear();
+        reportAlerts(alerts);
+        List<RoundReport.Row> rows = new ArrayList<>();
+        for (TargetState s : states) {
+            rows.add(new RoundReport.Row(s, results.get(s.target())));
+        }
+        RoundReport report = new RoundReport(rows, applied, alerts);
+        if (alerts.isEmpty()) {
+            notifications.heartbeat(report.summary());
+        } else {
+            notifications.trouble(report.summary());
+        }
+        return report;
+    }
+
+    private boolean apply(Change change, ProbeResult last) {
+        try {
+            for (String name : config.names()) {
+                if (change.kind() == Change.Kind.REMOVE) {
+                    dns.remove(name, change.target().address());
+                } else {
+                    dns.add(name, change.target().address(), config.ttlSeconds());
+                }
+            }
+        } catch (DnsException e) {
+            failedChanges.add("DNS update failed, tried again next round: " + change.describe() + ": "
+                    + e.getMessage());
+            return false;
+        }
+        String verb = change.kind() == Change.Kind.REMOVE ? "removed " : "restored ";
+        String message = verb + change.target().recordType() + " " + Addresses.text(change.target().address())
+                + " (" + change.target().loadBalancer() + ") " + (change.kind() == Change.Kind.REMOVE ? "from " : "to ")
+                + String.join(", ", config.names()) + ": " + change.reason() + "; last probe " + last.evidence();
+        log.info(message);
+        notifications.changed(message);
+        return true;
+    }
+
+    /** Probe outcomes worth a line: failures, and successes while a target is out of DNS or just recovered. */
+    private void logProbes(List<TargetState> counted, Map<Target, ProbeResult> results) {
+        for (TargetState s : counted) {
+            ProbeResult r = results.get(s.target());
+            if (!r.healthy()) {
+                log.info(s.target() + ": probe failed (" + s.failures() + "/" + config.thresholds().failAfter()
+                        + (s.inDns() ? "" : ", out of DNS") + "): " + r.evidence());
+            } else if (!s.inDns()) {
+                log.info(s.target() + ": probe passed (" + s.successes() + "/" + config.thresholds().recoverAfter()
+                        + ", out of DNS): " + r.evidence());
+            } else if (s.successes() == 1 && wasFailing(s.target())) {
+                log.info(s.target() + ": probe passed again: " + r.evidence());
+            }
+        }
+    }
+
+    private boolean wasFailing(Target t) {
+        return states.stream().anyMatch(s -> s.target().equals(t) && s.failures() > 0);
+    }
+
+    /** Each alert is logged and sent when it appears and logged when it clears, not repeated every round. */
+    private void reportAlerts(List<String> alerts) {
+        Set<String> now = new HashSet<>(alerts);
+        for (String a : alerts) {
+            if (!standingAlerts.contains(a)) {
+                log.alert(a);
+                notifications.alert(a);
+            }
+        }
+        for (String a : standingAlerts) {
+            if (!now.contains(a)) {
+                log.info("cleared: " + a);
+            }
+        }
+        standingAlerts = now;
+    }
+
+    @Override
+    public void close() {
+        probes.shutdownNow();
+    }
+}
