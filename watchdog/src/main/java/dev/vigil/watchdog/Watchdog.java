@@ -2,14 +2,10 @@ package dev.vigil.watchdog;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -20,13 +16,12 @@ import java.util.stream.Collectors;
 public final class Watchdog implements AutoCloseable {
 
     private final WatchdogConfig config;
-    private final Prober prober;
     private final DnsRecords dns;
     private final StateFile stateFile;
     private final Notifications notifications;
     private final EventLog log;
     private final FailoverRules rules;
-    private final ExecutorService probes;
+    private final ProbeRound probes;
     private List<TargetState> states;
     private Set<String> standingAlerts = Set.of();
     private final List<String> failedChanges = new ArrayList<>();
@@ -34,17 +29,12 @@ public final class Watchdog implements AutoCloseable {
     public Watchdog(WatchdogConfig config, Prober prober, DnsRecords dns, StateFile stateFile,
                     Notifications notifications, EventLog log) {
         this.config = config;
-        this.prober = prober;
         this.dns = dns;
         this.stateFile = stateFile;
         this.notifications = notifications;
         this.log = log;
         this.rules = new FailoverRules(config.thresholds());
-        this.probes = Executors.newFixedThreadPool(Math.min(config.targets().size(), 16), r -> {
-            Thread t = new Thread(r, "watchdog-probe");
-            t.setDaemon(true);
-            return t;
-        });
+        this.probes = new ProbeRound(prober, config.targets());
         this.states = initialStates();
     }
 
@@ -72,20 +62,9 @@ public final class Watchdog implements AutoCloseable {
         return List.copyOf(states);
     }
 
-    /** Probes every target in parallel; each probe bounds its own time. */
-    public Map<Target, ProbeResult> probeAll() {
-        Map<Target, CompletableFuture<ProbeResult>> running = new LinkedHashMap<>();
-        for (Target t : config.targets()) {
-            running.put(t, CompletableFuture.supplyAsync(() -> prober.probe(t), probes));
-        }
-        Map<Target, ProbeResult> results = new LinkedHashMap<>();
-        running.forEach((t, f) -> results.put(t, f.join()));
-        return results;
-    }
-
     /** One round of the daemon: probe, decide, change DNS, record, notify. */
     public RoundReport round() {
-        Map<Target, ProbeResult> results = probeAll();
+        Map<Target, ProbeResult> results = probes.run();
         Decision decision = rules.decide(states, results);
         List<TargetState> next = new ArrayList<>(decision.states());
         logProbes(next, results);
@@ -181,6 +160,6 @@ public final class Watchdog implements AutoCloseable {
 
     @Override
     public void close() {
-        probes.shutdownNow();
+        probes.close();
     }
 }

@@ -104,7 +104,7 @@ class WatchdogIT {
                 new LoadBalancer("lb1", List.of(LoadBalancerLab.address(LB1))),
                 new LoadBalancer("lb2", List.of(LoadBalancerLab.address(LB2)))),
                 List.of(APP, PING), new Thresholds(FAIL_AFTER, RECOVER_AFTER), INTERVAL, 60);
-        HttpsProbe probe = new HttpsProbe(APP, lab.port(), "/health", Duration.ofSeconds(2),
+        HttpsProbe probe = new HttpsProbe(APP, lab.port(), "/health", Duration.ofSeconds(5),
                 TrustStores.fromPem(lab.caPem()));
         Watchdog watchdog = new Watchdog(config, probe, dns(), new StateFile(stateFile),
                 new HttpNotifications(Optional.of(pings.url("/ping/wd")), Optional.of(pings.url("/hook")), log), log);

@@ -6,12 +6,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.util.concurrent.Callable;
 
 /** Runs the work of a command: a failure is one "error: ..." line on stderr and status 1. */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static int run(CommandSpec spec, Callable<Integer> work) throws Exception {
+    public static int run(CommandSpec spec, Callable<Integer> work) throws Exception {
         try {
             return work.call();
         } catch (CommandLine.ParameterException e) {

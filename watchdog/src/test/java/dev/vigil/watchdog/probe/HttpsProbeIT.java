@@ -46,7 +46,7 @@ class HttpsProbeIT {
     }
 
     private HttpsProbe probe(String host) {
-        return new HttpsProbe(host, lab.port(), "/health", Duration.ofSeconds(2), TrustStores.fromPem(lab.caPem()));
+        return new HttpsProbe(host, lab.port(), "/health", Duration.ofSeconds(5), TrustStores.fromPem(lab.caPem()));
     }
 
     private static Target target(String address) {
@@ -87,7 +87,7 @@ class HttpsProbeIT {
 
     @Test
     void theCertificateMustComeFromATrustedCa() {
-        HttpsProbe systemTrust = new HttpsProbe(APP, lab.port(), "/health", Duration.ofSeconds(2),
+        HttpsProbe systemTrust = new HttpsProbe(APP, lab.port(), "/health", Duration.ofSeconds(5),
                 TrustStores.system());
         ProbeResult r = systemTrust.probe(target(LB1));
         assertThat(r.healthy()).isFalse();
