@@ -167,6 +167,7 @@ class WatchdogIT {
                 .contains("restored A 127.0.0.2 (lb1) to vigil.example.test, ping.example.test");
         assertThat(pings.to("/ping/wd/log")).hasSize(2);
         assertThat(pings.to("/ping/wd/fail")).isEmpty();
+        System.out.print("watchdog journal of a removal and restoration:\n" + journal);
     }
 
     @Test
