@@ -108,8 +108,10 @@ public final class Watchdog implements AutoCloseable {
                 }
             }
         } catch (DnsException e) {
-            failedChanges.add("DNS update failed, tried again next round: " + change.describe() + ": "
-                    + e.getMessage());
+            // no counts in the text: the same failure round after round is one standing alert
+            failedChanges.add("DNS update failed, tried again every round: "
+                    + (change.kind() == Change.Kind.REMOVE ? "remove " : "restore ") + change.target().recordType()
+                    + " " + change.target() + ": " + e.getMessage());
             return false;
         }
         String verb = change.kind() == Change.Kind.REMOVE ? "removed " : "restored ";
@@ -121,13 +123,21 @@ public final class Watchdog implements AutoCloseable {
         return true;
     }
 
-    /** Probe outcomes worth a line: failures, and successes while a target is out of DNS or just recovered. */
+    /**
+     * Probe outcomes worth a line: failures of targets in DNS, a removed target failing again after a success,
+     * successes while out of DNS, and the first success after failures.
+     */
     private void logProbes(List<TargetState> counted, Map<Target, ProbeResult> results) {
         for (TargetState s : counted) {
             ProbeResult r = results.get(s.target());
             if (!r.healthy()) {
-                log.info(s.target() + ": probe failed (" + s.failures() + "/" + config.thresholds().failAfter()
-                        + (s.inDns() ? "" : ", out of DNS") + "): " + r.evidence());
+                if (s.inDns()) {
+                    log.info(s.target() + ": probe failed (" + s.failures() + "/" + config.thresholds().failAfter()
+                            + "): " + r.evidence());
+                } else if (s.failures() == 1) {
+                    // out of DNS and still down is the expected state: only the first failure of a run is news
+                    log.info(s.target() + ": probe failed (out of DNS; logged again after a pass): " + r.evidence());
+                }
             } else if (!s.inDns()) {
                 log.info(s.target() + ": probe passed (" + s.successes() + "/" + config.thresholds().recoverAfter()
                         + ", out of DNS): " + r.evidence());
