@@ -24,7 +24,6 @@ public final class Watchdog implements AutoCloseable {
     private final ProbeRound probes;
     private List<TargetState> states;
     private Set<String> standingAlerts = Set.of();
-    private final List<String> failedChanges = new ArrayList<>();
 
     public Watchdog(WatchdogConfig config, Prober prober, DnsRecords dns, StateFile stateFile,
                     Notifications notifications, EventLog log) {
@@ -50,10 +49,11 @@ public final class Watchdog implements AutoCloseable {
                 log.info("state file lists " + t + ", which is no longer in the configuration: forgotten");
             }
         }
-        List<String> out2 = out.stream().filter(s -> !s.inDns()).map(s -> s.target().toString()).toList();
-        if (!out2.isEmpty()) {
+        List<String> removedEarlier = out.stream().filter(s -> !s.inDns()).map(s -> s.target().toString())
+                .toList();
+        if (!removedEarlier.isEmpty()) {
             log.info("from " + stateFile.path() + ": removed earlier, restored once healthy: "
-                    + String.join(", ", out2));
+                    + String.join(", ", removedEarlier));
         }
         return out;
     }
@@ -69,8 +69,9 @@ public final class Watchdog implements AutoCloseable {
         List<TargetState> next = new ArrayList<>(decision.states());
         logProbes(next, results);
         List<Change> applied = new ArrayList<>();
+        List<String> alerts = new ArrayList<>(decision.alerts());
         for (Change change : decision.changes()) {
-            if (apply(change, results.get(change.target()))) {
+            if (apply(change, results.get(change.target()), alerts)) {
                 applied.add(change);
                 int i = config.targets().indexOf(change.target());
                 next.set(i, next.get(i).withInDns(change.kind() == Change.Kind.RESTORE));
@@ -81,9 +82,6 @@ public final class Watchdog implements AutoCloseable {
             stateFile.write(states.stream().filter(s -> !s.inDns()).map(TargetState::target)
                     .collect(Collectors.toCollection(LinkedHashSet::new)));
         }
-        List<String> alerts = new ArrayList<>(decision.alerts());
-        alerts.addAll(failedChanges);
-        failedChanges.clear();
         reportAlerts(alerts);
         List<RoundReport.Row> rows = new ArrayList<>();
         for (TargetState s : states) {
@@ -98,7 +96,8 @@ public final class Watchdog implements AutoCloseable {
         return report;
     }
 
-    private boolean apply(Change change, ProbeResult last) {
+    /** Makes one change on every name; a failure becomes an alert and the change counts as not made. */
+    private boolean apply(Change change, ProbeResult last, List<String> alerts) {
         try {
             for (String name : config.names()) {
                 if (change.kind() == Change.Kind.REMOVE) {
@@ -109,7 +108,7 @@ public final class Watchdog implements AutoCloseable {
             }
         } catch (DnsException e) {
             // no counts in the text: the same failure round after round is one standing alert
-            failedChanges.add("DNS update failed, tried again every round: "
+            alerts.add("DNS update failed, tried again every round: "
                     + (change.kind() == Change.Kind.REMOVE ? "remove " : "restore ") + change.target().recordType()
                     + " " + change.target() + ": " + e.getMessage());
             return false;
