@@ -189,11 +189,10 @@ public final class InventoryLoader {
                     Optional.ofNullable(db.string("backup_s3_endpoint", null)),
                     db.string("backup_s3_region", "us-east-1"), db.bool("backup_s3_path_style", false), recipients);
             NodeReader lb = roles.mapping("lb", Set.of("max_connections"));
-            NodeReader w = roles.mapping("watchdog", Set.of("interval_seconds", "fail_after", "recover_after"));
+            RoleSettings.Watchdog watchdog = WatchdogSettingsReader.read(
+                    roles.mapping("watchdog", WatchdogSettingsReader.KEYS), this::path);
             return new RoleSettings(base, app, dbSettings,
-                    new RoleSettings.Lb(lb.integer("max_connections", 4096, 1, 1_000_000)),
-                    new RoleSettings.Watchdog(w.integer("interval_seconds", 30, 1, 3600),
-                            w.integer("fail_after", 3, 1, 100), w.integer("recover_after", 2, 1, 100)));
+                    new RoleSettings.Lb(lb.integer("max_connections", 4096, 1, 1_000_000)), watchdog);
         }
 
         private static String size(NodeReader r, String key, String fallback) {

@@ -30,6 +30,10 @@ final class WatchdogRecipe {
             [Service]
             EnvironmentFile=/etc/vigil/watchdog.env
             ExecStart=/usr/bin/java -jar /opt/vigil/ops.jar watchdog run --inventory /etc/vigil/ops.yaml --state /var/lib/vigil-watchdog/state.json
+            # the JVM's status after a SIGTERM it handled: a clean stop, not a failure
+            SuccessExitStatus=143
+            StateDirectory=vigil-watchdog
+            StateDirectoryMode=0700
             Restart=always
             RestartSec=5
 

@@ -77,7 +77,8 @@ class InventoryLoaderTest {
         assertThat(inv.settings().app()).isEqualTo(new RoleSettings.App("1.10", "768m", 8081, Optional.empty()));
         assertThat(inv.settings().db()).isEqualTo(new RoleSettings.Db(15, "1GB", "4MB", 200, "s3://b/vigil",
                 Optional.empty(), "us-east-1", false, List.of()));
-        assertThat(inv.settings().watchdog()).isEqualTo(new RoleSettings.Watchdog(20, 2, 4));
+        assertThat(inv.settings().watchdog()).extracting(RoleSettings.Watchdog::intervalSeconds,
+                RoleSettings.Watchdog::failAfter, RoleSettings.Watchdog::recoverAfter).containsExactly(20, 2, 4);
         assertThat(inv.settings().base().rootCrontab()).hasSize(1);
         assertThat(inv.ssh().identities().get(0)).isEqualTo(Path.of("/srv/fleet/keys/id_ed25519"));
         assertThat(inv.ssh().identities().get(1)).isEqualTo(Path.of(System.getProperty("user.home"), ".ssh/id_rsa"));
