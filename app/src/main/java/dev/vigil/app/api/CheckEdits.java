@@ -29,7 +29,15 @@ public final class CheckEdits {
                 or(f.tags(), r.tags()), or(f.desc(), r.desc()), kind, or(f.timeout(), r.timeout()),
                 or(f.grace(), r.grace()), or(f.schedule(), r.schedule()), or(f.tz(), r.tz()),
                 or(f.manualResume(), r.manualResume()), or(f.methods(), r.methods()), r.status(), r.lastStart(),
-                r.lastStartRid(), r.lastPing(), r.lastDurationMs(), r.nPings(), r.badgeKey(), r.channels());
+                r.lastStartRid(), r.lastPing(), r.lastDurationMs(), r.nPings(), r.badgeKey(), r.channels(),
+                or(f.alertAfterFailures(), r.alertAfterFailures()), startDeadline(f, r));
+    }
+
+    private static Integer startDeadline(CheckFields f, CheckRow r) {
+        if (f.startDeadline() == null) {
+            return r.startDeadline();
+        }
+        return f.startDeadline() == CheckFields.NO_START_DEADLINE ? null : f.startDeadline();
     }
 
     /**
@@ -66,7 +74,9 @@ public final class CheckEdits {
             return null;
         }
         return PingRules.alertAfter(new CheckState(CheckStatus.fromDb(r.status()), r.lastPing(), r.lastStart(),
-                r.lastStartRid(), r.lastDurationMs(), r.nPings(), r.manualResume(), r.methods(), r.toSchedule()));
+                r.lastStartRid(), r.lastDurationMs(), r.nPings(), r.manualResume(), r.methods(), r.toSchedule(), 0,
+                r.alertAfterFailures(),
+                r.startDeadline() == null ? null : java.time.Duration.ofSeconds(r.startDeadline())));
     }
 
     /** Paused: no run in progress, nothing due. */
@@ -82,7 +92,7 @@ public final class CheckEdits {
     private static CheckRow withState(CheckRow r, String status, Instant lastStart, Instant lastPing) {
         return new CheckRow(r.id(), r.projectId(), r.name(), r.slug(), r.tags(), r.desc(), r.kind(), r.timeout(),
                 r.grace(), r.schedule(), r.tz(), r.manualResume(), r.methods(), status, lastStart, null, lastPing,
-                r.lastDurationMs(), r.nPings(), r.badgeKey(), r.channels());
+                r.lastDurationMs(), r.nPings(), r.badgeKey(), r.channels(), r.alertAfterFailures(), r.startDeadline());
     }
 
     private static <T> T or(T value, T fallback) {

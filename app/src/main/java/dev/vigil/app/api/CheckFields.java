@@ -10,9 +10,16 @@ import java.util.List;
  * @param schedule cron expression; sets the check to the cron kind and wins over {@code timeout}
  * @param channels "*", "" or a comma-separated list of channel ids or names, resolved against the project later
  * @param unique   the fields that identify an existing check for create-or-update, or null
+ * @param alertAfterFailures Vigil extension, 1..100
+ * @param startDeadline      Vigil extension, seconds; {@link #NO_START_DEADLINE} removes it
  */
 public record CheckFields(String name, String slug, String tags, String desc, Integer timeout, Integer grace,
-        String schedule, String tz, Boolean manualResume, String methods, String channels, List<String> unique) {
+        String schedule, String tz, Boolean manualResume, String methods, String channels, List<String> unique,
+        Integer alertAfterFailures, Integer startDeadline) {
+
+    /** {@code "start_deadline": 0} in a request: back to the grace time. */
+    public static final int NO_START_DEADLINE = 0;
+    public static final int MAX_ALERT_AFTER_FAILURES = 100;
 
     public static final int MIN_SECONDS = 60;
     public static final int MAX_SECONDS = 31_536_000;

@@ -81,8 +81,13 @@ public final class CheckFieldsParser {
                 throw ApiException.invalid(field, "is not supported: Vigil has no keyword filtering (send false)");
             }
         }
+        Integer alertAfterFailures = wholeNumber(body, "alert_after_failures", 1,
+                CheckFields.MAX_ALERT_AFTER_FAILURES, "failures");
+        Integer startDeadline = body.get("start_deadline") instanceof JsonNumber n && n.isIntegral()
+                && n.longValue() == CheckFields.NO_START_DEADLINE ? Integer.valueOf(CheckFields.NO_START_DEADLINE)
+                : seconds(body, "start_deadline");
         return new CheckFields(name, slug, tags, desc, timeout, grace, schedule, tz, manualResume, methods, channels,
-                unique);
+                unique, alertAfterFailures, startDeadline);
     }
 
     private static String string(JsonObject body, String field, int maxLength) {
@@ -117,6 +122,22 @@ public final class CheckFieldsParser {
         }
         if (v.stripTrailingZeros().scale() > 0) {
             throw ApiException.invalid(field, "is not a whole number of seconds");
+        }
+        return v.intValueExact();
+    }
+
+    private static Integer wholeNumber(JsonObject body, String field, int min, int max, String unit) {
+        JsonValue value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber n)) {
+            throw ApiException.invalid(field, "is not a number");
+        }
+        BigDecimal v = n.bigDecimalValue();
+        if (v.stripTrailingZeros().scale() > 0 || v.compareTo(BigDecimal.valueOf(min)) < 0
+                || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw ApiException.invalid(field, "must be a whole number of " + unit + " from " + min + " to " + max);
         }
         return v.intValueExact();
     }

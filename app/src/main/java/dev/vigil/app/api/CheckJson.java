@@ -42,6 +42,12 @@ public final class CheckJson {
                 .add("filter_http_body", false)
                 .add("filter_default_fail", false)
                 .add("badge_url", urls.checkBadge(c.badgeKey()));
+        if (c.alertAfterFailures() > 1) { // Vigil extensions: shown when set, so Healthchecks' shape is unchanged
+            b.add("alert_after_failures", c.alertAfterFailures());
+        }
+        if (c.startDeadline() != null) {
+            b.add("start_deadline", c.startDeadline());
+        }
         if (c.lastDurationMs() != null) {
             b.add("last_duration", c.lastDurationMs() / 1000);
         }

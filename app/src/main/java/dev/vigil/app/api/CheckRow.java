@@ -9,11 +9,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A check as stored, with the ids of its channels (sorted). */
+/**
+ * A check as stored, with the ids of its channels (sorted).
+ *
+ * @param alertAfterFailures Vigil extension: the failure in a row that turns the check down (1: the first)
+ * @param startDeadline      Vigil extension: seconds a started run may take, or null for the grace time
+ */
 public record CheckRow(UUID id, UUID projectId, String name, String slug, String tags, String desc, String kind,
         int timeout, int grace, String schedule, String tz, boolean manualResume, String methods, String status,
         Instant lastStart, UUID lastStartRid, Instant lastPing, Long lastDurationMs, long nPings, UUID badgeKey,
-        List<UUID> channels) {
+        List<UUID> channels, int alertAfterFailures, Integer startDeadline) {
 
     public boolean isCron() {
         return "cron".equals(kind);

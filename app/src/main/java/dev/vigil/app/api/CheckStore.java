@@ -19,11 +19,13 @@ final class CheckStore {
     private static final String COLUMNS = "SELECT c.id, c.project_id, c.name, c.slug, c.tags, c.description, c.kind, "
             + "c.timeout_s, c.grace_s, c.schedule, c.tz, c.manual_resume, c.methods, c.status, c.last_start, "
             + "c.last_start_rid, c.last_ping, c.last_duration_ms, c.n_pings, c.badge_key, "
-            + "ARRAY(SELECT cc.channel_id FROM check_channels cc WHERE cc.check_id = c.id ORDER BY 1) FROM checks c ";
+            + "ARRAY(SELECT cc.channel_id FROM check_channels cc WHERE cc.check_id = c.id ORDER BY 1), "
+            + "c.alert_after_failures, c.start_deadline_s FROM checks c ";
     private static final String INSERT = "INSERT INTO checks (id, project_id) VALUES (?, ?)";
     private static final String UPDATE = "UPDATE checks SET name = ?, slug = ?, tags = ?, description = ?, kind = ?, "
             + "timeout_s = ?, grace_s = ?, schedule = ?, tz = ?, manual_resume = ?, methods = ?, status = ?, "
-            + "last_start = ?, last_start_rid = ?, last_ping = ?, alert_after = ? WHERE id = ?";
+            + "last_start = ?, last_start_rid = ?, last_ping = ?, alert_after = ?, alert_after_failures = ?, "
+            + "start_deadline_s = ? WHERE id = ?";
     private static final String OWNER_ROOM = "SELECT p.check_limit - (SELECT count(*) FROM checks c "
             + "JOIN projects q ON q.id = c.project_id WHERE q.owner_id = p.owner_id) FROM projects p WHERE p.id = ? "
             + "FOR UPDATE";
@@ -90,7 +92,9 @@ final class CheckStore {
             st.setObject(14, r.lastStartRid());
             st.setTimestamp(15, ts(r.lastPing()));
             st.setTimestamp(16, ts(alertAfter));
-            st.setObject(17, r.id());
+            st.setInt(17, r.alertAfterFailures());
+            st.setObject(18, r.startDeadline());
+            st.setObject(19, r.id());
             st.executeUpdate();
         }
     }
@@ -157,11 +161,13 @@ final class CheckStore {
         }
         long duration = rs.getLong(18);
         Long lastDuration = rs.wasNull() ? null : duration;
+        int deadline = rs.getInt(23);
+        Integer startDeadline = rs.wasNull() ? null : deadline;
         return new CheckRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
                 rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getString(13), rs.getString(14),
                 instant(rs, 15), rs.getObject(16, UUID.class), instant(rs, 17), lastDuration, rs.getLong(19),
-                rs.getObject(20, UUID.class), List.copyOf(channels));
+                rs.getObject(20, UUID.class), List.copyOf(channels), rs.getInt(22), startDeadline);
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -15,6 +15,9 @@ import java.util.UUID;
  *       set the status up or down, resuming a paused check; log records the ping and changes nothing;</li>
  *   <li>every ping gets the next serial number and the time the alert sender looks at the check is recomputed.</li>
  * </ul>
+ * Two Vigil extensions: with {@code alertAfterFailures} N above 1, the first N - 1 failures in a row count as
+ * runs that happened (the check stays up) and the Nth turns it down; with a {@code startDeadline}, a started run
+ * must end within that time instead of the grace time.
  */
 public final class PingRules {
 
@@ -45,6 +48,7 @@ public final class PingRules {
         Long lastDuration = check.lastDurationMs();
         Long duration = null;
         CheckStatus flippedFrom = null;
+        int failures = check.failuresInARow();
 
         switch (kind) {
             case START -> {
@@ -68,7 +72,9 @@ public final class PingRules {
                         lastStartRid = null;
                     }
                 }
-                CheckStatus next = kind == PingKind.FAIL ? CheckStatus.DOWN : CheckStatus.UP;
+                failures = kind == PingKind.FAIL ? Math.min(failures + 1, Integer.MAX_VALUE - 1) : 0;
+                boolean tolerated = kind == PingKind.FAIL && failures < check.alertAfterFailures();
+                CheckStatus next = kind == PingKind.FAIL && !tolerated ? CheckStatus.DOWN : CheckStatus.UP;
                 if (next != status) {
                     flippedFrom = status;
                     status = next;
@@ -79,30 +85,34 @@ public final class PingRules {
             }
         }
         CheckState after = new CheckState(status, lastPing, lastStart, lastStartRid, lastDuration, n,
-                check.manualResume(), check.methods(), check.schedule());
+                check.manualResume(), check.methods(), check.schedule(), failures, check.alertAfterFailures(),
+                check.startDeadline());
         return new PingOutcome(kind, n, duration, after, flippedFrom, alertAfter(after));
     }
 
     /**
-     * When the check goes down if nothing else arrives: the next expected ping (or the pending start, if earlier)
-     * plus the grace time. Null for checks that cannot go down: new or paused with no run in progress, or down.
+     * When the check goes down if nothing else arrives: the next expected ping plus the grace time, or the end of
+     * the pending run's allowance (its start plus the start deadline, else the grace time), whichever is earlier.
+     * Null for checks that cannot go down: new or paused with no run in progress, or down.
      */
     public static Instant alertAfter(CheckState check) {
         if (check.schedule() == null) {
             return null;
         }
-        Instant graceStart = null;
+        Instant late = null;
         if (check.status() == CheckStatus.UP && check.lastPing() != null) {
             try {
-                graceStart = check.schedule().nextExpected(check.lastPing());
+                late = check.schedule().nextExpected(check.lastPing()).plus(check.schedule().grace());
             } catch (InvalidScheduleException e) {
-                graceStart = null; // a cron schedule with no future time in its zone: nothing is ever due
+                late = null; // a cron schedule with no future time in its zone: nothing is ever due
             }
         }
         if (check.lastStart() != null && check.status() != CheckStatus.DOWN) {
-            graceStart = graceStart == null || check.lastStart().isBefore(graceStart) ? check.lastStart() : graceStart;
+            Instant overdue = check.lastStart().plus(
+                    check.startDeadline() != null ? check.startDeadline() : check.schedule().grace());
+            late = late == null || overdue.isBefore(late) ? overdue : late;
         }
-        return graceStart == null ? null : graceStart.plus(check.schedule().grace());
+        return late;
     }
 
     private static Long runTime(Instant start, Instant end) {

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,7 +52,8 @@ final class PingBatchWriter {
     private static final String SLUG_LOOKUP = "SELECT p.ping_key, c.slug, c.id FROM checks c "
             + "JOIN projects p ON p.id = c.project_id WHERE p.ping_key = ANY(?) AND c.slug = ANY(?)";
     private static final String LOCK_CHECKS = "SELECT id, status, last_ping, last_start, last_start_rid, "
-            + "last_duration_ms, n_pings, manual_resume, methods, kind, timeout_s, grace_s, schedule, tz "
+            + "last_duration_ms, n_pings, manual_resume, methods, kind, timeout_s, grace_s, schedule, tz, "
+            + "failures_in_a_row, alert_after_failures, start_deadline_s "
             + "FROM checks WHERE id = ANY(?) ORDER BY id FOR UPDATE";
     private static final String LAST_OF_RUN = "SELECT kind, created FROM pings WHERE check_id = ? AND rid = ? "
             + "ORDER BY n DESC LIMIT 1";
@@ -62,10 +64,10 @@ final class PingBatchWriter {
             + "?::text[], ?::text[], ?::int2[], ?::uuid[], ?::bytea[], ?::int8[], ?::int8[], ?::text[])";
     private static final String UPDATE_CHECKS = "UPDATE checks AS c SET status = v.status, last_ping = v.last_ping, "
             + "last_start = v.last_start, last_start_rid = v.last_start_rid, last_duration_ms = v.last_duration_ms, "
-            + "n_pings = v.n_pings, alert_after = v.alert_after "
+            + "n_pings = v.n_pings, alert_after = v.alert_after, failures_in_a_row = v.failures "
             + "FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::uuid[], ?::int8[], "
-            + "?::int8[], ?::timestamptz[]) AS v(id, status, last_ping, last_start, last_start_rid, "
-            + "last_duration_ms, n_pings, alert_after) WHERE c.id = v.id";
+            + "?::int8[], ?::timestamptz[], ?::int4[]) AS v(id, status, last_ping, last_start, last_start_rid, "
+            + "last_duration_ms, n_pings, alert_after, failures) WHERE c.id = v.id";
     private static final String INSERT_FLIP = "INSERT INTO flips (check_id, created, old_status, new_status, reason) "
             + "VALUES (?, ?, ?, ?, ?)";
 
@@ -241,7 +243,10 @@ final class PingBatchWriter {
                             rs.getBoolean(8),
                             rs.getString(9),
                             schedules.get(rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getString(13),
-                                    rs.getString(14), id).orElse(null)));
+                                    rs.getString(14), id).orElse(null),
+                            rs.getInt(15),
+                            rs.getInt(16),
+                            startDeadline(rs)));
                 }
             }
         }
@@ -377,6 +382,7 @@ final class PingBatchWriter {
         Object[] durations = new Object[size];
         Object[] serials = new Object[size];
         Object[] alerts = new Object[size];
+        Object[] failures = new Object[size];
         int i = 0;
         for (Map.Entry<UUID, CheckState> e : changed.entrySet()) {
             CheckState s = e.getValue();
@@ -388,6 +394,7 @@ final class PingBatchWriter {
             durations[i] = s.lastDurationMs();
             serials[i] = s.nPings();
             alerts[i] = text(alertAfter.get(e.getKey()));
+            failures[i] = s.failuresInARow();
             i++;
         }
         try (PreparedStatement st = c.prepareStatement(UPDATE_CHECKS)) {
@@ -399,8 +406,14 @@ final class PingBatchWriter {
             st.setArray(6, c.createArrayOf("int8", durations));
             st.setArray(7, c.createArrayOf("int8", serials));
             st.setArray(8, c.createArrayOf("text", alerts));
+            st.setArray(9, c.createArrayOf("int4", failures));
             st.executeUpdate();
         }
+    }
+
+    private static Duration startDeadline(ResultSet rs) throws SQLException {
+        int seconds = rs.getInt(17);
+        return rs.wasNull() ? null : Duration.ofSeconds(seconds);
     }
 
     private static String text(Instant t) {

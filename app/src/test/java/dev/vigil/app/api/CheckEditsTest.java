@@ -13,10 +13,11 @@ class CheckEditsTest {
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
     private static final CheckRow ROW = new CheckRow(UUID.randomUUID(), UUID.randomUUID(), "n", "s", "a b", "d",
             "simple", 3600, 600, "* * * * *", "UTC", false, "", "up", null, null, T, null, 4, UUID.randomUUID(),
-            List.of());
+            List.of(), 1, null);
 
     private static CheckFields fields(Integer timeout, String schedule) {
-        return new CheckFields("new name", null, null, null, timeout, null, schedule, null, null, null, null, null);
+        return new CheckFields("new name", null, null, null, timeout, null, schedule, null, null, null, null, null,
+                null, null);
     }
 
     @Test
@@ -39,9 +40,24 @@ class CheckEditsTest {
     @Test
     void uniqueMatchNeedsEveryListedFieldInTheRequest() {
         CheckFields byName = new CheckFields("n", null, null, null, 3600, null, null, null, null, null, null,
-                List.of("name", "timeout"));
+                List.of("name", "timeout"), null, null);
         assertThat(CheckEdits.matches(ROW, byName, byName.unique())).isTrue();
         assertThat(CheckEdits.matches(ROW, byName, List.of("name", "tags"))).isFalse();
         assertThat(CheckEdits.matches(ROW, fields(3600, null), List.of("name"))).isFalse();
+    }
+
+    @Test
+    void vigilExtensionsAreKeptUntilChangedAndAStartDeadlineOfZeroRemovesIt() {
+        CheckFields set = new CheckFields(null, null, null, null, null, null, null, null, null, null, null, null, 3,
+                300);
+        CheckRow withBoth = CheckEdits.apply(ROW, set);
+        assertThat(withBoth.alertAfterFailures()).isEqualTo(3);
+        assertThat(withBoth.startDeadline()).isEqualTo(300);
+        CheckRow renamed = CheckEdits.apply(withBoth, fields(null, null));
+        assertThat(renamed.alertAfterFailures()).isEqualTo(3);
+        assertThat(renamed.startDeadline()).isEqualTo(300);
+        CheckRow cleared = CheckEdits.apply(withBoth, new CheckFields(null, null, null, null, null, null, null, null,
+                null, null, null, null, null, CheckFields.NO_START_DEADLINE));
+        assertThat(cleared.startDeadline()).isNull();
     }
 }

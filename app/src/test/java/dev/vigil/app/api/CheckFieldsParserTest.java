@@ -27,7 +27,7 @@ class CheckFieldsParserTest {
     void anEmptyBodyChangesNothing() {
         CheckFields f = CheckFieldsParser.parse(json("{}"));
         assertThat(f).isEqualTo(new CheckFields(null, null, null, null, null, null, null, null, null, null, null,
-                null));
+                null, null, null));
     }
 
     @Test
@@ -36,9 +36,9 @@ class CheckFieldsParserTest {
                 + "\"prod\", \"desc\": \"d\", \"timeout\": 60, \"grace\": 31536000, \"schedule\": \"*/5 * * * *\", "
                 + "\"tz\": \"Europe/Dublin\", \"manual_resume\": true, \"methods\": \"POST\", \"channels\": \"*\", "
                 + "\"unique\": [\"name\", \"grace\"], \"api_key\": \"ignored\", \"success_kw\": \"\", "
-                + "\"filter_body\": false}"));
+                + "\"filter_body\": false, \"alert_after_failures\": 3, \"start_deadline\": 900}"));
         assertThat(f).isEqualTo(new CheckFields("Backups", "backups_1-a", "prod", "d", 60, 31536000, "*/5 * * * *",
-                "Europe/Dublin", true, "POST", "*", List.of("name", "grace")));
+                "Europe/Dublin", true, "POST", "*", List.of("name", "grace"), 3, 900));
     }
 
     @Test
@@ -65,5 +65,20 @@ class CheckFieldsParserTest {
         refused("{\"filter_http_body\": true}", "json validation error: filter_http_body is not supported: Vigil "
                 + "has no keyword filtering (send false)");
         refused("{\"manual_resume\": \"true\"}", "json validation error: manual_resume is not a boolean");
+    }
+
+    @Test
+    void vigilExtensionsAreCheckedLikeTheOtherFields() {
+        assertThat(CheckFieldsParser.parse(json("{\"start_deadline\": 0}")).startDeadline())
+                .isEqualTo(CheckFields.NO_START_DEADLINE);
+        assertThatThrownBy(() -> CheckFieldsParser.parse(json("{\"alert_after_failures\": 0}")))
+                .hasMessage("json validation error: alert_after_failures must be a whole number of failures "
+                        + "from 1 to 100");
+        assertThatThrownBy(() -> CheckFieldsParser.parse(json("{\"alert_after_failures\": 2.5}")))
+                .hasMessageContaining("alert_after_failures must be a whole number");
+        assertThatThrownBy(() -> CheckFieldsParser.parse(json("{\"alert_after_failures\": \"3\"}")))
+                .hasMessage("json validation error: alert_after_failures is not a number");
+        assertThatThrownBy(() -> CheckFieldsParser.parse(json("{\"start_deadline\": 30}")))
+                .hasMessage("json validation error: start_deadline is too small (at least 60 seconds)");
     }
 }

@@ -134,4 +134,49 @@ class PingRulesTest {
         PingOutcome o = PingRules.apply(c, signal(PingKind.SUCCESS), Instant.parse("2026-03-07T07:31:00Z"), null);
         assertThat(o.alertAfter()).isEqualTo(Instant.parse("2026-03-08T07:15:00Z"));
     }
+
+    private static CheckState withExtensions(CheckStatus status, int alertAfterFailures, Duration startDeadline) {
+        return new CheckState(status, null, null, null, null, 0, false, "", HOURLY, 0, alertAfterFailures,
+                startDeadline);
+    }
+
+    @Test
+    void withAlertAfterFailuresOnlyTheNthFailureInARowTurnsTheCheckDown() {
+        CheckState c = PingRules.apply(withExtensions(CheckStatus.NEW, 3, null), signal(PingKind.SUCCESS), T0, null)
+                .after();
+        PingOutcome first = PingRules.apply(c, signal(PingKind.FAIL), T0.plusSeconds(60), null);
+        assertThat(first.after().status()).isEqualTo(CheckStatus.UP);
+        assertThat(first.flipped()).isFalse();
+        assertThat(first.after().failuresInARow()).isEqualTo(1);
+        assertThat(first.alertAfter()).isEqualTo(T0.plusSeconds(60).plus(Duration.ofMinutes(70)));
+
+        PingOutcome second = PingRules.apply(first.after(), signal(PingKind.FAIL), T0.plusSeconds(120), null);
+        PingOutcome success = PingRules.apply(second.after(), signal(PingKind.SUCCESS), T0.plusSeconds(180), null);
+        assertThat(success.after().failuresInARow()).isZero(); // the streak starts again
+        PingOutcome again = PingRules.apply(success.after(), signal(PingKind.FAIL), T0.plusSeconds(240), null);
+        assertThat(again.after().status()).isEqualTo(CheckStatus.UP);
+
+        PingOutcome second2 = PingRules.apply(again.after(), signal(PingKind.FAIL), T0.plusSeconds(300), null);
+        PingOutcome third = PingRules.apply(second2.after(), signal(PingKind.FAIL), T0.plusSeconds(360), null);
+        assertThat(third.after().status()).isEqualTo(CheckStatus.DOWN);
+        assertThat(third.flippedFrom()).isEqualTo(CheckStatus.UP);
+        assertThat(third.after().failuresInARow()).isEqualTo(3);
+    }
+
+    @Test
+    void aStartDeadlineReplacesTheGraceTimeForARunInProgress() {
+        CheckState up = withExtensions(CheckStatus.UP, 1, Duration.ofMinutes(2));
+        PingOutcome started = PingRules.apply(up, signal(PingKind.START), T0, null);
+        assertThat(started.alertAfter()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+
+        CheckState plain = withExtensions(CheckStatus.UP, 1, null);
+        assertThat(PingRules.apply(plain, signal(PingKind.START), T0, null).alertAfter())
+                .isEqualTo(T0.plus(Duration.ofMinutes(10)));
+
+        CheckState generous = withExtensions(CheckStatus.UP, 1, Duration.ofHours(5));
+        CheckState ran = PingRules.apply(generous, signal(PingKind.SUCCESS), T0, null).after();
+        PingOutcome longRun = PingRules.apply(ran, signal(PingKind.START), T0.plusSeconds(30), null);
+        // the next expected ping (plus grace) comes before the end of the run's allowance
+        assertThat(longRun.alertAfter()).isEqualTo(T0.plus(Duration.ofMinutes(70)));
+    }
 }

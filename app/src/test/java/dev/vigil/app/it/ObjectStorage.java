@@ -65,6 +65,11 @@ public final class ObjectStorage implements AutoCloseable {
         }
     }
 
+    /** Stores an object, as another server's uploader would. */
+    public void put(String key, byte[] bytes) {
+        client.putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
     /** The object's bytes once it has been uploaded (the app uploads in the background). */
     public byte[] awaitObject(String key) {
         Await.until(Duration.ofSeconds(30), () -> get(key).isPresent(), () -> "object " + key + " not uploaded");

@@ -15,7 +15,7 @@ class PrometheusTextTest {
     private static CheckView check(String name, String tags, String status, boolean started) {
         CheckRow row = new CheckRow(UUID.randomUUID(),
                 UUID.randomUUID(), name, "", tags, "", "simple", 3600, 600, "", "UTC", false, "", status, null, null,
-                null, null, 0, UUID.randomUUID(), List.of());
+                null, null, 0, UUID.randomUUID(), List.of(), 1, null);
         return new CheckView(row, new DerivedStatus(status, started, null));
     }
 
