@@ -21,7 +21,7 @@ public final class ChannelKinds {
     private final Map<String, Channel> byKind;
 
     private ChannelKinds(Map<String, Channel> byKind) {
-        this.byKind = Map.copyOf(byKind);
+        this.byKind = java.util.Collections.unmodifiableMap(new TreeMap<>(byKind));
     }
 
     /** Every kind listed in META-INF/services (the built-in ones). */
