@@ -41,6 +41,8 @@ public final class SharedVigil {
                     VigilProcess.database(db.jdbcUrlVia("127.0.0.1", link.port()), db.user(), db.password());
             settings.put("VIGIL_TRUSTED_PROXIES", "127.0.0.1");  // tests send from 127.0.0.2 to be untrusted
             settings.put("VIGIL_PINGS_KEPT", "50");
+            settings.put("VIGIL_ALLOW_PRIVATE_ADDRESSES", "true"); // the alert tests' receivers are on loopback
+            settings.put("VIGIL_ALERTS_POLL_MS", "500");
             VigilProcess app = VigilProcess.launch(settings);
             instance = new SharedVigil(db, link, app);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
