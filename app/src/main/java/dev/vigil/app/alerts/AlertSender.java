@@ -34,6 +34,9 @@ public final class AlertSender {
 
     private static final Logger LOG = Logger.getLogger(AlertSender.class.getName());
     private static final long ERROR_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Notifications claimed per delivery thread: a few queued per thread keeps the threads busy between rounds. */
+    private static final int CLAIMS_PER_THREAD = 4;
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /** What the sender is doing, for the health endpoint and rolling deploys. */
     public record Status(boolean running, boolean paused, int inFlight) {
@@ -68,6 +71,7 @@ public final class AlertSender {
     private Thread loop;
     private ExecutorService deliveries;
     private long lastErrorLog;
+    private Connection connection; // the loop thread's own
 
     /**
      * @param name    this instance's name in the attempt log (host name and process, say)
@@ -148,29 +152,48 @@ public final class AlertSender {
     private boolean tick() throws SQLException {
         results.drainTo(unrecorded);
         boolean pausedNow = paused.getAsBoolean();
-        int free = 2 * settings.deliveryThreads() - inFlight.get();
+        int free = CLAIMS_PER_THREAD * settings.deliveryThreads() - inFlight.get();
         if (unrecorded.isEmpty() && (pausedNow || free <= 0)) {
             return false;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                record(c);
-                if (pausedNow || free <= 0) {
-                    return false;
-                }
-                int down = DueChecks.markDown(c, settings.batch());
-                int created = FlipFanOut.fanOut(c, settings.batch());
-                c.commit();
-                String claim = name + "#" + claims.incrementAndGet();
-                List<Claimed> claimed = queue.claim(c, claim, free, settings.lease());
-                c.commit();
-                claimed.forEach(this::dispatch);
-                return down == settings.batch() || created >= settings.batch() || claimed.size() == free;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c);
-                throw e;
+        Connection c = connection();
+        try {
+            record(c);
+            if (pausedNow || free <= 0) {
+                return false;
             }
+            int down = DueChecks.markDown(c, settings.batch());
+            int created = FlipFanOut.fanOut(c, settings.batch());
+            c.commit();
+            String claim = name + "#" + claims.incrementAndGet();
+            List<Claimed> claimed = queue.claim(c, claim, free, settings.lease());
+            c.commit();
+            claimed.forEach(this::dispatch);
+            return down == settings.batch() || created >= settings.batch() || claimed.size() == free;
+        } catch (SQLException | RuntimeException e) {
+            closeConnection(); // rolls back; the next round starts on a fresh connection
+            throw e;
+        }
+    }
+
+    /** The loop keeps one connection while things go well: a round is a few short statements. */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException e) {
+                // broken already
+            }
+            connection = null;
         }
     }
 
@@ -223,6 +246,7 @@ public final class AlertSender {
     /** After the loop: wait for deliveries in flight (up to the grace time) and record their outcomes. */
     private void finish() {
         if (stopGrace.isZero()) {
+            closeConnection();
             return;
         }
         long deadline = System.nanoTime() + stopGrace.toNanos();
@@ -230,23 +254,34 @@ public final class AlertSender {
             waitForResults(Duration.ofMillis(100));
         }
         results.drainTo(unrecorded);
-        if (unrecorded.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            record(c);
+        try {
+            if (!unrecorded.isEmpty()) {
+                record(connection());
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not record the last deliveries; their leases will end and another sender "
                     + "may send them again", e);
+        } finally {
+            closeConnection();
         }
     }
 
     private void waitForResults(Duration timeout) {
         try {
             NotificationQueue.Outcome first = results.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (first != null) {
-                unrecorded.add(first);
+            if (first == null) {
+                return;
+            }
+            unrecorded.add(first);
+            // let a few more finish, so that one round records and claims many instead of one at a time
+            long lingerEnd = System.nanoTime() + LINGER_NANOS;
+            while (inFlight.get() > 0) {
+                long left = lingerEnd - System.nanoTime();
+                NotificationQueue.Outcome next = left > 0 ? results.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    break;
+                }
+                unrecorded.add(next);
             }
         } catch (InterruptedException e) {
             // stop() interrupts to end the wait; the loop condition decides
@@ -259,14 +294,6 @@ public final class AlertSender {
             lastErrorLog = now;
             LOG.log(Level.WARNING, "alert sender " + name + ": " + e + " (trying again; repeats are logged once a "
                     + "minute)", e);
-        }
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            // the connection is broken; it is closed next
         }
     }
 }

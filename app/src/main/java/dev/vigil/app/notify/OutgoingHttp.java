@@ -30,6 +30,7 @@ public final class OutgoingHttp {
 
     public OutgoingHttp(Duration timeout, boolean allowPrivate) {
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with every webhook receiver
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -83,6 +85,26 @@ class AlertsIT {
         Await.until(Duration.ofSeconds(10), () -> senderStatus().equals("running idle\n"), this::senderStatus);
         assertThat(db.value("SELECT string_agg(outcome, ',' ORDER BY id) FROM notification_attempts WHERE check_id = '"
                 + check + "'")).isEqualTo("sent,sent");
+    }
+
+    @Test
+    void theUnsubscribeLinkOfAnEmailDisablesItsChannelOnPostOnly() throws Exception {
+        UUID channel = db.channel(project, "email", "{\"address\": \"ops@example.com\"}");
+        String token = db.value("SELECT unsubscribe_token FROM channels WHERE id = '" + channel + "'");
+
+        HttpResponse<String> page = vigil.app.get("/unsubscribe/" + token);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\">");
+        assertThat(db.value("SELECT disabled FROM channels WHERE id = '" + channel + "'")).isEqualTo("f");
+
+        HttpResponse<String> done = vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/unsubscribe/" + token))
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(db.value("SELECT disabled || ' ' || disabled_reason FROM channels WHERE id = '" + channel + "'"))
+                .isEqualTo("t unsubscribed by the recipient");
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/unsubscribe/" + UUID.randomUUID()))
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+        assertThat(vigil.app.get("/unsubscribe/not-a-token").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class HttpReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, List<String>> headers = new java.util.HashMap<>();
