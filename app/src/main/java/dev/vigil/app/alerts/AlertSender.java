@@ -35,7 +35,7 @@ public final class AlertSender {
     private static final Logger LOG = Logger.getLogger(AlertSender.class.getName());
     private static final long ERROR_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** Notifications claimed per delivery thread: a few queued per thread keeps the threads busy between rounds. */
-    private static final int CLAIMS_PER_THREAD = 4;
+    static final int CLAIMS_PER_THREAD = 4;
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /** What the sender is doing, for the health endpoint and rolling deploys. */

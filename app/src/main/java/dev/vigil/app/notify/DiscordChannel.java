@@ -9,7 +9,7 @@ import jakarta.json.JsonObject;
  * "Execute Webhook" payload with one embed (title linking to the check, colour, fields). Mentions are switched off
  * so that a check named "@everyone" pings nobody.
  */
-public final class DiscordChannel implements Channel {
+public final class DiscordChannel extends JsonPostChannel {
 
     @Override
     public String kind() {
@@ -17,16 +17,7 @@ public final class DiscordChannel implements Channel {
     }
 
     @Override
-    public void validate(JsonObject settings) {
-        new SettingsReader(settings).url("url");
-    }
-
-    @Override
-    public SendResult send(Alert alert, ChannelConfig channel, ChannelContext context) {
-        return context.http().postJson(new SettingsReader(channel.settings()).url("url"), payload(alert));
-    }
-
-    static JsonObject payload(Alert a) {
+    protected JsonObject payload(Alert a) {
         JsonArrayBuilder fields = Json.createArrayBuilder();
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
             fields.add(Json.createObjectBuilder().add("name", f.label()).add("value", f.value()).add("inline", false));

@@ -9,7 +9,7 @@ import jakarta.json.JsonObject;
  * attachment of the facts (Slack's documented "text" + "attachments" payload; the text doubles as the
  * notification preview). Mattermost and Rocket.Chat accept the same payload.
  */
-public final class SlackChannel implements Channel {
+public final class SlackChannel extends JsonPostChannel {
 
     @Override
     public String kind() {
@@ -17,16 +17,7 @@ public final class SlackChannel implements Channel {
     }
 
     @Override
-    public void validate(JsonObject settings) {
-        new SettingsReader(settings).url("url");
-    }
-
-    @Override
-    public SendResult send(Alert alert, ChannelConfig channel, ChannelContext context) {
-        return context.http().postJson(new SettingsReader(channel.settings()).url("url"), payload(alert));
-    }
-
-    static JsonObject payload(Alert a) {
+    protected JsonObject payload(Alert a) {
         JsonArrayBuilder fields = Json.createArrayBuilder();
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
             fields.add(Json.createObjectBuilder().add("title", f.label()).add("value", f.value()).add("short", false));

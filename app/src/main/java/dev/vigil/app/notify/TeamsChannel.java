@@ -9,7 +9,7 @@ import jakarta.json.JsonObject;
  * "Post to a channel when a webhook request is received" workflow): a message with one Adaptive Card attachment,
  * the payload that workflow documents.
  */
-public final class TeamsChannel implements Channel {
+public final class TeamsChannel extends JsonPostChannel {
 
     @Override
     public String kind() {
@@ -17,16 +17,7 @@ public final class TeamsChannel implements Channel {
     }
 
     @Override
-    public void validate(JsonObject settings) {
-        new SettingsReader(settings).url("url");
-    }
-
-    @Override
-    public SendResult send(Alert alert, ChannelConfig channel, ChannelContext context) {
-        return context.http().postJson(new SettingsReader(channel.settings()).url("url"), payload(alert));
-    }
-
-    static JsonObject payload(Alert a) {
+    protected JsonObject payload(Alert a) {
         JsonArrayBuilder facts = Json.createArrayBuilder();
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
             facts.add(Json.createObjectBuilder().add("title", f.label()).add("value", f.value()));

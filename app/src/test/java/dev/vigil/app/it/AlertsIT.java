@@ -101,7 +101,7 @@ class AlertsIT {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(db.value("SELECT disabled || ' ' || disabled_reason FROM channels WHERE id = '" + channel + "'"))
-                .isEqualTo("t unsubscribed by the recipient");
+                .isEqualTo("true unsubscribed by the recipient");
         assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/unsubscribe/" + UUID.randomUUID()))
                 .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
         assertThat(vigil.app.get("/unsubscribe/not-a-token").statusCode()).isEqualTo(404);
