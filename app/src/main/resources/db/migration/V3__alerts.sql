@@ -42,3 +42,10 @@ CREATE INDEX notification_attempts_channel_idx ON notification_attempts (channel
 ALTER TABLE channels ADD COLUMN disabled_reason text NOT NULL DEFAULT '';
 ALTER TABLE channels ADD COLUMN unsubscribe_token uuid NOT NULL DEFAULT gen_random_uuid();
 CREATE UNIQUE INDEX channels_unsubscribe_token_idx ON channels (unsubscribe_token);
+
+-- Periodic email reports: each user chooses how often; next_report is claimed and moved on in one statement, so a
+-- report goes out at most once per period whichever server runs the job.
+ALTER TABLE users ADD COLUMN reports text NOT NULL DEFAULT 'monthly'
+    CHECK (reports IN ('off', 'daily', 'weekly', 'monthly'));
+ALTER TABLE users ADD COLUMN next_report timestamptz;    -- the end of the period to report next; null until scheduled
+CREATE INDEX users_next_report_idx ON users (next_report) WHERE reports <> 'off';
