@@ -71,6 +71,23 @@ final class Fixtures {
         return id;
     }
 
+    /** A channel of {@code kind} with the given JSON settings, attached to {@code checks}. */
+    UUID channel(Project p, String kind, String settingsJson, UUID... checks) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement(
+                "INSERT INTO channels (id, project_id, kind, settings) VALUES (?, ?, ?, ?::jsonb)")) {
+            st.setObject(1, id);
+            st.setObject(2, p.id());
+            st.setString(3, kind);
+            st.setString(4, settingsJson);
+            st.executeUpdate();
+        }
+        for (UUID check : checks) {
+            sql("INSERT INTO check_channels (check_id, channel_id) VALUES ('" + check + "', '" + id + "')");
+        }
+        return id;
+    }
+
     void sql(String statement) throws SQLException {
         try (Connection c = db.connect()) {
             c.createStatement().execute(statement);

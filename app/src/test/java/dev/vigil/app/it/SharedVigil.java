@@ -63,6 +63,8 @@ public final class SharedVigil {
             settings.put("VIGIL_S3_BODY_THRESHOLD", Integer.toString(BODY_THRESHOLD));
             settings.put("VIGIL_SPOOL_DIR", spool.toString());
             settings.put("VIGIL_ADMIN_TOKEN", ADMIN_TOKEN);
+            settings.put("VIGIL_ALLOW_PRIVATE_ADDRESSES", "true"); // the alert tests' receivers are on loopback
+            settings.put("VIGIL_ALERTS_POLL_MS", "500");
             VigilProcess app = VigilProcess.launch(settings);
             instance = new SharedVigil(db, link, app, objects);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,71 @@
+package dev.vigil.app.alerts;
+
+import dev.vigil.app.db.VigilDataSource;
+import dev.vigil.app.health.MaintenanceFlag;
+import dev.vigil.app.notify.ChannelKinds;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/** Runs this server's {@link AlertSender} from the start of the application to its end (unless switched off). */
+@ApplicationScoped
+public class AlertWorker {
+
+    private static final Logger LOG = Logger.getLogger(AlertWorker.class.getName());
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    @Resource(lookup = VigilDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    MaintenanceFlag maintenance;
+
+    private AlertSender sender;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        AlertConfig config = new AlertConfig(ConfigProvider.getConfig());
+        if (!config.enabled()) {
+            LOG.info("alert sender off (VIGIL_ALERTS_ENABLED=false)");
+            return;
+        }
+        sender = new AlertSender(instanceName(), dataSource, ChannelKinds.builtIn(), config.channels(),
+                config.sender(), maintenance::active, PingBodies.NOT_YET_AVAILABLE, threads);
+        sender.start();
+    }
+
+    public AlertSender.Status status() {
+        return sender == null ? new AlertSender.Status(false, maintenance.active(), 0) : sender.status();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sender != null) {
+            sender.stop(STOP_GRACE);
+        }
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+}

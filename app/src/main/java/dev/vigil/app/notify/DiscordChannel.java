@@ -1,0 +1,36 @@
+package dev.vigil.app.notify;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+/**
+ * A Discord channel webhook ({@code {"url": "https://discord.com/api/webhooks/<id>/<token>"}}): Discord's
+ * "Execute Webhook" payload with one embed (title linking to the check, colour, fields). Mentions are switched off
+ * so that a check named "@everyone" pings nobody.
+ */
+public final class DiscordChannel extends JsonPostChannel {
+
+    @Override
+    public String kind() {
+        return "discord";
+    }
+
+    @Override
+    protected JsonObject payload(Alert a) {
+        JsonArrayBuilder fields = Json.createArrayBuilder();
+        for (AlertFacts.Fact f : AlertFacts.of(a)) {
+            fields.add(Json.createObjectBuilder().add("name", f.label()).add("value", f.value()).add("inline", false));
+        }
+        return Json.createObjectBuilder()
+                .add("content", a.headline())
+                .add("allowed_mentions", Json.createObjectBuilder().add("parse", Json.createArrayBuilder()))
+                .add("embeds", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("title", a.headline())
+                        .add("url", a.checkUrl())
+                        .add("description", a.explanation())
+                        .add("color", a.down() ? 0xC0392B : 0x27AE60)
+                        .add("fields", fields)))
+                .build();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.vigil.app.notify;
+
+import jakarta.json.JsonObject;
+
+/**
+ * A kind whose settings are one webhook URL ({@code {"url": "https://..."}}) that takes a JSON document: the kinds
+ * differ only in the document.
+ */
+public abstract class JsonPostChannel implements Channel {
+
+    @Override
+    public void validate(JsonObject settings) {
+        new SettingsReader(settings).url("url");
+    }
+
+    @Override
+    public SendResult send(Alert alert, ChannelConfig channel, ChannelContext context) {
+        return context.http().postJson(new SettingsReader(channel.settings()).url("url"), payload(alert));
+    }
+
+    /** The JSON document the service's webhook documentation specifies. */
+    protected abstract JsonObject payload(Alert alert);
+}

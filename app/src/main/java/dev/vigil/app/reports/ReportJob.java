@@ -1,0 +1,174 @@
+package dev.vigil.app.reports;
+
+import dev.vigil.app.notify.MailRelay;
+import dev.vigil.app.notify.SendResult;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends the periodic reports that are due. A user's report is claimed by moving their next_report on, in a
+ * transaction committed before anything is sent: whichever servers run the job, and however often, a period is
+ * reported at most once. Users whose checks have had no ping for six months get none (their period moves on).
+ */
+public final class ReportJob {
+
+    private static final Logger LOG = Logger.getLogger(ReportJob.class.getName());
+    static final int BATCH = 20;
+
+    private static final String PERIOD = "(CASE u.reports WHEN 'daily' THEN interval '1 day' WHEN 'weekly' THEN "
+            + "interval '7 days' ELSE interval '1 month' END)";
+    private static final String NEXT_BOUNDARY = "(CASE u.reports WHEN 'daily' THEN date_trunc('day', now(), 'UTC') "
+            + "WHEN 'weekly' THEN date_trunc('week', now(), 'UTC') ELSE date_trunc('month', now(), 'UTC') END + "
+            + PERIOD + ")";
+    private static final String SCHEDULE = "UPDATE users u SET next_report = " + NEXT_BOUNDARY
+            + " WHERE next_report IS NULL AND reports <> 'off'";
+    // periods missed while no server ran the job are skipped, not sent one after another
+    private static final String CLAIM = "UPDATE users u SET next_report = greatest(d.period_end + " + PERIOD + ", "
+            + NEXT_BOUNDARY + ") FROM (SELECT id, next_report AS period_end FROM users WHERE reports <> 'off' "
+            + "AND next_report <= now() ORDER BY next_report LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE u.id = d.id "
+            + "RETURNING u.id, u.email, u.reports, d.period_end - " + PERIOD + ", d.period_end";
+    private static final String CHECKS = "SELECT c.id, p.name, c.name, c.status, c.last_ping FROM checks c "
+            + "JOIN projects p ON p.id = c.project_id WHERE p.owner_id = ? OR EXISTS (SELECT 1 FROM project_members m "
+            + "WHERE m.project_id = p.id AND m.user_id = ?) ORDER BY p.name, p.id, c.name, c.id";
+    private static final String STATUS_BEFORE = "SELECT DISTINCT ON (check_id) check_id, new_status FROM flips "
+            + "WHERE check_id = ANY(?) AND created < ? ORDER BY check_id, created DESC";
+    private static final String FLIPS_SINCE = "SELECT check_id, created, old_status, new_status FROM flips "
+            + "WHERE check_id = ANY(?) AND created >= ? ORDER BY check_id, created";
+
+    private final DataSource dataSource;
+    private final MailRelay mail;
+    private final ReportRenderer renderer;
+
+    public ReportJob(DataSource dataSource, MailRelay mail, String siteRoot) {
+        this.dataSource = dataSource;
+        this.mail = mail;
+        this.renderer = new ReportRenderer(siteRoot);
+    }
+
+    /** Sends the reports due now (in rounds of {@value #BATCH} users); returns how many were sent. */
+    public int runOnce() throws SQLException {
+        int sent = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement st = c.prepareStatement(SCHEDULE)) {
+                st.executeUpdate();
+            }
+            while (true) {
+                List<Report> due = claim(c);
+                for (Report r : due) {
+                    sent += send(c, r) ? 1 : 0;
+                }
+                if (due.size() < BATCH) {
+                    return sent;
+                }
+            }
+        }
+    }
+
+    private List<Report> claim(Connection c) throws SQLException {
+        List<Report> due = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(CLAIM)) {
+            st.setInt(1, BATCH);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Report(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), List.of()));
+                }
+            }
+        }
+        return due;
+    }
+
+    private boolean send(Connection c, Report claimed) {
+        try {
+            Report r = withChecks(c, claimed);
+            if (r == null) {
+                return false; // nothing pinged for six months
+            }
+            SendResult result = mail.send(renderer.render(r));
+            if (!(result instanceof SendResult.Sent)) {
+                LOG.warning(() -> "report for user " + r.userId() + " not sent: " + result);
+                return false;
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "report for user " + claimed.userId() + " failed; this period is skipped", e);
+            return false;
+        }
+    }
+
+    /** The report with its checks, or null when the user's checks have had no ping for six months. */
+    private Report withChecks(Connection c, Report r) throws SQLException {
+        List<Report.Line> lines = new ArrayList<>();
+        Instant latestPing = null;
+        try (PreparedStatement st = c.prepareStatement(CHECKS)) {
+            st.setLong(1, r.userId());
+            st.setLong(2, r.userId());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Instant last = instant(rs.getTimestamp(5));
+                    if (last != null && (latestPing == null || last.isAfter(latestPing))) {
+                        latestPing = last;
+                    }
+                    lines.add(new Report.Line(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), last, Duration.ZERO));
+                }
+            }
+        }
+        if (latestPing == null || latestPing.isBefore(r.end().minus(Duration.ofDays(183)))) {
+            return null;
+        }
+        Map<UUID, String> before = new HashMap<>();
+        Map<UUID, List<Downtime.Flip>> since = new HashMap<>();
+        Map<UUID, String> firstOld = new HashMap<>();
+        Array ids = c.createArrayOf("uuid", lines.stream().map(Report.Line::checkId).toArray());
+        try (PreparedStatement st = c.prepareStatement(STATUS_BEFORE)) {
+            st.setArray(1, ids);
+            st.setTimestamp(2, Timestamp.from(r.start()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    before.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement(FLIPS_SINCE)) {
+            st.setArray(1, ids);
+            st.setTimestamp(2, Timestamp.from(r.start()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    firstOld.putIfAbsent(id, rs.getString(3));
+                    since.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new Downtime.Flip(rs.getTimestamp(2).toInstant(), rs.getString(4)));
+                }
+            }
+        }
+        List<Report.Line> withDowntime = new ArrayList<>(lines.size());
+        for (Report.Line l : lines) {
+            // the status at the start: from the last flip before it, else the first flip after it, else today's
+            String atStart = before.getOrDefault(l.checkId(), firstOld.getOrDefault(l.checkId(), l.status()));
+            withDowntime.add(new Report.Line(l.checkId(), l.project(), l.name(), l.status(), l.lastPing(),
+                    Downtime.within(r.start(), r.end(), atStart, since.getOrDefault(l.checkId(), List.of()))));
+        }
+        return new Report(r.userId(), r.email(), r.period(), r.start(), r.end(), withDowntime);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

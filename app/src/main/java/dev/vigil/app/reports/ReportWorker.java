@@ -1,0 +1,67 @@
+package dev.vigil.app.reports;
+
+import dev.vigil.app.alerts.AlertConfig;
+import dev.vigil.app.db.VigilDataSource;
+import dev.vigil.app.health.MaintenanceFlag;
+import dev.vigil.app.notify.ChannelContext;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import javax.sql.DataSource;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Looks for due reports once a minute on every server (VIGIL_REPORTS_ENABLED), except in maintenance. */
+@ApplicationScoped
+public class ReportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ReportWorker.class.getName());
+
+    @Resource(lookup = VigilDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    MaintenanceFlag maintenance;
+
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!ConfigProvider.getConfig().getOptionalValue("vigil.reports.enabled", Boolean.class).orElse(true)) {
+            LOG.info("reports off (VIGIL_REPORTS_ENABLED=false)");
+            return;
+        }
+        ChannelContext channels = new AlertConfig(ConfigProvider.getConfig()).channels();
+        ReportJob job = new ReportJob(dataSource, channels.mail(), channels.siteRoot());
+        task = scheduler.scheduleWithFixedDelay(() -> {
+            if (maintenance.active()) {
+                return;
+            }
+            try {
+                int sent = job.runOnce();
+                if (sent > 0) {
+                    LOG.info(() -> sent + " reports sent");
+                }
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "report job failed; trying again in a minute", e);
+            }
+        }, 30, 60, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

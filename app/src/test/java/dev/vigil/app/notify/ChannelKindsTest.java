@@ -1,0 +1,75 @@
+package dev.vigil.app.notify;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The management API's validation entry point: clear errors naming the field, for every kind. */
+class ChannelKindsTest {
+
+    private static final ChannelKinds KINDS = ChannelKinds.builtIn();
+
+    private static void refused(String kind, String settings, String message) {
+        assertThatThrownBy(() -> KINDS.validate(kind, settings)).isInstanceOf(ChannelSettingsException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void allBuiltInKindsAreFound() {
+        assertThat(KINDS.names()).containsExactly("discord", "email", "ntfy", "pushover", "slack", "teams",
+                "telegram", "webhook");
+    }
+
+    @Test
+    void unknownKindsAndBadJsonAreNamed() {
+        refused("fax", "{}", "kind \"fax\" is not a channel kind (known: discord, email, ntfy, pushover, slack, "
+                + "teams, telegram, webhook)");
+        refused("email", "[1]", "settings must be a JSON object");
+        assertThatThrownBy(() -> KINDS.validate("email", "{\"address\": ")).hasMessageStartingWith(
+                "settings are not valid JSON: ");
+        refused("email", "{\"address\": \"" + "x".repeat(70_000) + "\"}",
+                "settings must be a JSON object of at most 65536 characters");
+    }
+
+    @Test
+    void eachKindNamesTheFieldThatIsWrong() {
+        refused("email", "{}", "settings.address is required");
+        refused("email", "{\"address\": \"not an address\"}", "settings.address is not a valid email address "
+                + "(Local address contains control or whitespace)");
+        refused("email", "{\"address\": 5}", "settings.address is not a valid email address (Missing final '@domain')");
+        refused("email", "{\"address\": [\"a@b.example\"]}", "settings.address must be a string");
+        refused("webhook", "{}", "settings.down.url or settings.up.url is required (a webhook with no URL sends "
+                + "nothing)");
+        refused("webhook", "{\"down\": {\"url\": \"ftp://x.example/\"}}", "settings.down.url must be an http:// or "
+                + "https:// URL");
+        refused("webhook", "{\"up\": {\"url\": \"https://x.example/\", \"method\": \"TRACE\"}}",
+                "settings.up.method must be one of GET, POST, PUT, PATCH, DELETE (got \"TRACE\")");
+        refused("webhook", "{\"up\": {\"url\": \"https://x.example/\", \"headers\": {\"X-A\": \"a\\r\\nB: c\"}}}",
+                "settings.up.headers.X-A must not contain line breaks");
+        refused("webhook", "{\"up\": {\"url\": \"https://x.example/\", \"headers\": {\"Host\": \"a\"}}}",
+                "settings.up.headers.Host cannot be set (the HTTP client sets it)");
+        refused("webhook", "{\"down\": \"https://x.example/\"}", "settings.down must be an object");
+        refused("slack", "{\"url\": \"https:///nohost\"}", "settings.url has no host name");
+        refused("discord", "{}", "settings.url is required");
+        refused("teams", "{\"url\": \"not a url at all\"}", "settings.url is not a valid URL (Illegal character "
+                + "in path)");
+        refused("ntfy", "{\"topic\": \"a/b\"}", "settings.topic must be 1 to 64 letters, digits, '-' or '_'");
+        refused("ntfy", "{\"topic\": \"ab\", \"priority_down\": 9}", "settings.priority_down must be between 1 and 5 "
+                + "(got 9)");
+        refused("pushover", "{\"user_key\": \"short\"}", "settings.user_key must be the 30 letters and digits of a "
+                + "Pushover user or group key");
+        refused("pushover", "{\"user_key\": \"uQiRzpo4DXghDmr9QzzfQu27cmVRsG\", \"retry\": 10}",
+                "settings.retry must be between 30 and 10800 (got 10)");
+        refused("telegram", "{\"chat_id\": \"me\"}", "settings.chat_id must be a numeric chat id or an @channelname");
+        refused("telegram", "{\"chat_id\": 1, \"thread_id\": 1.5}", "settings.thread_id must be a whole number");
+    }
+
+    @Test
+    void goodSettingsAreReturnedAsParsed() {
+        assertThat(KINDS.validate("webhook", "{\"down\": {\"url\": \"https://x.example/$CODE?s=$STATUS\"}}")
+                .getJsonObject("down").getString("url")).isEqualTo("https://x.example/$CODE?s=$STATUS");
+        assertThat(KINDS.validate("telegram", "{\"chat_id\": \"@vigil_alerts\"}").getString("chat_id"))
+                .isEqualTo("@vigil_alerts");
+    }
+}
