@@ -1,5 +1,7 @@
 package dev.vigil.app.alerts;
 
+import dev.vigil.app.bodies.BodyStorage;
+import dev.vigil.app.bodies.PingBody;
 import dev.vigil.app.db.VigilDataSource;
 import dev.vigil.app.health.MaintenanceFlag;
 import dev.vigil.app.notify.ChannelKinds;
@@ -16,7 +18,9 @@ import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /** Runs this server's {@link AlertSender} from the start of the application to its end (unless switched off). */
@@ -35,6 +39,9 @@ public class AlertWorker {
     @Inject
     MaintenanceFlag maintenance;
 
+    @Inject
+    BodyStorage bodies;
+
     private AlertSender sender;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -44,8 +51,19 @@ public class AlertWorker {
             return;
         }
         sender = new AlertSender(instanceName(), dataSource, ChannelKinds.builtIn(), config.channels(),
-                config.sender(), maintenance::active, PingBodies.NOT_YET_AVAILABLE, threads);
+                config.sender(), maintenance::active, this::storedBody, threads);
         sender.start();
+    }
+
+    /** A body kept in object storage, as the email channel shows it. */
+    private String storedBody(UUID checkId, long n, String objectKey) {
+        try {
+            return bodies.read(objectKey) instanceof PingBody.Present p
+                    ? new String(p.bytes(), StandardCharsets.UTF_8) : PingBodies.STILL_PROCESSING;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "cannot read the body of ping " + n + " of check " + checkId + ": " + e.getMessage());
+            return PingBodies.STILL_PROCESSING;
+        }
     }
 
     public AlertSender.Status status() {

@@ -7,12 +7,16 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +34,9 @@ public class ProjectResource {
     DatabaseProbe database;
 
     @Inject
+    ChannelsService channels;
+
+    @Inject
     @ConfigProperty(name = "vigil.site.root")
     String siteRoot;
 
@@ -42,6 +49,31 @@ public class ProjectResource {
                     .add("kind", c.kind()));
         }
         return ChecksResource.json(200, Json.createObjectBuilder().add("channels", list).build());
+    }
+
+    @POST
+    @Path("channels{slash: /?}")
+    public Response createChannel(@HeaderParam(ChecksResource.KEY) String key, InputStream body) {
+        return ChecksResource.json(201, channels.create(key, JsonBodies.read(body)));
+    }
+
+    @POST
+    @Path("channels/{id}")
+    public Response updateChannel(@HeaderParam(ChecksResource.KEY) String key, @PathParam("id") String id,
+            InputStream body) {
+        return ChecksResource.json(200, channels.update(key, id, JsonBodies.read(body)));
+    }
+
+    @DELETE
+    @Path("channels/{id}")
+    public Response deleteChannel(@HeaderParam(ChecksResource.KEY) String key, @PathParam("id") String id) {
+        return ChecksResource.json(200, channels.delete(key, id));
+    }
+
+    @POST
+    @Path("channels/{id}/test")
+    public Response testChannel(@HeaderParam(ChecksResource.KEY) String key, @PathParam("id") String id) {
+        return ChecksResource.json(200, channels.test(key, id));
     }
 
     @GET

@@ -31,12 +31,17 @@ public class OperatorMetrics {
     private static final String QUERY = "SELECT (SELECT count(*) FROM checks), "
             + "(SELECT coalesce(sum(n_pings), 0) FROM checks), "
             + "(SELECT count(*) FROM flips WHERE processed IS NULL), "
-            + "(SELECT coalesce(extract(epoch FROM now() - min(created)), 0) FROM flips WHERE processed IS NULL)";
+            + "(SELECT coalesce(extract(epoch FROM now() - min(created)), 0) FROM flips WHERE processed IS NULL), "
+            + "(SELECT count(*) FROM notifications WHERE state = 'pending'), "
+            + "(SELECT count(*) FROM notification_attempts WHERE created > now() - interval '1 hour' "
+            + "AND outcome IN ('retry', 'failed', 'disabled'))";
 
-    private record Snapshot(double checks, double pings, double unprocessedFlips, double oldestFlipAge, long at) {
+    private record Snapshot(double checks, double pings, double unprocessedFlips, double oldestFlipAge,
+            double pendingNotifications, double failedAttempts, long at) {
     }
 
-    private static final Snapshot UNKNOWN = new Snapshot(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+    private static final Snapshot UNKNOWN = new Snapshot(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, 0);
 
     @Resource(lookup = VigilDataSource.JNDI_NAME)
     private DataSource dataSource;
@@ -54,6 +59,11 @@ public class OperatorMetrics {
                 Snapshot::unprocessedFlips);
         gauge("vigil_alert_lag_seconds", "Age of the oldest status change the alert sender has not handled yet.",
                 Snapshot::oldestFlipAge);
+        gauge("vigil_notifications_pending", "Notifications waiting for delivery or for a retry.",
+                Snapshot::pendingNotifications);
+        gauge("vigil_notification_failures_last_hour",
+                "Delivery attempts in the last hour that failed (to be retried, given up, or disabling the channel).",
+                Snapshot::failedAttempts);
     }
 
     private void gauge(String name, String description, ToDoubleFunction<Snapshot> value) {
@@ -71,7 +81,7 @@ public class OperatorMetrics {
             try (ResultSet rs = st.executeQuery(QUERY)) {
                 rs.next();
                 s = new Snapshot(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                        System.nanoTime());
+                        rs.getDouble(5), rs.getDouble(6), System.nanoTime());
             }
         } catch (SQLException e) {
             LOG.fine(() -> "operator metrics unavailable: " + e.getMessage());

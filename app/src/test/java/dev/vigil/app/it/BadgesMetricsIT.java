@@ -118,7 +118,7 @@ class BadgesMetricsIT {
         HttpResponse<String> metrics = vigil.app.get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("memory_usedHeap_bytes", "vigil_checks_total", "vigil_pings_total",
-                "vigil_flips_unprocessed");
+                "vigil_flips_unprocessed", "vigil_notifications_pending", "vigil_notification_failures_last_hour");
         HttpResponse<String> openapi = vigil.app.get("/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v3/checks", "title: Vigil management API");

@@ -184,7 +184,7 @@ public final class InventoryLoader {
             }
             List<RoleSettings.KeyFile> recipients = keyFiles(db, "backup_recipients");
             RoleSettings.Db dbSettings = new RoleSettings.Db(db.integer("postgresql_version", 15, 12, 99),
-                    size(db, "shared_buffers", "128MB"), size(db, "work_mem", "4MB"),
+                    size(db, "shared_buffers", "auto"), size(db, "work_mem", "4MB"),
                     db.integer("max_connections", 100, 5, 10_000), bucket,
                     Optional.ofNullable(db.string("backup_s3_endpoint", null)),
                     db.string("backup_s3_region", "us-east-1"), db.bool("backup_s3_path_style", false), recipients);

@@ -8,6 +8,7 @@ import dev.vigil.provisioning.remote.FileMeta;
 import dev.vigil.provisioning.secrets.Secrets;
 import dev.vigil.provisioning.task.ManagedDirectory;
 import dev.vigil.provisioning.task.ManagedFile;
+import dev.vigil.provisioning.task.MemorySizedFile;
 import dev.vigil.provisioning.task.PackagesInstalled;
 import dev.vigil.provisioning.task.PostgresDatabase;
 import dev.vigil.provisioning.task.SystemdService;
@@ -34,19 +35,33 @@ final class DbRecipe {
     private DbRecipe() {
     }
 
+    /**
+     * PostgreSQL's settings for a host with {@code mib} MiB of memory: the inventory's values where given, else a
+     * quarter of the memory for shared buffers (the usual starting point for a dedicated server), three quarters
+     * as the planner's cache estimate, and a twentieth (at most 2 GB) for maintenance work.
+     */
+    static String tuning(RoleSettings.Db db, String listen, long mib) {
+        String shared = "auto".equals(db.sharedBuffers()) ? Math.max(128, mib / 4) + "MB" : db.sharedBuffers();
+        return String.format(Locale.ROOT, """
+                # Written by 'ops provision' from the inventory and this host's memory (%d MiB); edits here are
+                # overwritten.
+                listen_addresses = '%s'
+                max_connections = %d
+                shared_buffers = %s
+                effective_cache_size = %dMB
+                maintenance_work_mem = %dMB
+                work_mem = %s
+                """, mib, listen, db.maxConnections(), shared, Math.max(128, mib * 3 / 4),
+                Math.min(2048, Math.max(64, mib / 20)), db.workMem());
+    }
+
     static List<Task> tasks(Inventory inventory, Host host, RecipeInputs inputs) {
         RoleSettings.Db db = inventory.settings().db();
         int v = db.postgresqlVersion();
         String listen = "localhost" + host.wireguard().map(a -> "," + a.getHostAddress()).orElse("");
         FileMeta postgres = new FileMeta("postgres", "postgres", 0644);
-        ManagedFile tuning = ManagedFile.text("/etc/postgresql/" + v + "/main/conf.d/vigil.conf", String.format(
-                Locale.ROOT, """
-                # Written by 'ops provision' from the inventory; edits here are overwritten.
-                listen_addresses = '%s'
-                max_connections = %d
-                shared_buffers = %s
-                work_mem = %s
-                """, listen, db.maxConnections(), db.sharedBuffers(), db.workMem()), postgres);
+        MemorySizedFile tuning = new MemorySizedFile("/etc/postgresql/" + v + "/main/conf.d/vigil.conf",
+                mib -> tuning(db, listen, mib), postgres);
         ManagedFile hba = ManagedFile.text("/etc/postgresql/" + v + "/main/pg_hba.conf", hba(inventory),
                 new FileMeta("postgres", "postgres", 0640));
         List<Task> tasks = new ArrayList<>(List.of(PackagesInstalled.of("postgresql-" + v),

@@ -2,10 +2,12 @@ package dev.vigil.provisioning.role;
 
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
+import dev.vigil.provisioning.inventory.RoleSettings;
 import dev.vigil.provisioning.secrets.MissingSecretException;
 import dev.vigil.provisioning.secrets.Secrets;
 import dev.vigil.provisioning.task.CopiedFile;
 import dev.vigil.provisioning.task.ManagedFile;
+import dev.vigil.provisioning.task.MemorySizedFile;
 import dev.vigil.provisioning.task.Nftables;
 import dev.vigil.provisioning.task.SystemdService;
 import dev.vigil.provisioning.task.Task;
@@ -183,13 +185,26 @@ class RecipesTest {
     @Test
     void dbListensOnLocalhostAndItsWireguardAddressAndLetsOnlyAppServersIn() {
         List<Task> tasks = recipe("db1");
-        assertThat(file(tasks, "/etc/postgresql/16/main/conf.d/vigil.conf")).isEqualTo("""
-                # Written by 'ops provision' from the inventory; edits here are overwritten.
+        assertThat(tasks).filteredOn(t -> t.name().equals("file /etc/postgresql/16/main/conf.d/vigil.conf"))
+                .singleElement().isInstanceOf(MemorySizedFile.class);
+        RoleSettings.Db db = inventory.settings().db();
+        assertThat(DbRecipe.tuning(db, "localhost,10.100.2.1", 4096)).isEqualTo("""
+                # Written by 'ops provision' from the inventory and this host's memory (4096 MiB); edits here are
+                # overwritten.
                 listen_addresses = 'localhost,10.100.2.1'
                 max_connections = 300
                 shared_buffers = 1GB
+                effective_cache_size = 3072MB
+                maintenance_work_mem = 204MB
                 work_mem = 4MB
                 """);
+        RoleSettings.Db auto = new RoleSettings.Db(db.postgresqlVersion(), "auto", db.workMem(), db.maxConnections(),
+                db.backupBucket(), db.backupS3Endpoint(), db.backupS3Region(), db.backupS3PathStyle(),
+                db.backupRecipients());
+        assertThat(DbRecipe.tuning(auto, "localhost", 16_384)).contains("shared_buffers = 4096MB",
+                "effective_cache_size = 12288MB", "maintenance_work_mem = 819MB");
+        assertThat(DbRecipe.tuning(auto, "localhost", 256)).contains("shared_buffers = 128MB",
+                "maintenance_work_mem = 64MB");
         assertThat(file(tasks, "/etc/postgresql/16/main/pg_hba.conf"))
                 .contains("host    vigil     vigil     10.100.1.1/32    scram-sha-256  # app1\n",
                         "host    vigil     vigil     192.0.2.4/32     scram-sha-256  # app2\n")
