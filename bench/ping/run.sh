@@ -2,7 +2,7 @@
 # Ping throughput benchmark: durable pings/s and latency of the real uber jar on PostgreSQL, against a static
 # nginx "OK" measured with the same load generator in the same run (the ceiling of this machine).
 #   bench/ping/run.sh                      # 1,000 / 10,000 / 100,000 checks, 64 connections, 20 s each
-#   CHECKS="1000" SECONDS_PER_RUN=10 bench/ping/run.sh
+#   CHECKS="1000" SECONDS_PER_RUN=10 WARMUP_SECONDS=30 bench/ping/run.sh
 # Needs: app/target/vigil.jar (mvn -q -B -DskipTests package), wrk and nginx (installed with apt-get when
 # missing), and a PostgreSQL it may create a database on: BENCH_PG (psql connection options), default
 # "-h 127.0.0.1 -U postgres".
@@ -10,6 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CHECKS=${CHECKS:-"1000 10000 100000"}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}   # Payara's JIT compiles for a long while: measure only once that settles
 CONNECTIONS=${CONNECTIONS:-64}
 BENCH_PG=${BENCH_PG:-"-h 127.0.0.1 -U postgres"}
 APP_PORT=18000
@@ -64,8 +65,8 @@ db_cpu() {
   cpu_of $(for p in $pids; do echo "/proc/$p/stat"; done)
 }
 
-measure() {   # measure URL [lua] -> "req/s p50 p99 non2xx"
-  local out; out=$(IDS="$work/ids.txt" wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency ${2:+-s "$2"} "$1")
+measure() {   # measure URL [lua] [seconds] -> "req/s p50 p99 non2xx"
+  local out; out=$(IDS="$work/ids.txt" wrk -t2 -c"$CONNECTIONS" -d"${3:-$SECONDS_PER_RUN}s" --latency ${2:+-s "$2"} "$1")
   awk '/Requests\/sec/ {r=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {e=$NF} END {printf "%s %s %s %s\n", r, p50, p99, e+0}' <<<"$out"
 }
 
@@ -73,7 +74,7 @@ read -r ceiling n50 n99 _ < <(measure "http://127.0.0.1:$NGINX_PORT/")
 printf 'nginx static OK (ceiling): %8.0f req/s   p50 %-8s p99 %s\n' "$ceiling" "$n50" "$n99"
 
 # the app's own ceiling: a ping URL rejected at once (404), so no database work; the gap to nginx is the HTTP stack's
-measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid" >/dev/null
+measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid" "" "$WARMUP_SECONDS" >/dev/null
 read -r bare b50 b99 _ < <(measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid")
 printf 'vigil, rejected URL (no database): %8.0f req/s   p50 %-8s p99 %s\n' "$bare" "$b50" "$b99"
 
@@ -89,7 +90,7 @@ for n in $CHECKS; do
     FROM generate_series($((have + 1)), $n) g"
   have=$n
   psql $BENCH_PG -qAt -d "$db" -c "SELECT id FROM checks" > "$work/ids.txt"
-  measure "http://127.0.0.1:$APP_PORT" "$work/ping.lua" >/dev/null   # warm-up: JIT, pool, caches
+  measure "http://127.0.0.1:$APP_PORT" "$work/ping.lua" "$WARMUP_SECONDS" >/dev/null   # warm-up: JIT, pool, caches
   before=$(psql $BENCH_PG -qAt -d "$db" -c "SELECT coalesce(sum(n_pings), 0) FROM checks")
   app0=$(app_cpu) db0=$(db_cpu)
   read -r rps p50 p99 errors < <(measure "http://127.0.0.1:$APP_PORT" "$work/ping.lua")
