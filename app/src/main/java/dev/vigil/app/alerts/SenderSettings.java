@@ -29,7 +29,7 @@ public record SenderSettings(Duration pollInterval, Duration lease, int delivery
     }
 
     public static SenderSettings defaults() {
-        return new SenderSettings(Duration.ofSeconds(1), Duration.ofSeconds(60), 16, 5, Duration.ofSeconds(10), 1000);
+        return new SenderSettings(Duration.ofMillis(250), Duration.ofSeconds(60), 16, 5, Duration.ofSeconds(10), 1000);
     }
 
     /** Delay after a failed attempt number {@code attempt} (1-based): firstRetry, x3, x9, ..., at most an hour. */

@@ -8,7 +8,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,5 +87,55 @@ class EmailChannelIT {
         SendResult r = dead.send(new MailRelay.Mail("ops@example.com", "s", "t", "<p>h</p>", java.util.Map.of()));
         assertThat(r).isInstanceOf(SendResult.Retry.class);
         assertThat(((SendResult.Retry) r).error()).startsWith("mail relay 127.0.0.1:9: ");
+    }
+
+    @Test
+    void aRecipientTheRelayRejectsForGoodIsGone() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread relaySide = new Thread(() -> rejectRecipients(server), "rejecting-smtp");
+            relaySide.start();
+            MailRelay relay = new MailRelay(new MailRelay.Settings("127.0.0.1", server.getLocalPort(), "", "", false,
+                    "a@b.example", Duration.ofSeconds(5)));
+            SendResult r = relay.send(new MailRelay.Mail("nobody@example.com", "s", "t", "<p>h</p>",
+                    java.util.Map.of()));
+            assertThat(r).isInstanceOf(SendResult.Gone.class);
+            assertThat(((SendResult.Gone) r).error()).contains("nobody@example.com");
+            relaySide.join(5000);
+        }
+    }
+
+    /** The relay's side of one SMTP session that refuses every recipient for good (550), as for a bounce. */
+    private static void rejectRecipients(ServerSocket server) {
+        try (Socket s = server.accept();
+             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+             Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.US_ASCII)) {
+            s.setSoTimeout(5000);
+            reply(out, "220 relay.example ESMTP");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.toUpperCase(Locale.ROOT);
+                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                    reply(out, "250 relay.example");
+                } else if (command.startsWith("MAIL FROM")) {
+                    reply(out, "250 2.1.0 sender ok");
+                } else if (command.startsWith("RCPT TO")) {
+                    reply(out, "550 5.1.1 <nobody@example.com>: recipient address rejected: no such user");
+                } else if (command.startsWith("QUIT")) {
+                    reply(out, "221 2.0.0 bye");
+                    return;
+                } else if (command.startsWith("RSET") || command.startsWith("NOOP")) {
+                    reply(out, "250 2.0.0 ok");
+                } else {
+                    reply(out, "502 5.5.2 command not implemented");
+                }
+            }
+        } catch (IOException e) {
+            // the client hung up; the assertions on its side tell what happened
+        }
+    }
+
+    private static void reply(Writer out, String line) throws IOException {
+        out.write(line + "\r\n");
+        out.flush();
     }
 }
