@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -73,8 +74,8 @@ class SecretsCommandIT {
         OpsProcess.Result init = ops(Map.of(), "secrets", "init");
         assertThat(init.status()).as(init.err()).isZero();
         assertThat(init.out()).contains("created " + fleet.resolve("secrets.pgp") + " for 2 recipient(s)");
-        assertThat(Files.getPosixFilePermissions(fleet.resolve("secrets.pgp")).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fleet.resolve("secrets.pgp"))))
+                .isEqualTo("rw-------");
         assertOneErrorLine(ops(Map.of(), "secrets", "init"), 1, "already exists");
 
         OpsProcess.Result set = opsWithInput(as("alice", PASSPHRASE), "s3cret 'with' \"quotes\"\n",
