@@ -2,13 +2,13 @@ package dev.vigil.app.alerts;
 
 import dev.vigil.app.bodies.BodyStorage;
 import dev.vigil.app.bodies.PingBody;
+import dev.vigil.app.db.SchemaReady;
 import dev.vigil.app.db.VigilDataSource;
 import dev.vigil.app.health.MaintenanceFlag;
 import dev.vigil.app.notify.ChannelKinds;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -44,7 +44,7 @@ public class AlertWorker {
 
     private AlertSender sender;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    void start(@Observes SchemaReady ready) {
         AlertConfig config = new AlertConfig(ConfigProvider.getConfig());
         if (!config.enabled()) {
             LOG.info("alert sender off (VIGIL_ALERTS_ENABLED=false)");

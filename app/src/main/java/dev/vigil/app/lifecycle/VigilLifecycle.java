@@ -2,8 +2,11 @@ package dev.vigil.app.lifecycle;
 
 import dev.vigil.app.db.JdbcUrls;
 import dev.vigil.app.db.SchemaMigrator;
+import dev.vigil.app.db.SchemaReady;
 import dev.vigil.app.db.VigilDataSource;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -28,6 +31,9 @@ public class VigilLifecycle implements ServletContextListener {
     @Resource(lookup = VigilDataSource.JNDI_NAME)
     private DataSource dataSource;
 
+    @Inject
+    private Event<SchemaReady> schemaReady;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Config config = ConfigProvider.getConfig();
@@ -42,6 +48,7 @@ public class VigilLifecycle implements ServletContextListener {
             exitSoon();
             throw e;
         }
+        schemaReady.fire(new SchemaReady(result.schemaVersion())); // the background workers start now
         BuildInfo build = BuildInfo.load();
         int port = config.getOptionalValue("vigil.port", Integer.class).orElse(8000);
         LOG.info(() -> "Vigil " + build.version() + " (" + build.shortCommit() + ") serving at http://localhost:"

@@ -1,6 +1,7 @@
 package dev.vigil.app.reports;
 
 import dev.vigil.app.alerts.AlertConfig;
+import dev.vigil.app.db.SchemaReady;
 import dev.vigil.app.db.VigilDataSource;
 import dev.vigil.app.health.MaintenanceFlag;
 import dev.vigil.app.notify.ChannelContext;
@@ -8,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -36,7 +36,7 @@ public class ReportWorker {
 
     private ScheduledFuture<?> task;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    void start(@Observes SchemaReady ready) {
         if (!ConfigProvider.getConfig().getOptionalValue("vigil.reports.enabled", Boolean.class).orElse(true)) {
             LOG.info("reports off (VIGIL_REPORTS_ENABLED=false)");
             return;
