@@ -4,6 +4,7 @@ import dev.vigil.app.checks.CheckState;
 import dev.vigil.app.checks.CheckStatus;
 import dev.vigil.app.checks.PingRules;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public final class CheckEdits {
         return PingRules.alertAfter(new CheckState(CheckStatus.fromDb(r.status()), r.lastPing(), r.lastStart(),
                 r.lastStartRid(), r.lastDurationMs(), r.nPings(), r.manualResume(), r.methods(), r.toSchedule(), 0,
                 r.alertAfterFailures(),
-                r.startDeadline() == null ? null : java.time.Duration.ofSeconds(r.startDeadline())));
+                r.startDeadline() == null ? null : Duration.ofSeconds(r.startDeadline())));
     }
 
     /** Paused: no run in progress, nothing due. */

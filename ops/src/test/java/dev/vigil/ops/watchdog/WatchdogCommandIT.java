@@ -4,6 +4,7 @@ import dev.vigil.ops.OpsInProcess;
 import dev.vigil.watchdog.fixture.Bind9;
 import dev.vigil.watchdog.fixture.LoadBalancerLab;
 import dev.vigil.watchdog.fixture.PingRecorder;
+import dev.vigil.testsupport.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,23 +164,14 @@ class WatchdogCommandIT {
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what, Path out) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                String text;
-                try {
-                    text = Files.readString(out);
-                } catch (IOException e) {
-                    text = e.toString();
-                }
-                throw new AssertionError("not within 40 s: " + what + "; daemon output:\n" + text);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        Await.until(Duration.ofSeconds(40), condition, () -> what + "; daemon output:\n" + output(out));
+    }
+
+    private static String output(Path out) {
+        try {
+            return Files.readString(out);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 }

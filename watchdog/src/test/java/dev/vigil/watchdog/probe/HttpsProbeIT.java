@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 import static dev.vigil.watchdog.fixture.LoadBalancerLab.APP;
 import static dev.vigil.watchdog.fixture.LoadBalancerLab.LB1;
@@ -98,10 +99,11 @@ class HttpsProbeIT {
     void aServerThatNeverAnswersTimesOut() throws IOException {
         InetAddress lb2 = LoadBalancerLab.address(LB2);
         lab.lb2().stop();
+        CountDownLatch testOver = new CountDownLatch(1);
         try (ServerSocket silent = new ServerSocket(lab.port(), 1, lb2)) {
             Thread acceptor = new Thread(() -> {
                 try (Socket s = silent.accept()) {
-                    Thread.sleep(3_000);
+                    testOver.await(); // accepts and never answers
                 } catch (IOException | InterruptedException e) {
                     // the test is over
                 }
@@ -113,7 +115,7 @@ class HttpsProbeIT {
             assertThat(r.healthy()).isFalse();
             assertThat(r.evidence()).startsWith("timed out after 500 ms");
             assertThat(r.latency()).isLessThan(Duration.ofSeconds(2));
-            acceptor.interrupt();
+            testOver.countDown();
         }
     }
 
