@@ -59,6 +59,7 @@ public final class AlertSender {
     private final SenderSettings settings;
     private final BooleanSupplier paused;
     private final NotificationQueue queue;
+    private final DueChecks dueChecks = new DueChecks();
     private final String name;
     private final ThreadFactory threads;
 
@@ -170,10 +171,10 @@ public final class AlertSender {
                 // rounds that only record and claim come fast under load; looking for due checks and new flips
                 // every 100 ms is plenty
                 lastScan = now;
-                int down = DueChecks.markDown(c, settings.batch());
+                DueChecks.Round due = dueChecks.markDown(c, settings.batch());
                 int created = FlipFanOut.fanOut(c, settings.batch());
                 c.commit();
-                scanAgain = down == settings.batch() || created >= settings.batch();
+                scanAgain = due.claimed() == settings.batch() || created >= settings.batch();
             }
             String claim = name + "#" + claims.incrementAndGet();
             List<Claimed> claimed = queue.claim(c, claim, free, settings.lease());

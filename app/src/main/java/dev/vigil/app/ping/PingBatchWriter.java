@@ -3,10 +3,12 @@ package dev.vigil.app.ping;
 import dev.vigil.app.bodies.BodyStorage;
 import dev.vigil.app.bodies.ObjectKeys;
 import dev.vigil.app.checks.CheckState;
-import dev.vigil.app.checks.CheckStatus;
+import dev.vigil.app.checks.CheckStateRows;
 import dev.vigil.app.checks.PingKind;
 import dev.vigil.app.checks.PingOutcome;
 import dev.vigil.app.checks.PingRules;
+import dev.vigil.app.checks.ScheduleCache;
+import dev.vigil.app.checks.StoredAlertTime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,9 +52,7 @@ final class PingBatchWriter {
 
     private static final String SLUG_LOOKUP = "SELECT p.ping_key, c.slug, c.id FROM checks c "
             + "JOIN projects p ON p.id = c.project_id WHERE p.ping_key = ANY(?) AND c.slug = ANY(?)";
-    private static final String LOCK_CHECKS = "SELECT id, status, last_ping, last_start, last_start_rid, "
-            + "last_duration_ms, n_pings, manual_resume, methods, kind, timeout_s, grace_s, schedule, tz, "
-            + "failures_in_a_row, alert_after_failures, start_deadline_s "
+    private static final String LOCK_CHECKS = "SELECT " + CheckStateRows.COLUMNS + ", alert_after "
             + "FROM checks WHERE id = ANY(?) ORDER BY id FOR UPDATE";
     private static final String LAST_OF_RUN = "SELECT kind, created FROM pings WHERE check_id = ? AND rid = ? "
             + "ORDER BY n DESC LIMIT 1";
@@ -89,9 +88,10 @@ final class PingBatchWriter {
         boolean[] created = new boolean[batch.size()];
         resolveTargets(c, batch, target, created, results);
 
-        Map<UUID, CheckState> states = lock(c, target);
+        Map<UUID, Locked> locked = lock(c, target);
+        Map<UUID, CheckState> states = new HashMap<>();
+        locked.forEach((id, l) -> states.put(id, l.state()));
         Map<UUID, CheckState> changed = new LinkedHashMap<>();
-        Map<UUID, Instant> alertAfter = new HashMap<>();
         List<Prune> prunes = new ArrayList<>();
         boolean spooled = false;
         // the last ping of each (check, run id) written in this batch, for pairing runs before they are in the table
@@ -113,7 +113,6 @@ final class PingBatchWriter {
                 PingOutcome o = PingRules.apply(state, r.signal(), r.received(), startOfRun);
                 states.put(target[i], o.after());
                 changed.put(target[i], o.after());
-                alertAfter.put(target[i], o.alertAfter());
                 if (r.signal().rid() != null) {
                     runsInBatch.put(List.of(target[i], r.signal().rid()), new PingKindAt(o.kind(), r.received()));
                 }
@@ -143,7 +142,7 @@ final class PingBatchWriter {
         if (spooled) {
             syncSpool(); // the renames of this batch's bodies must survive a crash once the pings are committed
         }
-        updateChecks(c, changed, alertAfter);
+        updateChecks(c, changed, locked);
         c.commit();
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null) {
@@ -214,8 +213,12 @@ final class PingBatchWriter {
         }
     }
 
-    private Map<UUID, CheckState> lock(Connection c, UUID[] target) throws SQLException {
-        Map<UUID, CheckState> states = new HashMap<>();
+    /** A check as locked at the start of the batch, with the alert time stored then. */
+    private record Locked(CheckState state, Instant storedAlertAfter) {
+    }
+
+    private Map<UUID, Locked> lock(Connection c, UUID[] target) throws SQLException {
+        Map<UUID, Locked> locked = new HashMap<>();
         Set<UUID> ids = new HashSet<>(); // the statement orders the locks; a set keeps a 500-ping batch linear
         for (UUID id : target) {
             if (id != null) {
@@ -223,34 +226,19 @@ final class PingBatchWriter {
             }
         }
         if (ids.isEmpty()) {
-            return states;
+            return locked;
         }
         try (PreparedStatement st = c.prepareStatement(LOCK_CHECKS)) {
             Array array = c.createArrayOf("uuid", ids.toArray());
             st.setArray(1, array);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    long duration = rs.getLong(6);
-                    Long lastDuration = rs.wasNull() ? null : duration;
-                    states.put(id, new CheckState(
-                            CheckStatus.fromDb(rs.getString(2)),
-                            instant(rs.getTimestamp(3)),
-                            instant(rs.getTimestamp(4)),
-                            rs.getObject(5, UUID.class),
-                            lastDuration,
-                            rs.getLong(7),
-                            rs.getBoolean(8),
-                            rs.getString(9),
-                            schedules.get(rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getString(13),
-                                    rs.getString(14), id).orElse(null),
-                            rs.getInt(15),
-                            rs.getInt(16),
-                            startDeadline(rs)));
+                    locked.put(CheckStateRows.id(rs), new Locked(CheckStateRows.read(rs, schedules),
+                            CheckStateRows.instant(rs.getTimestamp(CheckStateRows.COUNT + 1))));
                 }
             }
         }
-        return states;
+        return locked;
     }
 
     /** For a success or fail of a run other than the pending one: when that run started, if it did. */
@@ -368,7 +356,7 @@ final class PingBatchWriter {
         }
     }
 
-    private static void updateChecks(Connection c, Map<UUID, CheckState> changed, Map<UUID, Instant> alertAfter)
+    private static void updateChecks(Connection c, Map<UUID, CheckState> changed, Map<UUID, Locked> locked)
             throws SQLException {
         if (changed.isEmpty()) {
             return;
@@ -393,7 +381,8 @@ final class PingBatchWriter {
             lastRids[i] = s.lastStartRid();
             durations[i] = s.lastDurationMs();
             serials[i] = s.nPings();
-            alerts[i] = text(alertAfter.get(e.getKey()));
+            Locked before = locked.get(e.getKey());
+            alerts[i] = text(StoredAlertTime.afterPings(before.storedAlertAfter(), before.state().status(), s));
             failures[i] = s.failuresInARow();
             i++;
         }
@@ -411,11 +400,6 @@ final class PingBatchWriter {
         }
     }
 
-    private static Duration startDeadline(ResultSet rs) throws SQLException {
-        int seconds = rs.getInt(17);
-        return rs.wasNull() ? null : Duration.ofSeconds(seconds);
-    }
-
     private static String text(Instant t) {
         return t == null ? null : t.toString();
     }
@@ -425,6 +409,6 @@ final class PingBatchWriter {
     }
 
     private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return CheckStateRows.instant(t);
     }
 }

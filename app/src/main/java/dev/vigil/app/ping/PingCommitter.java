@@ -1,6 +1,7 @@
 package dev.vigil.app.ping;
 
 import dev.vigil.app.bodies.BodyStorage;
+import dev.vigil.app.checks.ScheduleCache;
 import dev.vigil.app.db.VigilDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

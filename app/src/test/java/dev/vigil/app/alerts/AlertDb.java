@@ -54,11 +54,14 @@ final class AlertDb implements AutoCloseable {
         return id;
     }
 
-    /** {@code count} up checks named check-1.. whose alert time is {@code alertAfterSql}, linked to the channel. */
+    /**
+     * {@code count} up checks named check-1.. whose stored alert time is {@code alertAfterSql}, linked to the channel.
+     * Their real alert time has passed (an hour's period, last pinged two hours ago), so the stored one decides.
+     */
     void dueChecks(UUID project, UUID channel, int count, String alertAfterSql) throws SQLException {
-        sql("INSERT INTO checks (id, project_id, name, slug, status, last_ping, alert_after) "
-                + "SELECT gen_random_uuid(), '" + project + "', 'check-' || g, 'check-' || g, 'up', now() - "
-                + "interval '2 hours', " + alertAfterSql + " FROM generate_series(1, " + count + ") g");
+        sql("INSERT INTO checks (id, project_id, name, slug, status, timeout_s, grace_s, last_ping, alert_after) "
+                + "SELECT gen_random_uuid(), '" + project + "', 'check-' || g, 'check-' || g, 'up', 3600, 60, "
+                + "now() - interval '2 hours', " + alertAfterSql + " FROM generate_series(1, " + count + ") g");
         sql("INSERT INTO check_channels (check_id, channel_id) SELECT id, '" + channel + "' FROM checks "
                 + "WHERE project_id = '" + project + "'");
     }

@@ -214,6 +214,31 @@ class AlertSenderIT {
     }
 
     @Test
+    void aStoredAlertTimeThatCameEarlyIsMovedToTheRealOneAndOnlyARealOneGoesDown() throws Exception {
+        UUID project = db.project();
+        UUID channel = db.channel(project, "webhook", hook("/hook"));
+        // pings keep the stored time when they move the real one later: both checks' stored times have passed, but
+        // only "late" has missed its period (an hour, last pinged two hours ago); "fine" pinged a minute ago
+        db.dueChecks(project, channel, 2, "now() - interval '1 second'");
+        db.sql("UPDATE checks SET last_ping = now() - interval '1 minute' WHERE slug = 'check-1'");
+        db.sql("UPDATE checks SET slug = 'fine' WHERE slug = 'check-1'");
+        db.sql("UPDATE checks SET slug = 'late' WHERE slug = 'check-2'");
+        sender("one").start();
+        Await.until(Duration.ofSeconds(10), () -> sent() == 1, () -> "sent: " + sentOrError());
+
+        assertThat(receiver.requests()).extracting(HttpReceiver.Request::body)
+                .containsExactly("down " + db.value("SELECT id FROM checks WHERE slug = 'late'"));
+        assertThat(db.value("SELECT status FROM checks WHERE slug = 'fine'")).isEqualTo("up");
+        assertThat(db.count("SELECT count(*) FROM checks WHERE slug = 'fine' "
+                + "AND alert_after = last_ping + interval '61 minutes'")).isEqualTo(1);
+        // the flip is dated when the check really went down: its last ping plus period plus grace
+        assertThat(db.count("SELECT count(*) FROM flips f JOIN checks c ON c.id = f.check_id WHERE c.slug = 'late' "
+                + "AND f.new_status = 'down' AND f.created = c.last_ping + interval '61 minutes'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM flips f JOIN checks c ON c.id = f.check_id "
+                + "WHERE c.slug = 'fine'")).isZero();
+    }
+
+    @Test
     void aPingThatBringsADownCheckUpIsToldOnceAndNewToUpIsNot() throws Exception {
         UUID project = db.project();
         UUID channel = db.channel(project, "webhook", hook("/up"));

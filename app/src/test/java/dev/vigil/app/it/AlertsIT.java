@@ -50,8 +50,9 @@ class AlertsIT {
     }
 
     private UUID dueCheck(String slug, String alertAfterSql) throws SQLException {
-        UUID check = db.check(project, slug, "status = 'up', last_ping = now() - interval '2 hours', alert_after = "
-                + alertAfterSql);
+        // an hour's period, last pinged two hours ago: the real alert time has passed, the stored one decides
+        UUID check = db.check(project, slug, "status = 'up', timeout_s = 3600, grace_s = 60, "
+                + "last_ping = now() - interval '2 hours', alert_after = " + alertAfterSql);
         db.channel(project, "webhook", hook(), check);
         return check;
     }

@@ -1,4 +1,4 @@
-package dev.vigil.app.ping;
+package dev.vigil.app.checks;
 
 import dev.vigil.schedule.CronSchedule;
 import dev.vigil.schedule.PeriodSchedule;
@@ -15,7 +15,10 @@ import java.util.logging.Logger;
  * unusable stored schedule (it cannot be created through the API, but a hand-edited row could hold one) is logged
  * and yields empty: the ping is still recorded, the check just has no due time.
  */
-final class ScheduleCache {
+public final class ScheduleCache {
+
+    public ScheduleCache() {
+    }
 
     private static final Logger LOG = Logger.getLogger(ScheduleCache.class.getName());
     private static final int MAX_ENTRIES = 50_000;
@@ -25,7 +28,7 @@ final class ScheduleCache {
 
     private final Map<Key, Optional<Schedule>> cache = new ConcurrentHashMap<>();
 
-    Optional<Schedule> get(String kind, int timeoutSeconds, int graceSeconds, String expression, String zone,
+    public Optional<Schedule> get(String kind, int timeoutSeconds, int graceSeconds, String expression, String zone,
             Object checkId) {
         Key key = new Key(kind, timeoutSeconds, graceSeconds, "cron".equals(kind) ? expression : "",
                 "cron".equals(kind) ? zone : "");
