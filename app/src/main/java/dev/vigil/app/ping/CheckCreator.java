@@ -16,12 +16,18 @@ final class CheckCreator {
     private static final String PROJECT = "SELECT p.id, p.check_limit, "
             + "(SELECT count(*) FROM checks c JOIN projects q ON q.id = c.project_id WHERE q.owner_id = p.owner_id) "
             + "FROM projects p WHERE p.ping_key = ? FOR UPDATE";
+    // under the project's lock: another writer or server may have created the check since the batch looked
+    private static final String EXISTING = "SELECT id FROM checks WHERE project_id = ? AND slug = ? LIMIT 1";
     private static final String INSERT_CHECK = "INSERT INTO checks (id, project_id, name, slug) VALUES (?, ?, ?, ?)";
     private static final String ATTACH_CHANNELS = "INSERT INTO check_channels (check_id, channel_id) "
             + "SELECT ?, id FROM channels WHERE project_id = ?";
 
-    /** The new check's id, or null when the ping key is unknown or the owner is at twice the limit. */
-    UUID create(Connection c, String pingKey, String slug) throws SQLException {
+    /** The check a ping created, or found already created by a concurrent ping. */
+    record Created(UUID id, boolean isNew) {
+    }
+
+    /** The check for the slug, made now if needed; null for an unknown ping key or an owner at twice the limit. */
+    Created create(Connection c, String pingKey, String slug) throws SQLException {
         UUID project;
         try (PreparedStatement st = c.prepareStatement(PROJECT)) {
             st.setString(1, pingKey);
@@ -30,6 +36,15 @@ final class CheckCreator {
                     return null;
                 }
                 project = rs.getObject(1, UUID.class);
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement(EXISTING)) {
+            st.setObject(1, project);
+            st.setString(2, slug);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    return new Created(rs.getObject(1, UUID.class), false);
+                }
             }
         }
         UUID id = UUID.randomUUID();
@@ -45,6 +60,6 @@ final class CheckCreator {
             st.setObject(2, project);
             st.executeUpdate();
         }
-        return id;
+        return new Created(id, true);
     }
 }

@@ -197,13 +197,13 @@ final class PingBatchWriter {
             String key = r.url().pingKey() + '/' + r.url().slug();
             List<UUID> ids = bySlug.get(key);
             if (ids == null || ids.isEmpty()) {
-                UUID id = r.create() ? creator.create(c, r.url().pingKey(), r.url().slug()) : null;
-                if (id == null) {
+                CheckCreator.Created made = r.create() ? creator.create(c, r.url().pingKey(), r.url().slug()) : null;
+                if (made == null) {
                     results[i] = PingResult.NOT_FOUND;
                 } else {
-                    bySlug.put(key, List.of(id)); // later pings of this batch find it
-                    target[i] = id;
-                    created[i] = true;
+                    bySlug.put(key, List.of(made.id())); // later pings of this batch find it
+                    target[i] = made.id();
+                    created[i] = made.isNew();
                 }
             } else if (ids.size() > 1) {
                 results[i] = PingResult.AMBIGUOUS_SLUG;

@@ -26,9 +26,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Group commit for pings. Request threads hand their ping to a queue and get the answer later; one writer thread
- * takes everything that has queued up while the previous transaction committed and writes it as one batch. Under
+ * Group commit for pings. Request threads hand their ping to a queue and get the answer later; a writer thread
+ * takes everything that has queued up while its previous transaction committed and writes it as one batch. Under
  * load the batches grow and the cost per ping falls; when idle a batch holds a single ping and nothing waits.
+ * <p>
+ * There are several writers ({@code VIGIL_PING_WRITERS}), each with its own queue and connection, so that one
+ * batch is built while another waits for the database or for its commit to reach the disk. Pings are spread over
+ * the writers by check (UUID, or ping key and slug), so the pings of one check are written in arrival order, and two
+ * writers of this server never wait for each other's row locks.
  */
 @ApplicationScoped
 public class PingCommitter {
@@ -55,29 +60,41 @@ public class PingCommitter {
     @Inject
     BodyStorage bodies;
 
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
-    private Thread writer;
     private PingBatchWriter batchWriter;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         batchWriter = new PingBatchWriter(new ScheduleCache(), settings.pingsKept(), bodies);
         running = true;
-        writer = threads.newThread(this::run);
-        writer.setName("vigil-ping-writer");
-        writer.start();
+        int count = settings.writers();
+        for (int i = 0; i < count; i++) {
+            BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(Math.max(1_000, QUEUE_CAPACITY / count));
+            queues.add(queue);
+            Thread writer = threads.newThread(() -> run(queue));
+            writer.setName("vigil-ping-writer-" + (i + 1));
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     /** Queues a ping; false when the queue is full (the caller answers 503 so the client retries). */
     public boolean submit(PingRequest request, Consumer<PingResult> reply) {
-        return running && queue.offer(new Pending(request, reply));
+        return running && queues.get(Math.floorMod(laneKey(request.url()).hashCode(), queues.size()))
+                .offer(new Pending(request, reply));
+    }
+
+    /** Which writer takes a ping: all pings of one check URL go to the same one. */
+    private static Object laneKey(PingUrl url) {
+        return url.bySlug() ? url.pingKey() + '/' + url.slug() : url.checkId();
     }
 
     @PreDestroy
     void stop() {
         running = false;
-        if (writer != null) {
-            writer.interrupt();
+        writers.forEach(Thread::interrupt);
+        for (Thread writer : writers) {
             try {
                 writer.join(10_000);
             } catch (InterruptedException e) {
@@ -85,11 +102,11 @@ public class PingCommitter {
             }
         }
         List<Pending> left = new ArrayList<>();
-        queue.drainTo(left);
+        queues.forEach(q -> q.drainTo(left));
         left.forEach(p -> p.reply().accept(PingResult.UNAVAILABLE));
     }
 
-    private void run() {
+    private void run(BlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>();
         List<PingRequest> requests = new ArrayList<>();
         while (running || !queue.isEmpty()) {
