@@ -167,13 +167,19 @@ public final class InventoryLoader {
                     b.strings("root_crontab"), admin, adminKeys);
             validateCrontab(b);
             NodeReader roles = top.mapping("roles", Set.of("lb", "app", "db", "watchdog"));
-            NodeReader a = roles.mapping("app", Set.of("version", "java_heap", "http_port", "smtp_relay"));
+            NodeReader a = roles.mapping("app", Set.of("version", "java_heap", "http_port", "ping_port",
+                    "smtp_relay"));
             Optional<String> relay = Optional.ofNullable(a.string("smtp_relay", null));
             if (relay.isPresent() && !SMTP_RELAY.matcher(relay.get()).matches()) {
                 throw a.problemAt("smtp_relay", "expected host:port of the mail provider, like smtp.example.com:587");
             }
+            int httpPort = a.integer("http_port", 8080, 1, 65535);
+            int pingPort = a.integer("ping_port", httpPort == 65535 ? 65534 : httpPort + 1, 1, 65535);
+            if (pingPort == httpPort) {
+                throw a.problemAt("ping_port", "must differ from http_port (" + httpPort + ")");
+            }
             RoleSettings.App app = new RoleSettings.App(a.string("version", null), size(a, "java_heap", "512m"),
-                    a.integer("http_port", 8080, 1, 65535), relay);
+                    httpPort, pingPort, relay);
             NodeReader db = roles.mapping("db", Set.of("postgresql_version", "shared_buffers", "work_mem",
                     "max_connections", "backup_bucket", "backup_s3_endpoint", "backup_s3_region",
                     "backup_s3_path_style", "backup_recipients"));

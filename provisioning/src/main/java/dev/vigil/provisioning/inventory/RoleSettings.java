@@ -22,10 +22,11 @@ public record RoleSettings(Base base, App app, Db db, Lb lb, Watchdog watchdog) 
     }
 
     /**
-     * The Vigil app server: which release, the JVM heap (e.g. 512m), the HTTP port behind the balancers, and the
-     * mail provider the local relay hands outgoing mail to ({@code host:port}).
+     * The Vigil app server: which release, the JVM heap (e.g. 512m), the HTTP port behind the balancers, the port of
+     * its dedicated ping listener (the balancers send ping traffic there), and the mail provider the local relay
+     * hands outgoing mail to ({@code host:port}).
      */
-    public record App(String version, String javaHeap, int httpPort, Optional<String> smtpRelay) {
+    public record App(String version, String javaHeap, int httpPort, int pingPort, Optional<String> smtpRelay) {
     }
 
     /**

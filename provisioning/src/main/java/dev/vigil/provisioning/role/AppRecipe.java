@@ -73,6 +73,7 @@ final class AppRecipe {
         StringBuilder env = new StringBuilder("# Written by 'ops provision' from the inventory and the secrets.\n")
                 .append("JAVA_OPTS=-Xmx").append(app.javaHeap()).append(" -XX:+UseSerialGC\n")
                 .append("VIGIL_PORT=").append(app.httpPort()).append('\n')
+                .append("VIGIL_PING_PORT=").append(app.pingPort()).append('\n')
                 .append("VIGIL_RUNTIME_DIR=/var/lib/vigil/payara\n")
                 .append("VIGIL_MAINTENANCE_FILE=").append(MAINTENANCE_DIR).append("/on\n");
         if (inventory.domains().app() != null) {

@@ -30,6 +30,8 @@ final class Firewall {
         }
         if (host.has(Role.APP)) {
             rules.addAll(from(inventory.withRole(Role.LB), inventory.settings().app().httpPort(), "app from lb"));
+            rules.addAll(from(inventory.withRole(Role.LB), inventory.settings().app().pingPort(),
+                    "app pings from lb"));
         }
         if (host.has(Role.DB)) {
             rules.addAll(from(inventory.withRole(Role.APP), POSTGRESQL_PORT, "db from app"));

@@ -74,7 +74,7 @@ class InventoryLoaderTest {
         assertThat(db1.roles()).containsExactlyInAnyOrder(Role.DB, Role.WATCHDOG);
         assertThat(db1.sshAddress().getHostAddress()).isEqualTo("2001:db8:0:0:0:0:0:30");
         assertThat(inv.domains()).isEqualTo(new Domains("vigil.example.com", "ping.example.com"));
-        assertThat(inv.settings().app()).isEqualTo(new RoleSettings.App("1.10", "768m", 8081, Optional.empty()));
+        assertThat(inv.settings().app()).isEqualTo(new RoleSettings.App("1.10", "768m", 8081, 8082, Optional.empty()));
         assertThat(inv.settings().db()).isEqualTo(new RoleSettings.Db(15, "1GB", "4MB", 200, "s3://b/vigil",
                 Optional.empty(), "us-east-1", false, List.of()));
         assertThat(inv.settings().watchdog()).extracting(RoleSettings.Watchdog::intervalSeconds,
@@ -155,6 +155,14 @@ class InventoryLoaderTest {
     void invalidCrontabLineFailsAtLoad() {
         assertProblem("base:\n  root_crontab:\n    - \"61 * * * * /bin/true\"\nhosts: []\n", "3:7",
                 "base.root_crontab[0]: invalid crontab line:");
+    }
+
+    @Test
+    void pingPortDefaultsToTheOneAfterTheHttpPortAndMustDifferFromIt() {
+        assertThat(parse("roles: {app: {http_port: 9000}}\nhosts: []\n").settings().app().pingPort()).isEqualTo(9001);
+        assertThat(parse("roles: {app: {ping_port: 7000}}\nhosts: []\n").settings().app().pingPort()).isEqualTo(7000);
+        assertProblem("roles: {app: {http_port: 9000, ping_port: 9000}}\nhosts: []\n", "1:43",
+                "must differ from http_port (9000)");
     }
 
     @Test

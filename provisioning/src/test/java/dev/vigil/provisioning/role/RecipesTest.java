@@ -132,7 +132,8 @@ class RecipesTest {
         assertThat(ruleset("lb1")).contains("policy drop;", "tcp dport 2222 accept", "tcp dport { 80, 443 } accept")
                 .doesNotContain("5432");
         assertThat(ruleset("app1")).contains("tcp dport 22 accept",
-                "ip saddr { 10.100.0.1 } tcp dport 8081 accept").doesNotContain("443");
+                "ip saddr { 10.100.0.1 } tcp dport 8081 accept", "ip saddr { 10.100.0.1 } tcp dport 8082 accept")
+                .doesNotContain("443");
         assertThat(ruleset("db1")).contains("ip saddr { 10.100.1.1, 192.0.2.4 } tcp dport 5432 accept")
                 .doesNotContain("8081");
     }
@@ -144,6 +145,7 @@ class RecipesTest {
                 # Written by 'ops provision' from the inventory and the secrets.
                 JAVA_OPTS=-Xmx768m -XX:+UseSerialGC
                 VIGIL_PORT=8081
+                VIGIL_PING_PORT=8082
                 VIGIL_RUNTIME_DIR=/var/lib/vigil/payara
                 VIGIL_MAINTENANCE_FILE=/var/lib/vigil/maintenance/on
                 VIGIL_SITE_ROOT=https://vigil.example.com
