@@ -10,23 +10,17 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/**
- * Counts requests being served and remembers when the last one ended, so that a shutdown can wait until this
- * server has gone quiet: a ping answered 200 must be committed, and one half-way must not be cut off by SIGTERM.
- */
+/** Counts the requests of the servlet container in {@link InFlightRequests}, async ones until they complete. */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class InFlightRequests extends HttpFilter {
+public class InFlightFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
-    private static volatile long lastEnded = System.nanoTime();
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        IN_FLIGHT.incrementAndGet();
+        InFlightRequests.began();
         boolean async = false;
         try {
             chain.doFilter(request, response);
@@ -36,7 +30,7 @@ public class InFlightRequests extends HttpFilter {
                 request.getAsyncContext().addListener(new AsyncListener() {
                     @Override
                     public void onComplete(AsyncEvent event) {
-                        ended();
+                        InFlightRequests.ended();
                     }
 
                     @Override
@@ -54,22 +48,8 @@ public class InFlightRequests extends HttpFilter {
             }
         } finally {
             if (!async) {
-                ended();
+                InFlightRequests.ended();
             }
         }
-    }
-
-    private static void ended() {
-        lastEnded = System.nanoTime();
-        IN_FLIGHT.decrementAndGet();
-    }
-
-    public static int inFlight() {
-        return IN_FLIGHT.get();
-    }
-
-    /** Nanoseconds (System.nanoTime) at which the last request ended. */
-    public static long lastEnded() {
-        return lastEnded;
     }
 }
