@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The ping API, wire-compatible with Healthchecks: {@code /ping/<uuid>[/start|/fail|/log|/<exit status>]} and
  * {@code /ping/<ping key>/<slug>[...]}, any HTTP method. A plain async servlet rather than a JAX-RS resource: this is
- * the hottest path of the service, and the answer comes from the group-commit writer on another thread. Requests
- * are read and answered through classes that do not depend on the servlet API ({@link PingTarget},
- * {@link PingClient}, {@link TruncatedBody}, {@link PingIntake}, {@link PingAnswer}), so that another listener can
- * serve the same API the same way.
+ * the hottest path of the service, and the answer comes from the group-commit writer on another thread. The fast
+ * listener ({@link PingListener}) serves the same API on a port of its own; both read and answer requests through
+ * the same plain classes ({@link PingTarget}, {@link PingClient}, {@link TruncatedBody}, {@link PingIntake},
+ * {@link PingAnswer}).
  */
 @WebServlet(urlPatterns = "/ping/*", asyncSupported = true)
 public class PingServlet extends HttpServlet {
