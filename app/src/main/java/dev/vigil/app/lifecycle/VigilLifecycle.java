@@ -48,7 +48,14 @@ public class VigilLifecycle implements ServletContextListener {
             exitSoon();
             throw e;
         }
-        schemaReady.fire(new SchemaReady(result.schemaVersion())); // the background workers start now
+        try {
+            // the background workers and the fast ping listener start now
+            schemaReady.fire(new SchemaReady(result.schemaVersion()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Vigil cannot start: " + rootMessage(e), e);
+            exitSoon();
+            throw e;
+        }
         BuildInfo build = BuildInfo.load();
         int port = config.getOptionalValue("vigil.port", Integer.class).orElse(8000);
         LOG.info(() -> "Vigil " + build.version() + " (" + build.shortCommit() + ") serving at http://localhost:"

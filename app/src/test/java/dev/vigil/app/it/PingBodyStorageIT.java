@@ -4,8 +4,11 @@ import dev.vigil.app.bodies.ObjectKeys;
 import dev.vigil.testsupport.Await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +36,11 @@ class PingBodyStorageIT {
     }
 
     private static HttpResponse<String> post(String path, byte[] body) throws IOException {
-        return vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return post(vigil.app.uri("/ping/" + path), body);
+    }
+
+    private static HttpResponse<String> post(URI uri, byte[] body) throws IOException {
+        return vigil.app.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private static String pingColumn(UUID check, long n, String column) throws SQLException {
@@ -48,11 +55,15 @@ class PingBodyStorageIT {
         return b;
     }
 
-    @Test
-    void largeBodiesGoToTheBucketUnderSortableKeysAndSmallOnesStayInTheDatabase() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void largeBodiesGoToTheBucketUnderSortableKeysAndSmallOnesStayInTheDatabase(boolean fastListener)
+            throws Exception {
         UUID check = db.check(project, "large-body");
+        Function<String, URI> ping = path -> fastListener ? vigil.app.pingUri("/ping/" + path)
+                : vigil.app.uri("/ping/" + path);
         byte[] large = body(SharedVigil.BODY_THRESHOLD + 1, "first run output");
-        assertThat(post(check.toString(), large).statusCode()).isEqualTo(200);
+        assertThat(post(ping.apply(check.toString()), large).statusCode()).isEqualTo(200);
 
         String key = check + "/" + String.format("%019d", Long.MAX_VALUE - 1) + "-1";
         assertThat(pingColumn(check, 1, "object_key")).isEqualTo(key);
@@ -63,7 +74,7 @@ class PingBodyStorageIT {
                 () -> "uploaded body still in the spool");
 
         byte[] small = body(SharedVigil.BODY_THRESHOLD, "second");
-        assertThat(post(check + "/log", small).statusCode()).isEqualTo(200);
+        assertThat(post(ping.apply(check + "/log"), small).statusCode()).isEqualTo(200);
         assertThat(pingColumn(check, 2, "object_key")).isNull();
         assertThat(pingColumn(check, 2, "length(body)")).isEqualTo(String.valueOf(small.length));
     }

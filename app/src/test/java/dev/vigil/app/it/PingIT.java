@@ -2,7 +2,10 @@ package dev.vigil.app.it;
 
 import dev.vigil.testsupport.Await;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,26 +31,47 @@ import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ping API over real HTTP on the real uber jar, against a real PostgreSQL. */
+/**
+ * The ping API over real HTTP on the real uber jar, against a real PostgreSQL: every case on both listeners, the
+ * servlet on the main port and the fast listener on its own port, which must behave the same.
+ */
 class PingIT {
+
+    /** Where pings are sent. */
+    enum Listener {
+        SERVLET, FAST;
+
+        URI uri(String path) {
+            return this == SERVLET ? vigil.app.uri(path) : vigil.app.pingUri(path);
+        }
+
+        int port() {
+            return this == SERVLET ? vigil.app.port() : vigil.app.pingPort();
+        }
+    }
 
     private static SharedVigil vigil;
     private static Fixtures db;
-    private static Fixtures.Project project;
+    private Fixtures.Project project; // one per case: the slug cases run once per listener
 
     @BeforeAll
-    static void start() throws SQLException {
+    static void start() {
         vigil = SharedVigil.get();
         db = new Fixtures(vigil.database);
+    }
+
+    @BeforeEach
+    void newProject() throws SQLException {
         project = db.project();
     }
 
-    private static HttpResponse<String> ping(String path) throws IOException {
-        return vigil.app.get("/ping/" + path);
+    private static HttpResponse<String> ping(Listener on, String path) throws IOException {
+        return vigil.app.send(HttpRequest.newBuilder(on.uri("/ping/" + path)).GET());
     }
 
-    private static HttpResponse<String> ping(String method, String path, byte[] body) throws IOException {
-        return vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + path))
+    private static HttpResponse<String> ping(Listener on, String method, String path, byte[] body)
+            throws IOException {
+        return vigil.app.send(HttpRequest.newBuilder(on.uri("/ping/" + path))
                 .header("User-Agent", "vigil-it/1.0")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -60,10 +85,11 @@ class PingIT {
         return db.value("SELECT " + column + " FROM checks WHERE id = '" + check + "'");
     }
 
-    @Test
-    void successByUuidIsRecordedAndBringsTheCheckUp() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void successByUuidIsRecordedAndBringsTheCheckUp(Listener on) throws Exception {
         UUID check = db.check(project, "uuid-success");
-        HttpResponse<String> r = ping("GET", check.toString(), null);
+        HttpResponse<String> r = ping(on, "GET", check.toString(), null);
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("OK");
@@ -84,16 +110,17 @@ class PingIT {
                 + "' AND old_status = 'new' AND new_status = 'up'")).isEqualTo(1);
     }
 
-    @Test
-    void signalsAndExitStatusesSetTheKind() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void signalsAndExitStatusesSetTheKind(Listener on) throws Exception {
         UUID check = db.check(project, "signals");
         String id = check.toString();
-        assertThat(ping(id + "/start").statusCode()).isEqualTo(200);
-        assertThat(ping(id + "/log").statusCode()).isEqualTo(200);
-        assertThat(ping(id + "/0").statusCode()).isEqualTo(200);
-        assertThat(ping(id + "/3").statusCode()).isEqualTo(200);
-        assertThat(ping(id + "/fail").statusCode()).isEqualTo(200);
-        assertThat(ping(id + "/").statusCode()).isEqualTo(200);
+        assertThat(ping(on, id + "/start").statusCode()).isEqualTo(200);
+        assertThat(ping(on, id + "/log").statusCode()).isEqualTo(200);
+        assertThat(ping(on, id + "/0").statusCode()).isEqualTo(200);
+        assertThat(ping(on, id + "/3").statusCode()).isEqualTo(200);
+        assertThat(ping(on, id + "/fail").statusCode()).isEqualTo(200);
+        assertThat(ping(on, id + "/").statusCode()).isEqualTo(200);
         assertThat(db.value("SELECT string_agg(kind || coalesce(':' || exit_status, ''), ',' ORDER BY n) "
                 + "FROM pings WHERE check_id = '" + id + "'"))
                 .isEqualTo("start,log,success:0,fail:3,fail,success");
@@ -102,36 +129,40 @@ class PingIT {
                 + "FROM flips WHERE check_id = '" + id + "'")).isEqualTo("new>up/,up>down/fail,down>up/");
     }
 
-    @Test
-    void malformedUrlsAreRejectedAndRecordNothing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void malformedUrlsAreRejectedAndRecordNothing(Listener on) throws Exception {
         UUID check = db.check(project, "malformed");
-        assertThat(ping(check + "/256").statusCode()).isEqualTo(400);
-        assertThat(ping(check + "/256").body()).isEqualTo("invalid url format");
-        assertThat(ping(check + "/99999999999999999999").statusCode()).isEqualTo(400);
-        assertThat(ping(check + "?rid=not-a-uuid").body()).isEqualTo("invalid uuid format");
-        assertThat(ping(check.toString().toUpperCase()).statusCode()).isEqualTo(404);
-        assertThat(ping(check + "/nonsense").statusCode()).isEqualTo(404);
-        assertThat(ping(project.pingKey() + "/Malformed").statusCode()).isEqualTo(400);
-        assertThat(ping(UUID.randomUUID().toString()).body()).isEqualTo("not found");
+        assertThat(ping(on, check + "/256").statusCode()).isEqualTo(400);
+        assertThat(ping(on, check + "/256").body()).isEqualTo("invalid url format");
+        assertThat(ping(on, check + "/99999999999999999999").statusCode()).isEqualTo(400);
+        assertThat(ping(on, check + "?rid=not-a-uuid").body()).isEqualTo("invalid uuid format");
+        assertThat(ping(on, check.toString().toUpperCase()).statusCode()).isEqualTo(404);
+        assertThat(ping(on, check + "/nonsense").statusCode()).isEqualTo(404);
+        assertThat(ping(on, project.pingKey() + "/Malformed").statusCode()).isEqualTo(400);
+        assertThat(ping(on, UUID.randomUUID().toString()).body()).isEqualTo("not found");
         assertThat(db.count("SELECT count(*) FROM pings WHERE check_id = '" + check + "'")).isZero();
     }
 
-    @Test
-    void headAndPostCountAndHeadHasNoBody() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void headAndPostCountAndHeadHasNoBody(Listener on) throws Exception {
         UUID check = db.check(project, "methods");
-        HttpResponse<String> head = ping("HEAD", check.toString(), null);
+        HttpResponse<String> head = ping(on, "HEAD", check.toString(), null);
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
-        assertThat(ping("POST", check + "/fail", "boom".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        assertThat(ping(on, "POST", check + "/fail", "boom".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(200);
         assertThat(db.value("SELECT string_agg(method || ' ' || kind, ',' ORDER BY n) FROM pings WHERE check_id = '"
                 + check + "'")).isEqualTo("HEAD success,POST fail");
         assertThat(pingColumn(check, 2, "convert_from(body, 'UTF8')")).isEqualTo("boom");
     }
 
-    @Test
-    void optionsIsACorsPreflightNotAPing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void optionsIsACorsPreflightNotAPing(Listener on) throws Exception {
         UUID check = db.check(project, "preflight");
-        HttpResponse<String> r = ping("OPTIONS", check.toString(), null);
+        HttpResponse<String> r = ping(on, "OPTIONS", check.toString(), null);
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
@@ -139,33 +170,36 @@ class PingIT {
         assertThat(checkColumn(check, "n_pings")).isEqualTo("0");
     }
 
-    @Test
-    void slugUrlsFindTheCheckOfTheProject() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void slugUrlsFindTheCheckOfTheProject(Listener on) throws Exception {
         UUID check = db.check(project, "nightly-backup");
-        assertThat(ping(project.pingKey() + "/nightly-backup").body()).isEqualTo("OK");
-        assertThat(ping(project.pingKey() + "/nightly-backup/start").statusCode()).isEqualTo(200);
-        assertThat(ping(project.pingKey() + "/nightly-backup/1").statusCode()).isEqualTo(200);
+        assertThat(ping(on, project.pingKey() + "/nightly-backup").body()).isEqualTo("OK");
+        assertThat(ping(on, project.pingKey() + "/nightly-backup/start").statusCode()).isEqualTo(200);
+        assertThat(ping(on, project.pingKey() + "/nightly-backup/1").statusCode()).isEqualTo(200);
         assertThat(db.value("SELECT string_agg(kind, ',' ORDER BY n) FROM pings WHERE check_id = '" + check + "'"))
                 .isEqualTo("success,start,fail");
-        assertThat(ping(project.pingKey() + "/no-such-slug").statusCode()).isEqualTo(404);
-        assertThat(ping("nosuchkey000000000000/nightly-backup").statusCode()).isEqualTo(404);
+        assertThat(ping(on, project.pingKey() + "/no-such-slug").statusCode()).isEqualTo(404);
+        assertThat(ping(on, "nosuchkey000000000000/nightly-backup").statusCode()).isEqualTo(404);
     }
 
-    @Test
-    void twoChecksWithOneSlugAnswer409AndRecordNothing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void twoChecksWithOneSlugAnswer409AndRecordNothing(Listener on) throws Exception {
         UUID a = db.check(project, "twins");
         UUID b = db.check(project, "twins");
-        HttpResponse<String> r = ping(project.pingKey() + "/twins");
+        HttpResponse<String> r = ping(on, project.pingKey() + "/twins");
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(r.body()).isEqualTo("ambiguous slug");
         assertThat(db.count("SELECT count(*) FROM pings WHERE check_id IN ('" + a + "', '" + b + "')")).isZero();
     }
 
-    @Test
-    void createOneMakesTheMissingCheckWithDefaultsAndAllChannels() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void createOneMakesTheMissingCheckWithDefaultsAndAllChannels(Listener on) throws Exception {
         Fixtures.Project p = db.project();
         UUID channel = db.channel(p);
-        HttpResponse<String> first = ping(p.pingKey() + "/auto-made?create=1");
+        HttpResponse<String> first = ping(on, p.pingKey() + "/auto-made?create=1");
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(first.body()).isEqualTo("Created");
         String id = db.value("SELECT id FROM checks WHERE project_id = '" + p.id() + "' AND slug = 'auto-made'");
@@ -174,21 +208,22 @@ class PingIT {
                 + "FROM checks WHERE id = '" + id + "'")).isEqualTo("auto-made simple 86400 3600 up");
         assertThat(db.value("SELECT channel_id FROM check_channels WHERE check_id = '" + id + "'"))
                 .isEqualTo(channel.toString());
-        assertThat(ping(p.pingKey() + "/auto-made?create=1").statusCode()).isEqualTo(200);
-        assertThat(ping(p.pingKey() + "/never-made").statusCode()).isEqualTo(404);
+        assertThat(ping(on, p.pingKey() + "/auto-made?create=1").statusCode()).isEqualTo(200);
+        assertThat(ping(on, p.pingKey() + "/never-made").statusCode()).isEqualTo(404);
         assertThat(db.count("SELECT count(*) FROM checks WHERE project_id = '" + p.id() + "'")).isEqualTo(1);
     }
 
-    @Test
-    void runIdsPairEachEndWithItsStart() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void runIdsPairEachEndWithItsStart(Listener on) throws Exception {
         UUID check = db.check(project, "runs");
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        assertThat(ping(check + "/start?rid=" + a).statusCode()).isEqualTo(200);
-        assertThat(ping(check + "/start?rid=" + b.toString().toUpperCase()).statusCode()).isEqualTo(200);
-        assertThat(ping(check + "?rid=" + a).statusCode()).isEqualTo(200);
-        assertThat(ping(check + "/fail?rid=" + b).statusCode()).isEqualTo(200);
-        assertThat(ping(check + "?rid=" + UUID.randomUUID()).statusCode()).isEqualTo(200);
+        assertThat(ping(on, check + "/start?rid=" + a).statusCode()).isEqualTo(200);
+        assertThat(ping(on, check + "/start?rid=" + b.toString().toUpperCase()).statusCode()).isEqualTo(200);
+        assertThat(ping(on, check + "?rid=" + a).statusCode()).isEqualTo(200);
+        assertThat(ping(on, check + "/fail?rid=" + b).statusCode()).isEqualTo(200);
+        assertThat(ping(on, check + "?rid=" + UUID.randomUUID()).statusCode()).isEqualTo(200);
         // the ends (n 3 and 4) carry the time since their own starts (n 1 and 2); the stray end has none
         assertThat(db.count("SELECT count(*) FROM pings e JOIN pings s ON s.check_id = e.check_id "
                 + "WHERE e.check_id = '" + check + "' AND ((e.n = 3 AND s.n = 1) OR (e.n = 4 AND s.n = 2)) "
@@ -198,23 +233,24 @@ class PingIT {
         assertThat(checkColumn(check, "last_start")).isNull();
     }
 
-    @Test
-    void bodiesAreKeptUpToTheLimitAndNeverRejected() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void bodiesAreKeptUpToTheLimitAndNeverRejected(Listener on) throws Exception {
         UUID check = db.check(project, "bodies");
         byte[] big = new byte[150_000];
         Arrays.fill(big, (byte) 'x');
         big[0] = 'A';
-        assertThat(ping("POST", check.toString(), big).statusCode()).isEqualTo(200);
+        assertThat(ping(on, "POST", check.toString(), big).statusCode()).isEqualTo(200);
         assertThat(pingColumn(check, 1, "body_size")).isEqualTo("150000");
         assertThat(storedBody(check, 1)).isEqualTo(Arrays.copyOf(big, 100_000));
 
         byte[] huge = new byte[10 * 1024 * 1024];
-        assertThat(ping("POST", check + "/log", huge).statusCode()).isEqualTo(200);
+        assertThat(ping(on, "POST", check + "/log", huge).statusCode()).isEqualTo(200);
         assertThat(pingColumn(check, 2, "body_size")).isEqualTo(String.valueOf(huge.length));
         assertThat(storedBody(check, 2)).hasSize(100_000);
 
         byte[] binary = {(byte) 0xff, 0, (byte) 0xfe, 10};
-        assertThat(ping("POST", check + "/log", binary).statusCode()).isEqualTo(200);
+        assertThat(ping(on, "POST", check + "/log", binary).statusCode()).isEqualTo(200);
         assertThat(pingColumn(check, 3, "encode(body, 'hex')")).isEqualTo("ff00fe0a");
     }
 
@@ -227,37 +263,40 @@ class PingIT {
         return vigil.objects.awaitObject(key);
     }
 
-    @Test
-    void postOnlyChecksAndManuallyResumedPausedChecksIgnorePings() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void postOnlyChecksAndManuallyResumedPausedChecksIgnorePings(Listener on) throws Exception {
         UUID postOnly = db.check(project, "post-only", "methods = 'POST'");
-        assertThat(ping(postOnly.toString()).statusCode()).isEqualTo(200);
-        assertThat(ping("POST", postOnly.toString(), new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(ping(on, postOnly.toString()).statusCode()).isEqualTo(200);
+        assertThat(ping(on, "POST", postOnly.toString(), new byte[0]).statusCode()).isEqualTo(200);
         assertThat(db.value("SELECT string_agg(kind, ',' ORDER BY n) FROM pings WHERE check_id = '" + postOnly + "'"))
                 .isEqualTo("ign,success");
 
         UUID paused = db.check(project, "paused-manual", "status = 'paused', manual_resume = true");
-        assertThat(ping(paused.toString()).statusCode()).isEqualTo(200);
+        assertThat(ping(on, paused.toString()).statusCode()).isEqualTo(200);
         assertThat(pingColumn(paused, 1, "kind")).isEqualTo("ign");
         assertThat(checkColumn(paused, "status")).isEqualTo("paused");
 
         UUID resumes = db.check(project, "paused-auto", "status = 'paused'");
-        assertThat(ping(resumes.toString()).statusCode()).isEqualTo(200);
+        assertThat(ping(on, resumes.toString()).statusCode()).isEqualTo(200);
         assertThat(checkColumn(resumes, "status")).isEqualTo("up");
     }
 
-    @Test
-    void forwardedForIsBelievedOnlyFromTrustedProxies() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void forwardedForIsBelievedOnlyFromTrustedProxies(Listener on) throws Exception {
         UUID check = db.check(project, "forwarded");
         String request = "GET /ping/" + check + " HTTP/1.1\r\nHost: vigil\r\nX-Forwarded-For: 203.0.113.9, 10.0.0.1"
                 + "\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n";
-        assertThat(rawRequest("127.0.0.1", request)).startsWith("HTTP/1.1 200");
-        assertThat(rawRequest("127.0.0.2", request)).startsWith("HTTP/1.1 200");
+        assertThat(rawRequest(on, "127.0.0.1", request)).startsWith("HTTP/1.1 200");
+        assertThat(rawRequest(on, "127.0.0.2", request)).startsWith("HTTP/1.1 200");
         assertThat(db.value("SELECT string_agg(remote_addr || ' ' || scheme, ',' ORDER BY n) FROM pings "
                 + "WHERE check_id = '" + check + "'")).isEqualTo("203.0.113.9 https,127.0.0.2 http");
     }
 
-    @Test
-    void concurrentPingsAreAllCommittedWithGaplessSerials() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void concurrentPingsAreAllCommittedWithGaplessSerials(Listener on) throws Exception {
         List<UUID> checks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             checks.add(db.check(project, "burst-" + i));
@@ -269,7 +308,7 @@ class PingIT {
                 UUID target = checks.get(i % checks.size());
                 answers.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        return ping(target.toString()).statusCode();
+                        return ping(on, target.toString()).statusCode();
                     } catch (IOException e) {
                         return -1;
                     }
@@ -286,11 +325,12 @@ class PingIT {
                 + "') AND n BETWEEN 1 AND 20")).isEqualTo(400);
     }
 
-    @Test
-    void oldPingsArePrunedInTheBackground() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void oldPingsArePrunedInTheBackground(Listener on) throws Exception {
         UUID check = db.check(project, "pruned"); // the shared server keeps 50 pings per check
         for (int i = 0; i < 250; i++) {
-            assertThat(ping(check + "/log").statusCode()).isEqualTo(200);
+            assertThat(ping(on, check + "/log").statusCode()).isEqualTo(200);
         }
         String where = " FROM pings WHERE check_id = '" + check + "'";
         Await.until(Duration.ofSeconds(20), () -> count("SELECT min(n)" + where) == 151,
@@ -307,11 +347,152 @@ class PingIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void keepAliveServesManyPingsOnOneConnectionUntilTheClientSaysClose(Listener on) throws Exception {
+        UUID check = db.check(project, "keep-alive");
+        try (RawHttp c = RawHttp.connect(on.port())) {
+            for (int i = 0; i < 50; i++) {
+                RawHttp.Response r = c.send(get("/ping/" + check + "/log", "")).read();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.header("Connection")).isNull();
+            }
+            RawHttp.Response last = c.send(get("/ping/" + check, "Connection: close\r\n")).read();
+            assertThat(last.status()).isEqualTo(200);
+            assertThat(last.header("Connection")).isEqualTo("close");
+            assertThat(c.closedByServer(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(checkColumn(check, "n_pings")).isEqualTo("51");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void pipelinedRequestsAreAnsweredInOrder(Listener on) throws Exception {
+        UUID check = db.check(project, "pipelined");
+        StringBuilder requests = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 40; i++) { // more than the fast listener reads ahead: it pauses, then reads on
+            // (no 400s: the servlet container closes the connection after one)
+            requests.append(switch (i % 4) {
+                case 0 -> get("/ping/" + check + "/" + i / 4, "");
+                case 1 -> get("/ping/" + UUID.randomUUID(), "");
+                case 2 -> "HEAD /ping/" + UUID.randomUUID() + " HTTP/1.1\r\nHost: vigil\r\n\r\n";
+                default -> "OPTIONS /ping/" + check + " HTTP/1.1\r\nHost: vigil\r\n\r\n";
+            });
+            expected.add(List.of("200 OK", "404 not found", "404 ", "204 ").get(i % 4));
+        }
+        List<String> answers = new ArrayList<>();
+        try (RawHttp c = RawHttp.connect(on.port())) {
+            c.send(requests.toString());
+            for (int i = 0; i < 40; i++) {
+                RawHttp.Response r = c.read(i % 4 == 2);
+                answers.add(r.status() + " " + r.body());
+            }
+        }
+        assertThat(answers).isEqualTo(expected);
+        // and committed in the order they were sent
+        assertThat(db.value("SELECT string_agg(exit_status::text, ',' ORDER BY n) FROM pings WHERE check_id = '"
+                + check + "'")).isEqualTo("0,1,2,3,4,5,6,7,8,9");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void expectContinueGetsTheInterimAnswerBeforeTheBodyIsSent(Listener on) throws Exception {
+        UUID check = db.check(project, "expect");
+        byte[] body = new byte[3000];
+        Arrays.fill(body, (byte) 'e');
+        try (RawHttp c = RawHttp.connect(on.port())) {
+            c.send("POST /ping/" + check + "/log HTTP/1.1\r\nHost: vigil\r\nContent-Length: 3000\r\n"
+                    + "Expect: 100-continue\r\n\r\n");
+            assertThat(c.read().statusLine()).isEqualTo("HTTP/1.1 100 Continue");
+            RawHttp.Response r = c.send(body).read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("OK");
+        }
+        assertThat(pingColumn(check, 1, "body_size")).isEqualTo("3000");
+        assertThat(storedBody(check, 1)).isEqualTo(body);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void chunkedBodiesAreKeptAndCounted(Listener on) throws Exception {
+        UUID check = db.check(project, "chunked");
+        try (RawHttp c = RawHttp.connect(on.port())) {
+            RawHttp.Response r = c.send("POST /ping/" + check + " HTTP/1.1\r\nHost: vigil\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n").read();
+            assertThat(r.status()).isEqualTo(200);
+        }
+        assertThat(pingColumn(check, 1, "body_size || ' ' || convert_from(body, 'UTF8')")).isEqualTo("11 hello world");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void http10ClosesUnlessAskedToKeepAlive(Listener on) throws Exception {
+        UUID check = db.check(project, "http10");
+        try (RawHttp c = RawHttp.connect(on.port())) {
+            RawHttp.Response r = c.send("GET /ping/" + check + " HTTP/1.0\r\n\r\n").read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("Connection")).isEqualTo("close");
+            assertThat(c.closedByServer(Duration.ofSeconds(10))).isTrue();
+        }
+        try (RawHttp c = RawHttp.connect(on.port())) {
+            for (int i = 0; i < 2; i++) {
+                RawHttp.Response r = c.send("GET /ping/" + check + " HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                        .read();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.header("Connection")).isEqualTo("keep-alive");
+            }
+        }
+        assertThat(checkColumn(check, "n_pings")).isEqualTo("3");
+    }
+
+    /** Status, body and the headers that matter, spelled the same: what the Healthchecks clients see. */
+    @Test
+    void bothListenersAnswerAlike() throws Exception {
+        Fixtures.Project p = db.project();
+        UUID check = db.check(p, "alike");
+        db.check(p, "alike-twin");
+        db.check(p, "alike-twin");
+        List<String> requests = List.of(
+                get("/ping/" + check, ""),
+                get("/ping/" + check + "/log", "User-Agent: x\r\n"),
+                "HEAD /ping/" + check + " HTTP/1.1\r\nHost: vigil\r\n\r\n",
+                "OPTIONS /ping/" + check + " HTTP/1.1\r\nHost: vigil\r\n\r\n",
+                "POST /ping/" + check + "/fail HTTP/1.1\r\nHost: vigil\r\nContent-Length: 2\r\n\r\nno",
+                get("/ping/" + UUID.randomUUID(), ""),
+                get("/ping", ""),
+                get("/ping/" + check + "/256", ""),
+                get("/ping/" + check + "?rid=x", ""),
+                get("/ping/" + p.pingKey() + "/alike-twin", ""));
+        for (String request : requests) {
+            boolean head = request.startsWith("HEAD");
+            RawHttp.Response servlet;
+            RawHttp.Response fast;
+            try (RawHttp a = RawHttp.connect(vigil.app.port()); RawHttp b = RawHttp.connect(vigil.app.pingPort())) {
+                servlet = a.send(request).read(head);
+                fast = b.send(request).read(head);
+            }
+            assertThat(fast.statusLine()).as(request).isEqualTo(servlet.statusLine());
+            assertThat(fast.body()).as(request).isEqualTo(servlet.body());
+            assertThat(pingHeaders(fast)).as(request).containsExactlyInAnyOrderElementsOf(pingHeaders(servlet));
+        }
+    }
+
+    /** The answer's header lines but those the servlet container adds of its own or decides per connection. */
+    private static List<String> pingHeaders(RawHttp.Response r) {
+        return r.headerLines().stream().filter(h -> !h.startsWith("Server:") && !h.startsWith("X-Frame-Options:")
+                && !h.startsWith("Connection:")).toList();
+    }
+
+    private static String get(String path, String headers) {
+        return "GET " + path + " HTTP/1.1\r\nHost: vigil\r\n" + headers + "\r\n";
+    }
+
     /** An HTTP/1.1 exchange from a chosen local address (to look like another client than 127.0.0.1). */
-    private static String rawRequest(String fromAddress, String request) throws IOException {
+    private static String rawRequest(Listener on, String fromAddress, String request) throws IOException {
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
-            s.connect(new InetSocketAddress("127.0.0.1", vigil.app.port()), 5000);
+            s.connect(new InetSocketAddress("127.0.0.1", on.port()), 5000);
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));

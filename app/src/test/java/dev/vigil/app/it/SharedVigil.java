@@ -19,6 +19,8 @@ import java.util.Map;
 public final class SharedVigil {
 
     public static final int BODY_THRESHOLD = 1000;
+    /** How long the fast ping listener lets a request stall or a connection idle: short, so tests can watch it. */
+    public static final int PING_TIMEOUT_MS = 2000;
     public static final String BUCKET = "vigil-bodies";
     /** The bootstrap token the shared app accepts on /api/admin/v1/projects. */
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
@@ -65,6 +67,7 @@ public final class SharedVigil {
             settings.put("VIGIL_ADMIN_TOKEN", ADMIN_TOKEN);
             settings.put("VIGIL_ALLOW_PRIVATE_ADDRESSES", "true"); // the alert tests' receivers are on loopback
             settings.put("VIGIL_ALERTS_POLL_MS", "500");
+            settings.put("VIGIL_PING_TIMEOUT_MS", Integer.toString(PING_TIMEOUT_MS)); // the port is app.pingPort()
             VigilProcess app = VigilProcess.launch(settings);
             instance = new SharedVigil(db, link, app, objects);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

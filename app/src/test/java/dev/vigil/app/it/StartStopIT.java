@@ -5,7 +5,9 @@ import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,8 @@ import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,24 +60,25 @@ class StartStopIT {
 
     @Test
     void sigtermLetsRequestsInFlightFinishThenExitsCleanly() throws Exception {
+        Duration quiet = Duration.ofMillis(500);
         try (TestDatabase db = TestPostgres.server().createDatabase("shutdown");
-             VigilProcess app = VigilProcess.launch(VigilProcess.database(db.jdbcUrl(), db.user(), db.password()))) {
+             VigilProcess app = VigilProcess.launch(settings(db, Map.of("VIGIL_SHUTDOWN_QUIET_MS",
+                     Long.toString(quiet.toMillis()))))) {
             app.awaitHealthy();
             Fixtures fixtures = new Fixtures(db);
-            UUID check = fixtures.check(fixtures.project(), "slow-upload");
+            Fixtures.Project project = fixtures.project();
+            UUID check = fixtures.check(project, "slow-upload");
+            UUID fastCheck = fixtures.check(project, "slow-upload-fast-port");
             byte[] body = new byte[200_000];
             Arrays.fill(body, (byte) 'z');
             HttpClient http = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> inFlight;
             try (Connection lock = db.connect(); Statement st = lock.createStatement();
-                 Socket pinger = new Socket("127.0.0.1", app.port())) {
-                // a ping whose body is half sent when SIGTERM arrives
-                pinger.setSoTimeout(30_000);
-                OutputStream out = pinger.getOutputStream();
-                out.write(("POST /ping/" + check + " HTTP/1.1\r\nHost: vigil\r\nContent-Length: " + body.length
-                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(body, 0, body.length / 2);
-                out.flush();
+                 Socket pinger = new Socket("127.0.0.1", app.port());
+                 Socket fastPinger = new Socket("127.0.0.1", app.pingPort())) {
+                // a ping on each listener whose body is half sent when SIGTERM arrives
+                OutputStream out = startPing(pinger, check, body);
+                OutputStream fastOut = startPing(fastPinger, fastCheck, body);
                 // and a health request held in flight: it waits for the table that /health reads
                 lock.setAutoCommit(false);
                 st.execute("LOCK TABLE flyway_schema_history IN ACCESS EXCLUSIVE MODE");
@@ -90,20 +95,61 @@ class StartStopIT {
                 assertThat(during.body()).isEqualTo("shutting down\n");
                 assertThat(inFlight).isNotDone();
 
-                out.write(body, body.length / 2, body.length - body.length / 2);
-                out.flush();
-                String response = new String(pinger.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-                assertThat(response).startsWith("HTTP/1.1 200").endsWith("OK");
+                assertThat(finishPing(pinger, out, body)).startsWith("HTTP/1.1 200").endsWith("OK");
                 lock.commit();
+                HttpResponse<String> finished = inFlight.get(30, TimeUnit.SECONDS);
+                assertThat(finished.statusCode()).isEqualTo(200);
+                assertThat(finished.body()).isEqualTo("ok\n");
+
+                // the fast listener's ping is the last request in flight now: the drain waits for it too
+                Await.pause(quiet.multipliedBy(3));
+                assertThat(app.isAlive()).as("still draining").isTrue();
+                assertThat(app.output()).doesNotContain("drained in");
+                assertThat(finishPing(fastPinger, fastOut, body)).startsWith("HTTP/1.1 200").endsWith("OK");
             }
-            HttpResponse<String> finished = inFlight.get(30, TimeUnit.SECONDS);
-            assertThat(finished.statusCode()).isEqualTo(200);
-            assertThat(finished.body()).isEqualTo("ok\n");
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
             assertThat(app.output()).contains("drained in");
-            assertThat(fixtures.value("SELECT body_size || ' ' || length(body) FROM pings WHERE check_id = '"
-                    + check + "'")).isEqualTo("200000 100000"); // committed, truncated to the limit
+            for (UUID c : List.of(check, fastCheck)) {
+                assertThat(fixtures.value("SELECT body_size || ' ' || length(body) FROM pings WHERE check_id = '"
+                        + c + "'")).isEqualTo("200000 100000"); // committed, truncated to the limit
+            }
         }
+    }
+
+    @Test
+    void aPingPortInUseStopsTheStartWithAClearMessage() throws Exception {
+        try (TestDatabase db = TestPostgres.server().createDatabase("pingport");
+             ServerSocket taken = new ServerSocket(0);
+             VigilProcess app = VigilProcess.launch(settings(db, Map.of("VIGIL_PING_PORT",
+                     Integer.toString(taken.getLocalPort()))))) {
+            assertThat(app.awaitExit(Duration.ofSeconds(180))).isNotZero();
+            assertThat(app.output()).contains("Vigil cannot start: cannot listen for pings on port "
+                    + taken.getLocalPort() + " (VIGIL_PING_PORT)");
+        }
+    }
+
+    private static Map<String, String> settings(TestDatabase db, Map<String, String> more) {
+        Map<String, String> settings = VigilProcess.database(db.jdbcUrl(), db.user(), db.password());
+        settings.putAll(more);
+        return settings;
+    }
+
+    /** Sends a ping's head and half its body. */
+    private static OutputStream startPing(Socket s, UUID check, byte[] body) throws IOException {
+        s.setSoTimeout(30_000);
+        OutputStream out = s.getOutputStream();
+        out.write(("POST /ping/" + check + " HTTP/1.1\r\nHost: vigil\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        return out;
+    }
+
+    /** Sends the rest of the body and reads the answer to the end of the connection. */
+    private static String finishPing(Socket s, OutputStream out, byte[] body) throws IOException {
+        out.write(body, body.length / 2, body.length - body.length / 2);
+        out.flush();
+        return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
     }
 
     private static int blockedQueries(TestDatabase db) {

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The real uber jar ({@code app/target/vigil.jar}) running as a child process on a free port, as an operator
- * starts it: {@code java -jar vigil.jar} with VIGIL_* environment variables.
+ * The real uber jar ({@code app/target/vigil.jar}) running as a child process on free ports (the main one and the
+ * fast ping listener's), as an operator starts it: {@code java -jar vigil.jar} with VIGIL_* environment variables.
  */
 public final class VigilProcess implements AutoCloseable {
 
@@ -29,17 +29,22 @@ public final class VigilProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int pingPort;
     private final Path workDir;
     private final Path log;
 
-    private VigilProcess(Process process, int port, Path workDir, Path log) {
+    private VigilProcess(Process process, int port, int pingPort, Path workDir, Path log) {
         this.process = process;
         this.port = port;
+        this.pingPort = pingPort;
         this.workDir = workDir;
         this.log = log;
     }
 
-    /** Starts the jar with the given settings (VIGIL_PORT and VIGIL_RUNTIME_DIR are chosen here). */
+    /**
+     * Starts the jar with the given settings (VIGIL_PORT, VIGIL_PING_PORT and VIGIL_RUNTIME_DIR are chosen here;
+     * a VIGIL_PING_PORT among the settings wins).
+     */
     public static VigilProcess launch(Map<String, String> settings) {
         try {
             Path jar = Path.of(System.getProperty("vigil.jar", "target/vigil.jar"));
@@ -47,6 +52,10 @@ public final class VigilProcess implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: the integration tests run after `mvn package`");
             }
             int port = freePort();
+            int pingPort = freePort();
+            while (pingPort == port) {
+                pingPort = freePort();
+            }
             Path workDir = Files.createTempDirectory("vigil-it-");
             Path log = workDir.resolve("vigil.log");
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -56,11 +65,14 @@ public final class VigilProcess implements AutoCloseable {
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("VIGIL_"));
             env.put("VIGIL_PORT", Integer.toString(port));
+            env.put("VIGIL_PING_PORT", Integer.toString(pingPort));
             env.put("VIGIL_RUNTIME_DIR", workDir.resolve("payara").toString());
             env.put("VIGIL_MAINTENANCE_FILE", workDir.resolve("maintenance").toString());
             env.put("VIGIL_SITE_ROOT", "http://127.0.0.1:" + port); // links in API answers lead back here
             env.putAll(settings);
-            return new VigilProcess(pb.start(), port, workDir, log);
+            String chosen = env.get("VIGIL_PING_PORT");
+            return new VigilProcess(pb.start(), port, chosen.matches("[0-9]+") ? Integer.parseInt(chosen) : 0,
+                    workDir, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,6 +124,20 @@ public final class VigilProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** An address on the fast ping listener. */
+    public URI pingUri(String path) {
+        return URI.create("http://127.0.0.1:" + pingPort + path);
+    }
+
+    /** The fast ping listener's port (0 when it is off). */
+    public int pingPort() {
+        return pingPort;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public long pid() {

@@ -1,0 +1,42 @@
+package dev.vigil.app.ping;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PingListenerSettingsTest {
+
+    @Test
+    void aPortTurnsTheListenerOn() {
+        PingListenerSettings s = PingListenerSettings.parse(" 8001 ", 30_000);
+        assertThat(s.enabled()).isTrue();
+        assertThat(s.port()).isEqualTo(8001);
+        assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(PingListenerSettings.parse(PingListenerSettings.DEFAULT_PORT, 1).port()).isEqualTo(8001);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "off", "OFF", " off "})
+    void zeroOrOffTurnsItOff(String port) {
+        assertThat(PingListenerSettings.parse(port, 30_000).enabled()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"65536", "-1", "eighty", "80a", ""})
+    void anythingElseIsAMistakeThatStopsTheStart(String port) {
+        assertThatThrownBy(() -> PingListenerSettings.parse(port, 30_000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("VIGIL_PING_PORT must be a port number from 1 to 65535, or 0 or off");
+    }
+
+    @Test
+    void theTimeoutMustBePositive() {
+        assertThatThrownBy(() -> PingListenerSettings.parse("8001", 0))
+                .hasMessageContaining("VIGIL_PING_TIMEOUT_MS");
+    }
+}
