@@ -3,6 +3,7 @@
 # nginx "OK" measured with the same load generator in the same run (the ceiling of this machine).
 #   bench/ping/run.sh                      # 1,000 / 10,000 / 100,000 checks, 64 connections, 20 s each
 #   CHECKS="1000" SECONDS_PER_RUN=10 WARMUP_SECONDS=30 bench/ping/run.sh
+#   LISTENER=servlet bench/ping/run.sh     # pings through /ping/ on the main port instead of the ping listener
 # Needs: app/target/vigil.jar (mvn -q -B -DskipTests package), wrk and nginx (installed with apt-get when
 # missing), and a PostgreSQL it may create a database on: BENCH_PG (psql connection options), default
 # "-h 127.0.0.1 -U postgres".
@@ -14,6 +15,10 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-30}   # Payara's JIT compiles for a long while:
 CONNECTIONS=${CONNECTIONS:-64}
 BENCH_PG=${BENCH_PG:-"-h 127.0.0.1 -U postgres"}
 APP_PORT=18000
+PING_PORT=18001
+LISTENER=${LISTENER:-ping}   # ping: the dedicated ping listener (VIGIL_PING_PORT); servlet: the main port's /ping/
+case "$LISTENER" in ping) TARGET_PORT=$PING_PORT ;; servlet) TARGET_PORT=$APP_PORT ;;
+  *) echo "LISTENER must be ping or servlet, not $LISTENER" >&2; exit 2 ;; esac
 NGINX_PORT=18080
 work=$(mktemp -d /tmp/vigil-bench-ping.XXXXXX)
 db=vigil_bench_$(date +%s)
@@ -35,7 +40,7 @@ trap cleanup EXIT
 psql $BENCH_PG -q -d postgres -c "CREATE DATABASE $db"
 host=$(sed -n 's/.*-h \([^ ]*\).*/\1/p' <<<"$BENCH_PG"); user=$(sed -n 's/.*-U \([^ ]*\).*/\1/p' <<<"$BENCH_PG")
 VIGIL_DB_URL="jdbc:postgresql://${host:-127.0.0.1}:5432/$db" VIGIL_DB_USER=${user:-postgres} \
-  VIGIL_DB_PASSWORD=${PGPASSWORD:-bench} VIGIL_PORT=$APP_PORT VIGIL_RUNTIME_DIR="$work/payara" \
+  VIGIL_DB_PASSWORD=${PGPASSWORD:-bench} VIGIL_PORT=$APP_PORT VIGIL_PING_PORT=$PING_PORT VIGIL_RUNTIME_DIR="$work/payara" \
   java -Xmx512m -jar "$root/app/target/vigil.jar" > "$work/vigil.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 600); do curl -sf -m 2 "http://127.0.0.1:$APP_PORT/health" >/dev/null && break; sleep 0.2; done
@@ -73,10 +78,15 @@ measure() {   # measure URL [lua] [seconds] -> "req/s p50 p99 non2xx"
 read -r ceiling n50 n99 _ < <(measure "http://127.0.0.1:$NGINX_PORT/")
 printf 'nginx static OK (ceiling): %8.0f req/s   p50 %-8s p99 %s\n' "$ceiling" "$n50" "$n99"
 
-# the app's own ceiling: a ping URL rejected at once (404), so no database work; the gap to nginx is the HTTP stack's
-measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid" "" "$WARMUP_SECONDS" >/dev/null
-read -r bare b50 b99 _ < <(measure "http://127.0.0.1:$APP_PORT/ping/not-a-uuid")
-printf 'vigil, rejected URL (no database): %8.0f req/s   p50 %-8s p99 %s\n' "$bare" "$b50" "$b99"
+# each listener's own ceiling: a ping URL rejected at once (404), so no database work; the gap to nginx is the HTTP
+# stack's
+for port in $APP_PORT $PING_PORT; do
+  name=$([ "$port" = "$APP_PORT" ] && echo "servlet /ping/ on the main port" || echo "ping listener")
+  measure "http://127.0.0.1:$port/ping/not-a-uuid" "" "$WARMUP_SECONDS" >/dev/null
+  read -r bare b50 b99 _ < <(measure "http://127.0.0.1:$port/ping/not-a-uuid")
+  printf 'vigil %s, rejected URL (no database): %8.0f req/s   p50 %-8s p99 %s\n' "$name" "$bare" "$b50" "$b99"
+done
+echo "pings below go to the $LISTENER listener (port $TARGET_PORT)"
 
 psql $BENCH_PG -q -d "$db" <<SQL
 INSERT INTO users (email) VALUES ('bench@example.com');
@@ -95,10 +105,10 @@ for n in $CHECKS; do
   # settle the mass insert (visibility map, statistics, dirty pages) so that it does not bill the measured pings
   psql $BENCH_PG -q -d "$db" -c "VACUUM ANALYZE checks" -c "CHECKPOINT"
   psql $BENCH_PG -qAt -d "$db" -c "SELECT id FROM checks" > "$work/ids.txt"
-  measure "http://127.0.0.1:$APP_PORT" "$work/ping.lua" "$WARMUP_SECONDS" >/dev/null   # warm-up: JIT, pool, caches
+  measure "http://127.0.0.1:$TARGET_PORT" "$work/ping.lua" "$WARMUP_SECONDS" >/dev/null   # warm-up: JIT, pool, caches
   before=$(psql $BENCH_PG -qAt -d "$db" -c "SELECT coalesce(sum(n_pings), 0) FROM checks")
   app0=$(app_cpu) db0=$(db_cpu)
-  read -r rps p50 p99 errors < <(measure "http://127.0.0.1:$APP_PORT" "$work/ping.lua")
+  read -r rps p50 p99 errors < <(measure "http://127.0.0.1:$TARGET_PORT" "$work/ping.lua")
   app1=$(app_cpu) db1=$(db_cpu)
   after=$(psql $BENCH_PG -qAt -d "$db" -c "SELECT coalesce(sum(n_pings), 0) FROM checks")
   durable=$(( (after - before) / SECONDS_PER_RUN ))
