@@ -8,6 +8,7 @@ import dev.vigil.app.notify.HttpReceiver;
 import dev.vigil.app.notify.MailRelay;
 import dev.vigil.app.notify.OutgoingHttp;
 import dev.vigil.app.notify.ServiceEndpoints;
+import dev.vigil.testsupport.Await;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -88,11 +89,9 @@ public class BenchAlerts {
                 st.execute("UPDATE checks SET alert_after = now(), last_ping = now() - interval '25 hours' "
                         + "WHERE slug::int > " + (checks - 30));
             }
-            long warmUpEnd = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (receiver.requests().size() < 30 && System.nanoTime() < warmUpEnd) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(1000);
+            Await.until(Duration.ofSeconds(60), () -> receiver.requests().size() >= 30,
+                    () -> "warm-up notifications received: " + receiver.requests().size());
+            Await.pause(Duration.ofSeconds(1)); // a window for stragglers of the warm-up, which are not counted
             receiver.clear();
             Instant second = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
@@ -102,11 +101,13 @@ public class BenchAlerts {
                         + due);
             }
             System.out.printf("%,d checks fall due in the second from %s%n", due, second);
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (receiver.requests().size() < due && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+            try {
+                Await.until(Duration.ofSeconds(120), () -> receiver.requests().size() >= due,
+                        () -> receiver.requests().size() + " of " + due + " received");
+            } catch (AssertionError e) {
+                System.out.println("giving up waiting: " + e.getMessage()); // the figures below show what came
             }
-            Thread.sleep(3000); // a late duplicate would show up here
+            Await.pause(Duration.ofSeconds(3)); // a window in which a late duplicate would show up
             running.forEach(s -> s.stop(Duration.ofSeconds(5)));
 
             Map<String, Instant> alertTimes = new HashMap<>();

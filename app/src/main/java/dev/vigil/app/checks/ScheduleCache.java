@@ -17,9 +17,6 @@ import java.util.logging.Logger;
  */
 public final class ScheduleCache {
 
-    public ScheduleCache() {
-    }
-
     private static final Logger LOG = Logger.getLogger(ScheduleCache.class.getName());
     private static final int MAX_ENTRIES = 50_000;
 

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -257,7 +256,8 @@ final class PingBatchWriter {
                 st.setObject(2, rid);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
-                        last = new PingKindAt(PingKind.fromDb(rs.getString(1)), instant(rs.getTimestamp(2)));
+                        last = new PingKindAt(PingKind.fromDb(rs.getString(1)),
+                                CheckStateRows.instant(rs.getTimestamp(2)));
                     }
                 }
             }
@@ -408,7 +408,4 @@ final class PingBatchWriter {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(Timestamp t) {
-        return CheckStateRows.instant(t);
-    }
 }

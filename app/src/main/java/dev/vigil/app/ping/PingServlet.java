@@ -60,7 +60,8 @@ public class PingServlet extends HttpServlet {
             return;
         }
         Instant received = Instant.now();
-        TruncatedBody body = TruncatedBody.readAll(req.getInputStream(), settings.bodyLimit());
+        TruncatedBody body = TruncatedBody.readAll(req.getInputStream(), settings.bodyLimit(),
+                req.getContentLengthLong());
         PingClient client = PingClient.of(settings.trustedProxies(), req.getRemoteAddr(), req.getScheme(),
                 req::getHeader);
 

@@ -24,10 +24,16 @@ public final class TruncatedBody {
         this.kept = new byte[(int) Math.min(limit, expected >= 0 ? expected : FIRST_CAPACITY)];
     }
 
-    /** Reads a whole body, keeping the first {@code limit} bytes (so the connection stays usable). */
-    public static TruncatedBody readAll(InputStream in, int limit) throws IOException {
-        TruncatedBody body = new TruncatedBody(limit, -1);
-        byte[] buf = new byte[FIRST_CAPACITY];
+    /**
+     * Reads a whole body, keeping the first {@code limit} bytes (so the connection stays usable).
+     *
+     * @param expected the Content-Length, or -1
+     */
+    public static TruncatedBody readAll(InputStream in, int limit, long expected) throws IOException {
+        TruncatedBody body = new TruncatedBody(limit, expected);
+        // a ping without a body (most of them) allocates next to nothing
+        long bufferSize = expected >= 0 ? Math.min(FIRST_CAPACITY, expected) : FIRST_CAPACITY;
+        byte[] buf = new byte[(int) Math.max(1, bufferSize)];
         int n;
         while ((n = in.read(buf)) >= 0) {
             body.append(ByteBuffer.wrap(buf, 0, n));

@@ -54,7 +54,7 @@ class TruncatedBodyTest {
 
     @Test
     void readsAWholeStream() throws Exception {
-        TruncatedBody body = TruncatedBody.readAll(new ByteArrayInputStream(bytes(30_000)), 20_000);
+        TruncatedBody body = TruncatedBody.readAll(new ByteArrayInputStream(bytes(30_000)), 20_000, -1);
         assertThat(body.size()).isEqualTo(30_000);
         assertThat(body.kept()).isEqualTo(Arrays.copyOf(bytes(30_000), 20_000));
     }

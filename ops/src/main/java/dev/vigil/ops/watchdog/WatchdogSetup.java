@@ -84,7 +84,7 @@ final class WatchdogSetup {
         RoleSettings.Cloudflare c = (RoleSettings.Cloudflare) dns;
         String token = required(env, CLOUDFLARE_TOKEN, "a Cloudflare API token with Zone / DNS / Edit");
         return new CloudflareRecords(c.apiUrl(), c.zoneId(), token, Duration.ofSeconds(10),
-                d -> Thread.sleep(d.toMillis()));
+                CloudflareRecords.Pause.SLEEP);
     }
 
     Notifications notifications(EventLog log) {

@@ -45,6 +45,12 @@ public final class CloudflareRecords implements DnsRecords {
     /** How 429 waits happen; tests pass one that records instead of sleeping. */
     @FunctionalInterface
     public interface Pause {
+        /**
+         * The real wait: the calling thread blocks for the Retry-After time, which is right here because the
+         * watchdog's round waits for the record change anyway; an interrupt (the watchdog stopping) ends it.
+         */
+        Pause SLEEP = d -> Thread.sleep(d.toMillis());
+
         void pause(Duration d) throws InterruptedException;
     }
 
@@ -74,7 +80,7 @@ public final class CloudflareRecords implements DnsRecords {
     }
 
     public CloudflareRecords(String zoneId, String token) {
-        this(API, zoneId, token, Duration.ofSeconds(10), d -> Thread.sleep(d.toMillis()));
+        this(API, zoneId, token, Duration.ofSeconds(10), Pause.SLEEP);
     }
 
     /** One record as Cloudflare lists it. */
