@@ -61,7 +61,7 @@ public record LineInFile(String path, String line, Optional<Pattern> replacing, 
             lines.add(line);
         }
         String after = String.join("\n", lines) + "\n";
-        String diff = UnifiedDiff.diff(stat.isEmpty() ? "/dev/null" : path + " (on server)", path + " (wanted)",
+        String diff = TextDiff.unified(stat.isEmpty() ? "/dev/null" : path + " (on server)", path + " (wanted)",
                 before, after);
         String what = at >= 0 ? "replaced line " + (at + 1) : "appended";
         if (context.check()) {

@@ -113,7 +113,7 @@ public record ManagedFile(String path, byte[] content, FileMeta meta, boolean se
         if (before.indexOf('\0') >= 0 || after.indexOf('\0') >= 0) {
             return "Binary files differ: " + path + "\n";
         }
-        return UnifiedDiff.diff(current == null ? "/dev/null" : path + " (on server)", path + " (wanted)",
+        return TextDiff.unified(current == null ? "/dev/null" : path + " (on server)", path + " (wanted)",
                 before, after);
     }
 }

@@ -52,7 +52,7 @@ public record UserCrontab(String user, List<String> lines) implements Task {
         if (current.exitStatus() == 127 && context.check()) {
             // cron is not installed yet; in a real run an earlier task installs it
             return TaskResult.changed(this, "would install " + lines.size() + " lines (cron is not installed yet)",
-                    UnifiedDiff.diff("/dev/null", "crontab of " + user + " (wanted)", "", rendered()));
+                    TextDiff.unified("/dev/null", "crontab of " + user + " (wanted)", "", rendered()));
         }
         if (current.ok()) {
             before = current.out();
@@ -66,7 +66,7 @@ public record UserCrontab(String user, List<String> lines) implements Task {
         if (before.equals(wanted)) {
             return TaskResult.ok(this);
         }
-        String diff = UnifiedDiff.diff("crontab of " + user + " (on server)", "crontab of " + user + " (wanted)",
+        String diff = TextDiff.unified("crontab of " + user + " (on server)", "crontab of " + user + " (wanted)",
                 before, wanted);
         if (context.check()) {
             return TaskResult.changed(this, "would install " + lines.size() + " lines", diff);

@@ -4,18 +4,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UnifiedDiffTest {
+class TextDiffTest {
 
     @Test
     void equalTextsHaveNoDiff() {
-        assertThat(UnifiedDiff.diff("a", "b", "x\ny\n", "x\ny\n")).isEmpty();
+        assertThat(TextDiff.unified("a", "b", "x\ny\n", "x\ny\n")).isEmpty();
     }
 
     @Test
-    void oneChangedLineWithThreeLinesOfContextAsDiffPrintsIt() {
+    void oneChangedLineWithThreeLinesOfContext() {
         String before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
         String after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
-        assertThat(UnifiedDiff.diff("old", "new", before, after)).isEqualTo("""
+        assertThat(TextDiff.unified("old", "new", before, after)).isEqualTo("""
                 --- old
                 +++ new
                 @@ -2,7 +2,7 @@
@@ -34,23 +34,24 @@ class UnifiedDiffTest {
     void distantChangesMakeSeparateHunks() {
         String before = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\n";
         String after = "A\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nL\n";
-        String diff = UnifiedDiff.diff("o", "n", before, after);
+        String diff = TextDiff.unified("o", "n", before, after);
         assertThat(diff).contains("@@ -1,4 +1,4 @@\n-a\n+A\n b\n c\n d\n");
         assertThat(diff).contains("@@ -9,4 +9,4 @@\n i\n j\n k\n-l\n+L\n");
     }
 
     @Test
     void newFileIsAllAdditions() {
-        assertThat(UnifiedDiff.diff("/dev/null", "f", "", "x\ny\n")).isEqualTo("--- /dev/null\n+++ f\n@@ -0,0 +1,2 @@\n+x\n+y\n");
+        assertThat(TextDiff.unified("/dev/null", "f", "", "x\ny\n"))
+                .isEqualTo("--- /dev/null\n+++ f\n@@ -1,0 +1,2 @@\n+x\n+y\n");
     }
 
     @Test
     void emptiedFileIsAllRemovals() {
-        assertThat(UnifiedDiff.diff("f", "f", "x\n", "")).isEqualTo("--- f\n+++ f\n@@ -1 +0,0 @@\n-x\n");
+        assertThat(TextDiff.unified("f", "f", "x\n", "")).isEqualTo("--- f\n+++ f\n@@ -1,1 +1,0 @@\n-x\n");
     }
 
     @Test
-    void appendedLineAtTheEnd() {
-        assertThat(UnifiedDiff.diff("o", "n", "a\nb\n", "a\nb\nc\n")).isEqualTo("--- o\n+++ n\n@@ -1,2 +1,3 @@\n a\n b\n+c\n");
+    void aMissingFinalNewlineIsSaid() {
+        assertThat(TextDiff.unified("o", "n", "a\nb", "a\nb\n")).endsWith("\\ No newline at end of file (one side)\n");
     }
 }
