@@ -186,7 +186,7 @@ class FleetEndToEndIT {
                     OpsProcess.jar().toString());
             assertThat(check.status()).as(check.out() + check.err()).isZero();
             assertThat(check.out()).contains("-max_connections = 90", "+max_connections = 100",
-                    "service postgresql@15-main.service: would be restarted", "(check: nothing is changed)");
+                    "would change service postgresql@15-main.service: restarted", "(dry run: nothing is changed)");
             assertThat(exec("db1", "grep max_connections " + conf)).contains("max_connections = 90");
 
             // a changed secret: shown as changed, never displayed, then rolled out

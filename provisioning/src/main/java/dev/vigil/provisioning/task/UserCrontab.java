@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A user's whole crontab, owned by provisioning (edits on the server are overwritten, and shown as a diff first
- * in check mode). Every job line is validated with Vigil's own cron parser (Debian semantics) when the task is
+ * in the plan). Every job line is validated with Vigil's own cron parser (Debian semantics) when the task is
  * built, so a bad schedule fails before any server is touched. Needs the cron package.
  */
 public record UserCrontab(String user, List<String> lines) implements Task {
@@ -46,17 +46,12 @@ public record UserCrontab(String user, List<String> lines) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         CommandResult current = context.host().run("crontab -l -u " + Shell.quote(user));
         String before;
-        if (current.exitStatus() == 127 && context.check()) {
-            // cron is not installed yet; in a real run an earlier task installs it
-            return TaskResult.changed(this, "would install " + lines.size() + " lines (cron is not installed yet)",
-                    TextDiff.unified("/dev/null", "crontab of " + user + " (wanted)", "", rendered()));
-        }
         if (current.ok()) {
             before = current.out();
-        } else if (current.err().contains("no crontab")) {
+        } else if (current.exitStatus() == 127 || current.err().contains("no crontab")) {
             before = "";
         } else {
             throw new RemoteCommandException(context.host().name() + ": cannot read the crontab of " + user + " ("
@@ -64,18 +59,17 @@ public record UserCrontab(String user, List<String> lines) implements Task {
         }
         String wanted = rendered();
         if (before.equals(wanted)) {
-            return TaskResult.ok(this);
+            return Plan.none();
         }
-        String diff = TextDiff.unified("crontab of " + user + " (on server)", "crontab of " + user + " (wanted)",
-                before, wanted);
-        if (context.check()) {
-            return TaskResult.changed(this, "would install " + lines.size() + " lines", diff);
-        }
-        CommandResult r = context.host().run("crontab -u " + Shell.quote(user) + " -",
-                wanted.getBytes(StandardCharsets.UTF_8), context.host().defaultTimeout());
-        if (!r.ok()) {
-            return TaskResult.failed(this, "crontab refused the table (" + r.summary() + ")");
-        }
-        return TaskResult.changed(this, "installed " + lines.size() + " lines", diff);
+        Plan plan = Plan.of("installed " + lines.size() + " lines", () -> {
+            CommandResult r = context.host().run("crontab -u " + Shell.quote(user) + " -",
+                    wanted.getBytes(StandardCharsets.UTF_8), context.host().defaultTimeout());
+            if (!r.ok()) {
+                throw new IllegalStateException("crontab refused the table (" + r.summary() + ")");
+            }
+        }).withDiff(TextDiff.unified(current.ok() ? "crontab of " + user + " (on server)" : "/dev/null",
+                "crontab of " + user + " (wanted)", before, wanted));
+        // on a fresh host cron comes with an earlier task of the same run
+        return current.exitStatus() == 127 ? plan.blockedBy("cron is not installed") : plan;
     }
 }

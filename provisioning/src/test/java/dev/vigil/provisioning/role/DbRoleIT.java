@@ -50,7 +50,7 @@ class DbRoleIT {
             Files.writeString(file, yaml.replace("MAX", "60"));
             String check = provision(file, true, true, "check after an inventory change");
             assertThat(check).contains("-max_connections = 50", "+max_connections = 60",
-                    "service postgresql@15-main.service: would be restarted", "2 tasks would change");
+                    "would change service postgresql@15-main.service: restarted", "2 tasks would change");
             assertThat(psql(testbed, db, "SHOW max_connections")).as("check changed nothing").isEqualTo("50");
 
             provision(file, false, true, "apply the change");
