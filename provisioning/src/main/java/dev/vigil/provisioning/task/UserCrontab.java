@@ -39,7 +39,7 @@ public record UserCrontab(String user, List<String> lines) implements Task {
         return "crontab of " + user;
     }
 
-    String rendered() {
+    public String rendered() {
         StringBuilder b = new StringBuilder(HEADER);
         lines.forEach(l -> b.append(l).append('\n'));
         return b.toString();
