@@ -27,9 +27,11 @@ public final class GoldenFiles {
     public static final String UPDATE_PROPERTY = "vigil.golden.update";
     public static final String UPDATE_ENV = "VIGIL_GOLDEN_UPDATE";
 
+    private final String name;
     private final Path folder;
 
-    private GoldenFiles(Path folder) {
+    private GoldenFiles(String name, Path folder) {
+        this.name = name;
         this.folder = folder;
     }
 
@@ -37,7 +39,7 @@ public final class GoldenFiles {
     public static GoldenFiles in(String name) {
         // Surefire runs in the module's folder and says so in basedir
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        return new GoldenFiles(module.resolve("src/test/resources/golden").resolve(name));
+        return new GoldenFiles(name, module.resolve("src/test/resources/golden").resolve(name));
     }
 
     static boolean updating() {
@@ -111,12 +113,13 @@ public final class GoldenFiles {
         return names;
     }
 
-    private String diff(String name, String golden, String actual) {
+    private String diff(String file, String golden, String actual) {
         List<String> a = golden.lines().toList();
         List<String> b = actual.lines().toList();
-        List<String> d = UnifiedDiffUtils.generateUnifiedDiff("golden/" + name, "rendered/" + name, a,
+        String path = name + "/" + file;
+        List<String> d = UnifiedDiffUtils.generateUnifiedDiff("golden/" + path, "rendered/" + path, a,
                 DiffUtils.diff(a, b), 3);
-        return d.isEmpty() ? name + ": same lines, different bytes (line ends or a final newline)\n"
+        return d.isEmpty() ? path + ": same lines, different bytes (line ends or a final newline)\n"
                 : String.join("\n", d) + "\n";
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.provisioning.task;
 
+import dev.vigil.provisioning.config.SystemdUnit;
 import dev.vigil.provisioning.remote.CommandResult;
 import dev.vigil.provisioning.remote.FileMeta;
 import dev.vigil.provisioning.remote.Shell;
@@ -71,8 +72,7 @@ public record SystemdService(String unit, Optional<String> unitFile, List<Task> 
         boolean fileChanges = false;
         if (unitFile.isPresent()) {
             ManagedFile file = ManagedFile.text("/etc/systemd/system/" + unit, unitFile.get(),
-                    FileMeta.rootOwned(0644)).validatedBy("d=$(mktemp -d) && cat > \"$d\"/" + unit
-                    + " && systemd-analyze verify \"$d\"/" + unit + "; rc=$?; rm -rf \"$d\"; exit $rc");
+                    FileMeta.rootOwned(0644)).validatedBy(SystemdUnit.check(unit));
             Plan f = file.plan(context);
             fileChanges = !f.isEmpty();
             plan = f.prefixed("unit file ").followedBy(() -> context.host().check("systemctl daemon-reload"));

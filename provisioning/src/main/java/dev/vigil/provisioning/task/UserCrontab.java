@@ -1,36 +1,39 @@
 package dev.vigil.provisioning.task;
 
+import dev.vigil.provisioning.config.Crontab;
 import dev.vigil.provisioning.remote.CommandResult;
 import dev.vigil.provisioning.remote.RemoteCommandException;
 import dev.vigil.provisioning.remote.Shell;
-import dev.vigil.schedule.CrontabLine;
-import dev.vigil.schedule.InvalidScheduleException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * A user's whole crontab, owned by provisioning (edits on the server are overwritten, and shown as a diff first
- * in the plan). Every job line is validated with Vigil's own cron parser (Debian semantics) when the task is
- * built, so a bad schedule fails before any server is touched. Needs the cron package.
+ * in the plan). The table is a {@link Crontab}, whose jobs are checked with Vigil's own cron parser when it is
+ * made, so a bad schedule fails before any server is touched. Needs the cron package.
  */
-public record UserCrontab(String user, List<String> lines) implements Task {
+public record UserCrontab(String user, Crontab table) implements Task {
 
-    static final String HEADER = "# Managed by 'ops provision': changes made here are overwritten.\n";
+    static final Crontab.Comment HEADER = Crontab.Comment.of("Managed by 'ops provision': changes made here are "
+            + "overwritten.");
 
     public UserCrontab {
-        lines = List.copyOf(lines);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.strip().startsWith("#") || line.matches("^[A-Za-z_][A-Za-z0-9_]*\\s*=.*")) {
-                continue; // comments and VAR=value lines are allowed as they are
-            }
-            try {
-                CrontabLine.parse(line);
-            } catch (InvalidScheduleException e) {
-                throw new IllegalArgumentException("crontab of " + user + ", line " + (i + 1) + " (\"" + line
-                        + "\"): " + e.getMessage(), e);
-            }
+        if (table.kind() != Crontab.Kind.USER) {
+            throw new IllegalArgumentException("the crontab of " + user + " is a user's crontab, not a system one");
+        }
+    }
+
+    /** From lines as an operator writes them (the inventory's {@code root_crontab}). */
+    public UserCrontab(String user, List<String> lines) {
+        this(user, parse(user, lines));
+    }
+
+    private static Crontab parse(String user, List<String> lines) {
+        try {
+            return Crontab.ofUserLines(lines);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("crontab of " + user + ", " + e.getMessage(), e);
         }
     }
 
@@ -40,9 +43,7 @@ public record UserCrontab(String user, List<String> lines) implements Task {
     }
 
     public String rendered() {
-        StringBuilder b = new StringBuilder(HEADER);
-        lines.forEach(l -> b.append(l).append('\n'));
-        return b.toString();
+        return table.under(HEADER).render();
     }
 
     @Override
@@ -61,7 +62,7 @@ public record UserCrontab(String user, List<String> lines) implements Task {
         if (before.equals(wanted)) {
             return Plan.none();
         }
-        Plan plan = Plan.of("installed " + lines.size() + " lines", () -> {
+        Plan plan = Plan.of("installed " + table.lines().size() + " lines", () -> {
             CommandResult r = context.host().run("crontab -u " + Shell.quote(user) + " -",
                     wanted.getBytes(StandardCharsets.UTF_8), context.host().defaultTimeout());
             if (!r.ok()) {
