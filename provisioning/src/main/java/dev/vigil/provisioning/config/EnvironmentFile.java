@@ -2,6 +2,7 @@ package dev.vigil.provisioning.config;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +58,7 @@ public record EnvironmentFile(Optional<String> header, List<Variable> variables)
         return render("export ", v -> "'" + v.replace("'", "'\\''") + "'", true);
     }
 
-    private String render(String prefix, java.util.function.UnaryOperator<String> quote, boolean shell) {
+    private String render(String prefix, UnaryOperator<String> quote, boolean shell) {
         StringBuilder b = new StringBuilder();
         header.ifPresent(h -> b.append("# ").append(h).append('\n'));
         for (Variable v : variables) {

@@ -4,6 +4,7 @@ import dev.vigil.provisioning.remote.RemoteCommandException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a host's tasks in order: each task's plan is made on the host as the tasks before it left it, then, in
@@ -26,7 +27,7 @@ public final class TaskRunner {
             try {
                 r = settle(task.name(), task.plan(context), mode);
             } catch (RemoteCommandException | IllegalStateException | IllegalArgumentException e) {
-                r = new TaskResult(task.name(), TaskStatus.FAILED, e.getMessage(), java.util.Optional.empty());
+                r = new TaskResult(task.name(), TaskStatus.FAILED, e.getMessage(), Optional.empty());
             }
             context.record(r);
             results.add(r);

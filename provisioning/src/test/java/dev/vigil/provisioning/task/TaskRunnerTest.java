@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class TaskRunnerTest {
                 task("b", c -> Plan.none("read-only here")));
         assertThat(applied).containsExactly("created", "enabled");
         assertThat(r.get(0).message()).isEqualTo("created, enabled");
-        assertThat(r.get(1)).isEqualTo(new TaskResult("b", TaskStatus.OK, "read-only here", java.util.Optional.empty()));
+        assertThat(r.get(1)).isEqualTo(new TaskResult("b", TaskStatus.OK, "read-only here", Optional.empty()));
     }
 
     @Test
