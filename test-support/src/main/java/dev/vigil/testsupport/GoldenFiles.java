@@ -42,6 +42,11 @@ public final class GoldenFiles {
         return new GoldenFiles(name, module.resolve("src/test/resources/golden").resolve(name));
     }
 
+    /** The golden files in {@code folder}, named {@code name} in diffs. */
+    static GoldenFiles at(String name, Path folder) {
+        return new GoldenFiles(name, folder);
+    }
+
     static boolean updating() {
         return Boolean.getBoolean(UPDATE_PROPERTY) || "1".equals(System.getenv(UPDATE_ENV))
                 || "true".equals(System.getenv(UPDATE_ENV));
