@@ -167,9 +167,13 @@ class TasksIT {
 
     @Test
     @Order(5)
-    void aRulesetTheRealToolRejectsIsNeverWritten() {
+    void aRulesetTheRealToolRejectsIsANoteInADryRunAndNeverWritten() {
         String before = testbed.ssh(host, "cat /etc/nftables.conf");
         Nftables broken = new Nftables(RULES.replace("tcp dport 22 accept", "tcp dport 22 acept"));
+
+        TaskResult planned = TaskRunner.run(new TaskContext(remote), List.of(broken), TaskRunner.Mode.PLAN).get(0);
+        assertThat(planned.status()).isEqualTo(TaskStatus.CHANGED);
+        assertThat(planned.message()).contains("NOTE: rejected by 'nft -c -f /dev/stdin'", "on the host as it is now");
 
         TaskResult r = TaskRunner.run(new TaskContext(remote), List.of(broken), TaskRunner.Mode.APPLY).get(0);
 
