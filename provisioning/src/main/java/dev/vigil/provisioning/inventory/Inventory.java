@@ -6,9 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything {@code ops} knows about the fleet, from one file. Immutable. */
+/** Everything {@code ops} knows about the fleet, from one file. Immutable. {@code network}: tiers and policy. */
 public record Inventory(Path file, SshSettings ssh, Domains domains, RoleSettings settings, SecretsSettings secrets,
-                        List<Host> hosts) {
+                        List<Host> hosts, Network network) {
 
     public Inventory {
         hosts = List.copyOf(hosts);

@@ -75,7 +75,7 @@ public final class InventoryLoader {
 
         Inventory inventory(YamlNode root) {
             NodeReader top = NodeReader.of(file, "", root, Set.of("ssh", "domains", "base", "roles", "secrets",
-                    "hosts"));
+                    "hosts", "network"));
             SshSettings ssh = ssh(top.mapping("ssh", Set.of("user", "port", "identities", "agent", "known_hosts",
                     "connect_timeout_seconds", "command_timeout_seconds")));
             NodeReader d = top.mapping("domains", Set.of("app", "ping"));
@@ -89,7 +89,9 @@ public final class InventoryLoader {
             }
             List<Host> hosts = top.list("hosts", (node, path) -> host(node, path, ssh.login()));
             checkUnique(top, hosts);
-            return new Inventory(file, ssh, domains, settings, secrets, hosts);
+            Network network = NetworkReader.read(top.mapping("network", NetworkReader.KEYS),
+                    (YamlNode.Sequence) top.node("hosts"), hosts, settings.app(), this::path);
+            return new Inventory(file, ssh, domains, settings, secrets, hosts, network);
         }
 
         private SshSettings ssh(NodeReader r) {
@@ -231,7 +233,7 @@ public final class InventoryLoader {
 
         private Host host(YamlNode node, String path, SshEndpoint defaults) {
             NodeReader r = NodeReader.of(file, path, node,
-                    Set.of("name", "ipv4", "ipv6", "wireguard", "roles", "ssh"));
+                    Set.of("name", "ipv4", "ipv6", "wireguard", "roles", "ssh", "tier"));
             String name = r.string("name");
             if (!HOST_NAME.matcher(name).matches()) {
                 throw r.problemAt("name", "host names are lower-case letters, digits and '-', starting with a "

@@ -98,7 +98,7 @@ class InventoryLoaderTest {
     @Test
     void unknownKeyIsReportedWhereItIs() {
         assertProblem("hosts:\n  - name: a1\n    ipv4: 10.0.0.1\n    rolez: [app]\n", "4:5",
-                "hosts[0].rolez: unknown key \"rolez\"", "allowed here: ipv4, ipv6, name, roles, ssh, wireguard");
+                "hosts[0].rolez: unknown key \"rolez\"", "allowed here: ipv4, ipv6, name, roles, ssh, tier, wireguard");
     }
 
     @Test
