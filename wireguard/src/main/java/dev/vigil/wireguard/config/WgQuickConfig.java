@@ -80,6 +80,7 @@ public record WgQuickConfig(String comment, InetAddress address, int listenPort,
         b.append("Address = ").append(hostPrefix(address)).append('\n');
         b.append("ListenPort = ").append(listenPort).append('\n');
         b.append("PostUp = wg set %i private-key ").append(PRIVATE_KEY_FILE).append('\n');
+        b.append("PostUp = nft -f ").append(WgFirewall.PATH).append('\n');
         for (Peer p : peers) {
             b.append("\n# ").append(p.comment()).append('\n');
             b.append("[Peer]\n");

@@ -1,0 +1,32 @@
+package dev.vigil.wireguard.apply;
+
+import dev.vigil.provisioning.remote.FileMeta;
+import dev.vigil.provisioning.task.ManagedFile;
+import dev.vigil.provisioning.task.PackagesInstalled;
+import dev.vigil.provisioning.task.Task;
+import dev.vigil.wireguard.config.WgFirewall;
+import dev.vigil.wireguard.config.WgQuickConfig;
+import dev.vigil.wireguard.mesh.Mesh;
+import dev.vigil.wireguard.mesh.MeshRenderer;
+
+import java.util.List;
+
+/**
+ * What one host needs for its place in the mesh: the tools, wg0.conf and its nftables table, each checked by the real tool on
+ * the host before it is written, then the interface up or reloaded. Run by provisioning's {@code TaskRunner}, so a
+ * dry run prints the diffs and touches nothing. The host's key must exist first ({@link HostKey}).
+ */
+public final class WgTasks {
+
+    private WgTasks() {
+    }
+
+    public static List<Task> forHost(MeshRenderer renderer, Mesh mesh, Mesh.Node node) {
+        ManagedFile conf = ManagedFile.text(WgQuickConfig.PATH, renderer.wgQuick(node).render(),
+                FileMeta.rootOwned(0600)).validatedBy(WgQuickConfig.CHECK);
+        ManagedFile nft = ManagedFile.text(WgFirewall.PATH, renderer.firewall(node).render(),
+                FileMeta.rootOwned(0600)).validatedBy(WgFirewall.CHECK);
+        return List.of(PackagesInstalled.of("wireguard-tools", "nftables"), conf, nft, new WgInterface(mesh.peersOf(node).stream().map(Mesh.Node::address).toList(),
+                List.of(conf, nft)));
+    }
+}
