@@ -35,6 +35,11 @@ public final class FleetOptions {
             description = "At most N hosts at a time (default: ${DEFAULT-VALUE}).")
     int parallel;
 
+    /** At most this many hosts at a time. */
+    public int parallel() {
+        return parallel;
+    }
+
     public Inventory load(CommandSpec spec) {
         if (parallel < 1 || parallel > 100) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be from 1 to 100");

@@ -18,12 +18,12 @@ import dev.vigil.wireguard.mesh.MeshRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,46 +57,47 @@ class PrivateNetworkIT {
                 """.formatted(lb.rootKey(), lb.name(), lb.ip(), LB, app.name(), app.ip(), APP, db.name(), db.ip(),
                 DB));
         Inventory inventory = InventoryLoader.load(file);
-        Mesh mesh = Mesh.of(inventory);
         // the test hosts' kernel has no WireGuard module: wg-quick falls back to wireguard-go
         for (TestHost h : hosts) {
             testbed.ssh(h, "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "
                     + "--no-install-recommends wireguard-tools wireguard-go nftables netcat-openbsd >/dev/null");
         }
 
-        Map<String, SshRemoteHost> remotes = new LinkedHashMap<>();
+        // ops wg keys: each host makes its own key; only the public halves come back, into the key file
+        StringWriter out = new StringWriter();
+        assertThat(WgWorkflows.keys(inventory, inventory.hosts(), false, 3, new PrintWriter(out))).as(out.toString())
+                .isTrue();
         PublicKeys keys = PublicKeys.load(inventory.network().keysFile());
-        try {
-            for (TestHost h : hosts) {
-                SshRemoteHost r = new SshRemoteHost(TestTargets.root(h));
-                remotes.put(h.name(), r);
-                String pub = HostKey.ensure(r);
-                assertThat(HostKey.ensure(r)).as("a second run keeps the key").isEqualTo(pub);
-                keys = keys.with(h.name(), pub);
-                assertThat(testbed.ssh(h, "stat -c %a /etc/wireguard/wg0.key").strip()).isEqualTo("600");
-            }
-            keys.save();
-            assertThat(Files.readString(inventory.network().keysFile())).contains(keys.of(db.name()).orElseThrow());
-            MeshRenderer renderer = new MeshRenderer(mesh, PublicKeys.load(inventory.network().keysFile()));
+        assertThat(keys.keys()).hasSize(3);
+        for (TestHost h : hosts) {
+            assertThat(testbed.ssh(h, "stat -c %a /etc/wireguard/wg0.key").strip()).isEqualTo("600");
+            assertThat(testbed.ssh(h, "wg pubkey < /etc/wireguard/wg0.key").strip()).isEqualTo(keys.of(h.name())
+                    .orElseThrow());
+        }
+        assertThat(WgWorkflows.keys(inventory, inventory.hosts(), false, 3, new PrintWriter(new StringWriter())))
+                .isTrue();
+        assertThat(PublicKeys.load(inventory.network().keysFile())).as("a second run keeps every key").isEqualTo(keys);
 
-            for (Mesh.Node n : mesh.nodes()) {
-                SshRemoteHost r = remotes.get(n.name());
-                List<TaskResult> dry = TaskRunner.run(new TaskContext(r), WgTasks.forHost(renderer, mesh, n),
-                        TaskRunner.Mode.PLAN);
-                assertThat(dry).as(dry.toString()).extracting(TaskResult::status).doesNotContain(TaskStatus.FAILED);
-                assertThat(r.check("test -e /etc/wireguard/wg0.conf || echo absent")).as("a dry run writes nothing")
-                        .contains("absent");
-                List<TaskResult> applied = TaskRunner.run(new TaskContext(r), WgTasks.forHost(renderer, mesh, n),
-                        TaskRunner.Mode.APPLY);
-                assertThat(applied).as(applied.toString()).extracting(TaskResult::status)
-                        .doesNotContain(TaskStatus.FAILED);
+        // ops wg apply --dry-run writes nothing; ops wg apply; then nothing is left to change
+        StringWriter dry = new StringWriter();
+        assertThat(WgWorkflows.apply(inventory, inventory.hosts(), WgWorkflows.tasks(inventory, inventory.hosts()),
+                true, 3, false, new PrintWriter(dry))).as(dry.toString()).isTrue();
+        assertThat(dry.toString()).contains("+AllowedIPs = " + DB + "/32");
+        for (TestHost h : hosts) {
+            assertThat(testbed.ssh(h, "test -e /etc/wireguard/wg0.conf || echo absent")).contains("absent");
+        }
+        StringWriter applied = new StringWriter();
+        assertThat(WgWorkflows.apply(inventory, inventory.hosts(), WgWorkflows.tasks(inventory, inventory.hosts()),
+                false, 3, false, new PrintWriter(applied))).as(applied.toString()).isTrue();
+        Mesh mesh = Mesh.of(inventory);
+        MeshRenderer renderer = new MeshRenderer(mesh, keys);
+        for (Mesh.Node n : mesh.nodes()) {
+            try (SshRemoteHost r = new SshRemoteHost(TestTargets.root(hostNamed(hosts, n.name())))) {
                 List<TaskResult> again = TaskRunner.run(new TaskContext(r), WgTasks.forHost(renderer, mesh, n),
                         TaskRunner.Mode.PLAN);
                 assertThat(again).as("a second run changes nothing: " + again).extracting(TaskResult::status)
                         .containsOnly(TaskStatus.OK);
             }
-        } finally {
-            remotes.values().forEach(SshRemoteHost::close);
         }
 
         // listeners on db's WireGuard address: the policy's port and one it does not name
@@ -122,6 +123,10 @@ class PrivateNetworkIT {
         // the flush on db does open the unnamed port to app, a peer: proof that the table was what refused it
         Await.until(Duration.ofSeconds(30), () -> connects(testbed, app, DB, 6000),
                 () -> "app -> db:6000 once db's table is flushed");
+    }
+
+    private static TestHost hostNamed(List<TestHost> hosts, String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static boolean connects(Testbed testbed, TestHost from, String address, int port) {
