@@ -86,6 +86,33 @@ public final class WgWorkflows {
         return tasks;
     }
 
+    /**
+     * {@code ops wg verify}: every pair probed live from its source host, printed as a matrix; false when any cell
+     * is unexpected (or a host could not be probed).
+     */
+    public static boolean verify(Inventory inventory, List<Host> hosts, int parallel, PrintWriter out) {
+        Mesh mesh = Mesh.of(inventory);
+        List<Verify.Cell> cells = new java.util.ArrayList<>();
+        List<String> failures = new java.util.ArrayList<>();
+        try (SshFleet fleet = new SshFleet(inventory, hosts)) {
+            List<List<Verify.Cell>> each = ParallelHosts.map(fleet.hosts(), parallel,
+                    h -> Verify.from(mesh, mesh.node(h.name()), h), (h, e) -> {
+                        synchronized (failures) {
+                            failures.add(h.name() + ": " + e.getMessage());
+                        }
+                        return List.of();
+                    }, c -> { });
+            each.forEach(cells::addAll);
+        }
+        out.print(Verify.matrix(mesh, cells));
+        failures.forEach(f -> out.println("FAILED " + f));
+        long unexpected = cells.stream().filter(c -> !c.unexpected().isEmpty()).count();
+        out.println(unexpected == 0 && failures.isEmpty() ? "every pair behaves as the policy says"
+                : unexpected + " unexpected cell(s)");
+        out.flush();
+        return unexpected == 0 && failures.isEmpty();
+    }
+
     /** {@code ops wg apply}: each host's files and interface ({@link #tasks}), or with {@code dryRun} their diffs. */
     public static boolean apply(Inventory inventory, List<Host> hosts, Map<String, List<Task>> tasks, boolean dryRun,
                                 int parallel, boolean verbose, PrintWriter out) {

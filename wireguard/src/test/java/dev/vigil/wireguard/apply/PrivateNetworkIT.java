@@ -111,6 +111,14 @@ class PrivateNetworkIT {
         assertThat(testbed.ssh(app, "wg show wg0 peers | wc -l").strip()).isEqualTo("2");
 
         assertThat(connects(testbed, lb, DB, 5432)).as("lb -> db").isFalse();
+
+        // ops wg verify: the expected matrix, every cell as the policy says
+        StringWriter matrix = new StringWriter();
+        assertThat(WgWorkflows.verify(inventory, inventory.hosts(), 3, new PrintWriter(matrix)))
+                .as(matrix.toString()).isTrue();
+        System.err.println(matrix);
+        assertThat(matrix.toString()).contains("allowed 8080,8081", "allowed 5432", "denied",
+                "every pair behaves as the policy says").doesNotContain("UNEXPECTED");
         // take away the second layer and force a route: still nothing, since db is no peer of lb
         for (TestHost h : List.of(lb, db)) {
             testbed.ssh(h, "nft delete table inet vigil_wg");
@@ -123,6 +131,13 @@ class PrivateNetworkIT {
         // the flush on db does open the unnamed port to app, a peer: proof that the table was what refused it
         Await.until(Duration.ofSeconds(30), () -> connects(testbed, app, DB, 6000),
                 () -> "app -> db:6000 once db's table is flushed");
+        // and verify catches it: with the tables gone on lb and db, app reaches their sshd (and their closed
+        // ports answer), which the policy does not allow
+        StringWriter broken = new StringWriter();
+        assertThat(WgWorkflows.verify(inventory, inventory.hosts(), 3, new PrintWriter(broken)))
+                .as(broken.toString()).isFalse();
+        System.err.println(broken);
+        assertThat(broken.toString()).contains("UNEXPECTED 22 open", "2 unexpected cell(s)"); // app -> db and app -> lb
     }
 
     private static TestHost hostNamed(List<TestHost> hosts, String name) {

@@ -1,0 +1,41 @@
+package dev.vigil.ops.wg;
+
+import dev.vigil.ops.backup.Failures;
+import dev.vigil.ops.provision.FleetOptions;
+import dev.vigil.provisioning.inventory.Host;
+import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.wireguard.apply.WgWorkflows;
+import dev.vigil.wireguard.mesh.Mesh;
+import dev.vigil.wireguard.mesh.MeshException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ops wg verify}: every pair of hosts probed live against the tier policy; status 1 on any surprise. */
+@Command(name = "verify", description = "Probe every pair of hosts over WireGuard (from the source, over SSH) on "
+        + "the policy's ports and print an allowed / denied / UNEXPECTED matrix; exit 1 on any unexpected cell.")
+public final class WgVerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    FleetOptions fleet;
+
+    @Override
+    public Integer call() throws Exception {
+        Inventory inv = fleet.load(spec);
+        List<Host> hosts = fleet.select(spec, inv, List.of());
+        try {
+            Mesh.of(inv);
+        } catch (MeshException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()); // nothing touched yet
+        }
+        return Failures.run(spec, () -> WgWorkflows.verify(inv, hosts, fleet.parallel(),
+                spec.commandLine().getOut()) ? 0 : 1);
+    }
+}
