@@ -1,5 +1,9 @@
 package dev.vigil.ops.wg;
 
+import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.wireguard.mesh.Mesh;
+import dev.vigil.wireguard.mesh.MeshException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ops wg}: the private network (see docs/private-network.md). */
@@ -11,4 +15,13 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit status: 0 fine, 1 a host failed, 2 bad usage, inventory or key file.",
                 "Details: docs/private-network.md"})
 public final class WgCommand {
+
+    /** The inventory's mesh; a broken one is a usage error (status 2), found before any server is contacted. */
+    static Mesh mesh(CommandLine.Model.CommandSpec spec, Inventory inventory) {
+        try {
+            return Mesh.of(inventory);
+        } catch (MeshException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 }

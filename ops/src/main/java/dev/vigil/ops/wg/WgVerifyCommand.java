@@ -5,8 +5,6 @@ import dev.vigil.ops.provision.FleetOptions;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.wireguard.apply.WgWorkflows;
-import dev.vigil.wireguard.mesh.Mesh;
-import dev.vigil.wireguard.mesh.MeshException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +28,7 @@ public final class WgVerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Inventory inv = fleet.load(spec);
         List<Host> hosts = fleet.select(spec, inv, List.of());
-        try {
-            Mesh.of(inv);
-        } catch (MeshException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()); // nothing touched yet
-        }
+        WgCommand.mesh(spec, inv);
         return Failures.run(spec, () -> WgWorkflows.verify(inv, hosts, fleet.parallel(),
                 spec.commandLine().getOut()) ? 0 : 1);
     }
