@@ -19,6 +19,15 @@ import java.util.stream.Collectors;
  */
 public record WgInterface(List<InetAddress> peers, List<Task> configFiles) implements Task {
 
+    /**
+     * wg syncconf with the key put back: a config without PrivateKey makes syncconf remove the interface's key
+     * (every tunnel dies; seen on wireguard-go), and wg0.conf has none, so the key file is spliced in after
+     * [Interface], in a private temp folder, never on a command line.
+     */
+    static final String SYNC = "set -e; umask 077; d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; { printf "
+            + "'PrivateKey = '; cat " + WgQuickConfig.PRIVATE_KEY_FILE + "; } > \"$d/key\"; wg-quick strip wg0 | "
+            + "sed \"/^\\[Interface\\]\\$/r $d/key\" > \"$d/conf\"; wg syncconf wg0 \"$d/conf\"; ";
+
     public WgInterface {
         peers = List.copyOf(peers);
         configFiles = List.copyOf(configFiles);
@@ -43,7 +52,6 @@ public record WgInterface(List<InetAddress> peers, List<Task> configFiles) imple
         String routes = peers.stream().map(a -> "ip route replace " + WgQuickConfig.hostPrefix(a) + " dev wg0")
                 .collect(Collectors.joining("; "));
         return Plan.of(new Change("reloaded with wg syncconf, peer routes and nftables table", () -> context.host()
-                .check("set -e; s=$(mktemp); wg-quick strip wg0 > \"$s\"; wg syncconf wg0 \"$s\"; rm -f \"$s\"; "
-                        + routes + (routes.isEmpty() ? "" : "; ") + "nft -f " + WgFirewall.PATH)));
+                .check(SYNC + routes + (routes.isEmpty() ? "" : "; ") + "nft -f " + WgFirewall.PATH)));
     }
 }

@@ -28,8 +28,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The smallest fleet that proves the tier rules (one lb, one app, one db) on real test hosts with wireguard-go:
- * app reaches db's PostgreSQL port over WireGuard; lb cannot reach db at all, even with the nftables layer
+ * The smallest fleet that proves the tier rules (one lb, one app, one db) on real test hosts with wireguard-go.
+ * db joins a running lb + app mesh without resetting their session (wg syncconf, plus the route to db). Then: app reaches db's PostgreSQL port over WireGuard; lb cannot reach db at all, even with the nftables layer
  * flushed on both and a route to db forced onto wg0, because lb and db are not each other's peers; and db's
  * nftables table refuses app a port the policy does not name until it is flushed.
  */
@@ -47,21 +47,35 @@ class PrivateNetworkIT {
         TestHost db = hosts.get(2);
         Files.copy(lb.knownHosts(), dir.resolve("known_hosts"));
         Path file = dir.resolve("ops.yaml");
-        Files.writeString(file, """
+        String head = """
                 ssh: { identities: [%s] }
                 roles: { app: { http_port: 8080 } }
                 hosts:
                   - { name: %s, ipv4: %s, wireguard: %s, roles: [lb] }
                   - { name: %s, ipv4: %s, wireguard: %s, roles: [app] }
-                  - { name: %s, ipv4: %s, wireguard: %s, roles: [db] }
-                """.formatted(lb.rootKey(), lb.name(), lb.ip(), LB, app.name(), app.ip(), APP, db.name(), db.ip(),
-                DB));
-        Inventory inventory = InventoryLoader.load(file);
+                """.formatted(lb.rootKey(), lb.name(), lb.ip(), LB, app.name(), app.ip(), APP);
         // the test hosts' kernel has no WireGuard module: wg-quick falls back to wireguard-go
         for (TestHost h : hosts) {
             testbed.ssh(h, "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "
                     + "--no-install-recommends wireguard-tools wireguard-go nftables netcat-openbsd >/dev/null");
         }
+
+        // first lb and app alone, with a live session between them
+        Files.writeString(file, head);
+        Inventory two = InventoryLoader.load(file);
+        assertThat(WgWorkflows.keys(two, two.hosts(), false, 3, new PrintWriter(new StringWriter()))).isTrue();
+        assertThat(WgWorkflows.apply(two, two.hosts(), WgWorkflows.tasks(two, two.hosts()), false, 3, false,
+                new PrintWriter(new StringWriter()))).isTrue();
+        String lbKey = PublicKeys.load(two.network().keysFile()).of(lb.name()).orElseThrow();
+        connects(testbed, lb, APP, 8080); // starts the handshake (nothing listens there; app's answer is a reset)
+        Await.until(Duration.ofSeconds(30), () -> !handshake(testbed, app, lbKey).equals("0"),
+                () -> "a handshake between lb and app");
+        String before = handshake(testbed, app, lbKey);
+
+        // then db joins: app's wg0 is reloaded in place, so the lb session stays, and gets a route to db
+        Files.writeString(file, head + "  - { name: %s, ipv4: %s, wireguard: %s, roles: [db] }\n".formatted(
+                db.name(), db.ip(), DB));
+        Inventory inventory = InventoryLoader.load(file);
 
         // ops wg keys: each host makes its own key; only the public halves come back, into the key file
         StringWriter out = new StringWriter();
@@ -69,26 +83,28 @@ class PrivateNetworkIT {
                 .isTrue();
         PublicKeys keys = PublicKeys.load(inventory.network().keysFile());
         assertThat(keys.keys()).hasSize(3);
+        assertThat(keys.of(lb.name())).as("a second run keeps every key").contains(lbKey);
         for (TestHost h : hosts) {
             assertThat(testbed.ssh(h, "stat -c %a /etc/wireguard/wg0.key").strip()).isEqualTo("600");
             assertThat(testbed.ssh(h, "wg pubkey < /etc/wireguard/wg0.key").strip()).isEqualTo(keys.of(h.name())
                     .orElseThrow());
         }
-        assertThat(WgWorkflows.keys(inventory, inventory.hosts(), false, 3, new PrintWriter(new StringWriter())))
-                .isTrue();
-        assertThat(PublicKeys.load(inventory.network().keysFile())).as("a second run keeps every key").isEqualTo(keys);
 
         // ops wg apply --dry-run writes nothing; ops wg apply; then nothing is left to change
         StringWriter dry = new StringWriter();
         assertThat(WgWorkflows.apply(inventory, inventory.hosts(), WgWorkflows.tasks(inventory, inventory.hosts()),
                 true, 3, false, new PrintWriter(dry))).as(dry.toString()).isTrue();
         assertThat(dry.toString()).contains("+AllowedIPs = " + DB + "/32");
-        for (TestHost h : hosts) {
-            assertThat(testbed.ssh(h, "test -e /etc/wireguard/wg0.conf || echo absent")).contains("absent");
-        }
+        assertThat(testbed.ssh(db, "test -e /etc/wireguard/wg0.conf || echo absent")).contains("absent");
+        assertThat(testbed.ssh(app, "wg show wg0 peers")).doesNotContain(keys.of(db.name()).orElseThrow());
         StringWriter applied = new StringWriter();
         assertThat(WgWorkflows.apply(inventory, inventory.hosts(), WgWorkflows.tasks(inventory, inventory.hosts()),
                 false, 3, false, new PrintWriter(applied))).as(applied.toString()).isTrue();
+        assertThat(applied.toString()).contains("reloaded with wg syncconf");
+        assertThat(testbed.ssh(app, "wg show wg0 public-key").strip()).as("app keeps its key through syncconf")
+                .isEqualTo(keys.of(app.name()).orElseThrow());
+        assertThat(handshake(testbed, app, lbKey)).as("app's session with lb survives db joining").isEqualTo(before);
+        assertThat(testbed.ssh(app, "ip route show dev wg0")).contains(DB);
         Mesh mesh = Mesh.of(inventory);
         MeshRenderer renderer = new MeshRenderer(mesh, keys);
         for (Mesh.Node n : mesh.nodes()) {
@@ -106,7 +122,9 @@ class PrivateNetworkIT {
         Await.until(Duration.ofSeconds(10), () -> testbed.ssh(db, "ss -ltn").contains(DB + ":6000"),
                 () -> "listeners on db");
 
-        Await.until(Duration.ofSeconds(30), () -> connects(testbed, app, DB, 5432), () -> "app -> db:5432");
+        Await.until(Duration.ofSeconds(30), () -> connects(testbed, app, DB, 5432), () -> "app -> db:5432; app: "
+                + testbed.ssh(app, "wg show wg0; ip route; nft list ruleset") + "; db: "
+                + testbed.ssh(db, "wg show wg0; ip route; nft list ruleset; ss -ltn"));
         assertThat(connects(testbed, app, DB, 6000)).as("app -> db:6000, not in the policy").isFalse();
         assertThat(testbed.ssh(app, "wg show wg0 peers | wc -l").strip()).isEqualTo("2");
 
@@ -138,6 +156,12 @@ class PrivateNetworkIT {
                 .as(broken.toString()).isFalse();
         System.err.println(broken);
         assertThat(broken.toString()).contains("UNEXPECTED 22 open", "2 unexpected cell(s)"); // app -> db and app -> lb
+    }
+
+    /** The time of {@code host}'s latest handshake with the peer {@code key}: "0" when none. */
+    private static String handshake(Testbed testbed, TestHost host, String key) {
+        return testbed.ssh(host, "wg show wg0 latest-handshakes").lines().filter(l -> l.startsWith(key))
+                .map(l -> l.substring(key.length()).strip()).findFirst().orElse("0");
     }
 
     private static TestHost hostNamed(List<TestHost> hosts, String name) {
