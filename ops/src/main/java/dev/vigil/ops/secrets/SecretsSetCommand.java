@@ -1,6 +1,5 @@
 package dev.vigil.ops.secrets;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.secrets.Secrets;
 import picocli.CommandLine;
@@ -42,20 +41,18 @@ public final class SecretsSetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return Failures.run(spec, () -> {
-            Secrets secrets = options.read(spec, inv);
-            String value = value();
-            Secrets changed;
-            try {
-                changed = secrets.with(key, value);
-            } catch (IllegalArgumentException e) {
-                throw new SecretsException(e.getMessage());
-            }
-            options.file(inv).write(inv.secrets().recipients(), changed);
-            spec.commandLine().getOut().println((secrets.get(key).isPresent() ? "changed " : "added ") + key + " in "
-                    + options.file(inv).path());
-            return 0;
-        });
+        Secrets secrets = options.read(spec, inv);
+        String value = value();
+        Secrets changed;
+        try {
+            changed = secrets.with(key, value);
+        } catch (IllegalArgumentException e) {
+            throw new SecretsException(e.getMessage());
+        }
+        options.file(inv).write(inv.secrets().recipients(), changed);
+        spec.commandLine().getOut().println((secrets.get(key).isPresent() ? "changed " : "added ") + key + " in "
+                + options.file(inv).path());
+        return 0;
     }
 
     private String value() throws IOException {
