@@ -1,6 +1,7 @@
 package dev.vigil.ops;
 
 import dev.vigil.ops.cron.CronCommand;
+import dev.vigil.provisioning.inventory.InventoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,8 +93,11 @@ public final class Ops {
                 }
             }
         }
+        // a command's help says nothing about the inventory's keys; its reference does
+        String see = e.getCause() instanceof InventoryException ? "docs/provisioning.md#the-inventory-opsyaml"
+                : "'" + cmd.getCommandSpec().qualifiedName() + " --help'";
         PrintWriter err = cmd.getErr();
-        err.println("error: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.println("error: " + message + " (see " + see + ")");
         err.flush();
         return 2;
     }

@@ -43,7 +43,7 @@ public final class FleetOptions {
         try {
             return InventoryLoader.load(inventory);
         } catch (InventoryException | UncheckedIOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

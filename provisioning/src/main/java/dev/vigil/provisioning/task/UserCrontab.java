@@ -3,7 +3,7 @@ package dev.vigil.provisioning.task;
 import dev.vigil.provisioning.remote.CommandResult;
 import dev.vigil.provisioning.remote.RemoteCommandException;
 import dev.vigil.provisioning.remote.Shell;
-import dev.vigil.schedule.CrontabLine;
+import dev.vigil.provisioning.inventory.UserCrontabLine;
 import dev.vigil.schedule.InvalidScheduleException;
 
 import java.nio.charset.StandardCharsets;
@@ -22,11 +22,8 @@ public record UserCrontab(String user, List<String> lines) implements Task {
         lines = List.copyOf(lines);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || line.strip().startsWith("#") || line.matches("^[A-Za-z_][A-Za-z0-9_]*\\s*=.*")) {
-                continue; // comments and VAR=value lines are allowed as they are
-            }
             try {
-                CrontabLine.parse(line);
+                UserCrontabLine.check(line); // jobs, NAME=value lines and comments
             } catch (InvalidScheduleException e) {
                 throw new IllegalArgumentException("crontab of " + user + ", line " + (i + 1) + " (\"" + line
                         + "\"): " + e.getMessage(), e);
