@@ -10,6 +10,8 @@ import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -80,17 +82,15 @@ public final class Ops {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String message = oneLine(e);
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            if (u.isUnknownOption()) {
-                message += ". Possible solutions: " + String.join(", ", u.getSuggestions());
-            } else {
-                String word = u.getUnmatched().get(0);
-                List<String> close = u.getSuggestions().stream().filter(s -> Typo.near(word, s)).toList();
-                if (!close.isEmpty()) {
-                    String prefix = cmd.getCommandSpec().qualifiedName() + " ";
-                    message += ". Did you mean: " + close.stream().map(s -> prefix + s)
-                            .collect(Collectors.joining(" or ")) + "?";
-                }
+        if (e instanceof CommandLine.UnmatchedArgumentException u && u.isUnknownOption()
+                && !u.getSuggestions().isEmpty()) {
+            message += ". Possible solutions: " + String.join(", ", u.getSuggestions());
+        } else if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            message += didYouMean(cmd, u.getUnmatched().get(0), u.getSuggestions());
+        } else {
+            Matcher help = UNKNOWN_SUBCOMMAND.matcher(message); // 'ops help provison'
+            if (help.matches()) {
+                message = help.group(1) + didYouMean(cmd, help.group(2), List.copyOf(cmd.getSubcommands().keySet()));
             }
         }
         // a command's help says nothing about the inventory's keys; its reference does
@@ -100,6 +100,18 @@ public final class Ops {
         err.println("error: " + message + " (see " + see + ")");
         err.flush();
         return 2;
+    }
+
+    private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("(Unknown subcommand '(.*)')\\.");
+
+    /** picocli's candidates, kept when within a few edits of what was typed (see {@link Typo}). */
+    private static String didYouMean(CommandLine cmd, String typed, List<String> candidates) {
+        List<String> close = candidates.stream().filter(s -> Typo.near(typed, s)).toList();
+        if (close.isEmpty()) {
+            return "";
+        }
+        String prefix = cmd.getCommandSpec().qualifiedName() + " ";
+        return ". Did you mean: " + close.stream().map(s -> prefix + s).collect(Collectors.joining(" or ")) + "?";
     }
 
     /** A failure of the work: one line, status 1; the stack trace only when asked for. */

@@ -102,6 +102,25 @@ class OpsTest {
     }
 
     @Test
+    void verboseIsOneOptionWhereverItStands() {
+        for (String[] args : new String[][] {{"provision", "-v"}, {"--verbose", "provision"},
+                {"provision", "--verbose"}, {"hosts", "trust", "app1", "-v"}}) {
+            picocli.CommandLine cl = Ops.commandLine();
+            cl.parseArgs(args);
+            assertThat(((Ops) cl.getCommand()).verbose()).as(String.join(" ", args)).isTrue();
+        }
+    }
+
+    @Test
+    void helpForAnUnknownCommandIsAUsageError() {
+        assertThat(run("help", "provison")).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: Unknown subcommand 'provison'. Did you mean: ops provision? "
+                + "(see 'ops --help')\n");
+        assertThat(run("help", "frobnicate")).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: Unknown subcommand 'frobnicate' (see 'ops --help')\n");
+    }
+
+    @Test
     void durationsTakeSecondsOrAUnit(@TempDir Path dir) throws Exception {
         Path inventory = Files.writeString(dir.resolve("ops.yaml"), "hosts:\n  - {name: a1, ipv4: 10.0.0.1}\n");
         assertThat(run("exec", "--inventory", inventory.toString(), "--timeout", "ten", "a1", "--", "true"))
