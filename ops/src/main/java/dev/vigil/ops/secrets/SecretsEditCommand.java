@@ -25,9 +25,7 @@ public final class SecretsEditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Inventory inv = options.load(spec);
         Secrets secrets = options.read(spec, inv);
-        String editor = System.getenv("VISUAL") != null ? System.getenv("VISUAL")
-                : System.getenv("EDITOR") != null ? System.getenv("EDITOR") : "vi";
-        Optional<Secrets> edited = new SecretsEditor(editor).edit(secrets);
+        Optional<Secrets> edited = SecretsEditor.chosenBy(System.getenv()).edit(secrets);
         if (edited.isEmpty() || edited.get().equals(secrets)) {
             spec.commandLine().getOut().println("no change; " + options.file(inv).path() + " left as it was");
             return 0;

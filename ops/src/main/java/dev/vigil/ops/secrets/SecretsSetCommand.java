@@ -9,10 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.Console;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,7 +38,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Secrets secrets = options.read(spec, inv);
-        String value = value();
+        String value = SecretInput.read(key, System.console(), System.in);
         Secrets changed;
         try {
             changed = secrets.with(key, value);
@@ -53,37 +49,5 @@ public final class SecretsSetCommand implements Callable<Integer> {
         spec.commandLine().getOut().println((secrets.get(key).isPresent() ? "changed " : "added ") + key + " in "
                 + options.file(inv).path());
         return 0;
-    }
-
-    private String value() throws IOException {
-        Console console = System.console();
-        if (console != null) {
-            char[] first = console.readPassword("Value of %s: ", key);
-            char[] again = console.readPassword("Again: ");
-            try {
-                if (first == null || again == null || !Arrays.equals(first, again)) {
-                    throw new SecretsException("the two values differ; nothing changed");
-                }
-                return new String(first);
-            } finally {
-                Arrays.fill(first == null ? new char[0] : first, '\0');
-                Arrays.fill(again == null ? new char[0] : again, '\0');
-            }
-        }
-        byte[] in = System.in.readNBytes(SecretsFile.MAX_BYTES + 1);
-        if (in.length > SecretsFile.MAX_BYTES) {
-            throw new SecretsException("standard input is too long for a secret");
-        }
-        String text = new String(in, StandardCharsets.UTF_8);
-        if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.endsWith("\r")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.isEmpty()) {
-            throw new SecretsException("no value on standard input; nothing changed");
-        }
-        return text;
     }
 }
