@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +128,28 @@ class OpsTest {
                 .isEqualTo(2);
         assertThat(cli.err()).isEqualTo("error: Invalid value for option '--timeout': \"ten\" is not a duration: "
                 + "give seconds (600) or a number with a unit (90s, 10m, 2h, 1d) (see 'ops exec --help')\n");
+    }
+
+    @Test
+    void noCommandSpellsADryRunAnyOtherWay() {
+        // holds for the commands still to come too (ops lb, ops wg, deploy, failover): docs/ops.md#conventions
+        java.util.Set<String> otherSpellings = java.util.Set.of("--check", "--plan", "--noop", "--no-op",
+                "--what-if", "--whatif", "--simulate", "--pretend", "-n");
+        java.util.Deque<picocli.CommandLine> commands = new java.util.ArrayDeque<>(List.of(Ops.commandLine()));
+        int seen = 0;
+        while (!commands.isEmpty()) {
+            picocli.CommandLine c = commands.pop();
+            commands.addAll(c.getSubcommands().values());
+            seen++;
+            for (picocli.CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                assertThat(o.names()).as(c.getCommandSpec().qualifiedName() + " " + o.longestName())
+                        .doesNotContainAnyElementsOf(otherSpellings);
+                if (java.util.Arrays.asList(o.names()).contains("--dry-run")) {
+                    assertThat(o.description()).as(c.getCommandSpec().qualifiedName() + " --dry-run").isNotEmpty();
+                }
+            }
+        }
+        assertThat(seen).isGreaterThan(20);
     }
 
     @Test
