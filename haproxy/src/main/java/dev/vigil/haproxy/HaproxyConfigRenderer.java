@@ -91,16 +91,21 @@ public final class HaproxyConfigRenderer {
         for (InetAddress a : c.listen().addresses()) {
             b.append("    bind ").append(address(a)).append(':').append(port).append(crt).append('\n');
         }
-        b.append("    acl ping_domain req.hdr(host),field(1,:) -i ").append(c.pingDomain()).append('\n');
+        // Pings: the ping domain, and over HTTPS also /ping/ on the app domain (the app serves it on both ports).
+        // Two acl lines of one name are ORed; HAProxy's conditions have no parentheses.
+        b.append("    acl ping req.hdr(host),field(1,:) -i ").append(c.pingDomain()).append('\n');
+        if (tls) {
+            b.append("    acl ping path_beg /ping/\n");
+        }
         b.append("    http-request del-header X-Forwarded-For\n");
         b.append("    http-request set-header X-Forwarded-Proto ").append(tls ? "https" : "http").append('\n');
-        b.append("    http-request track-sc0 src table ping_rate if ping_domain\n");
-        b.append("    http-request deny deny_status 429 if ping_domain { sc_http_req_rate(0,ping_rate) gt ")
+        b.append("    http-request track-sc0 src table ping_rate if ping\n");
+        b.append("    http-request deny deny_status 429 if ping { sc_http_req_rate(0,ping_rate) gt ")
                 .append(c.pingRateLimit().requests()).append(" }\n");
         if (!tls) {
-            b.append("    http-request redirect scheme https code 301 unless ping_domain\n");
+            b.append("    http-request redirect scheme https code 301 unless ping\n");
         }
-        b.append("    use_backend ping if ping_domain\n");
+        b.append("    use_backend ping if ping\n");
         if (tls) {
             b.append("    default_backend app\n");
         }

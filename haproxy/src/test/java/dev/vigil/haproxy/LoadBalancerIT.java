@@ -133,6 +133,8 @@ class LoadBalancerIT {
             pings.merge(r.body().split(" ")[0] + " " + r.body().split(" ")[1], 1, Integer::sum);
         }
         assertThat(pings).containsOnlyKeys("ping app1", "ping app2", "ping app3");
+        assertThat(get(InetAddress.getByName("127.0.0.10"), https, Tls.sni(TestFleet.APP_DOMAIN), TestFleet.APP_DOMAIN,
+                "/ping/x", Map.of()).body()).as("/ping/ on the app domain").startsWith("ping ");
     }
 
     @Test
@@ -265,8 +267,10 @@ class LoadBalancerIT {
         assertThat(statuses.subList(RATE_LIMIT, RATE_LIMIT + 10)).containsOnly(429);
         assertThat(get(source, https, Tls.sni(TestFleet.PING_DOMAIN), TestFleet.PING_DOMAIN, "/ping/x", Map.of())
                 .status()).as("the same table behind HTTPS").isEqualTo(429);
+        assertThat(get(source, https, Tls.sni(TestFleet.APP_DOMAIN), TestFleet.APP_DOMAIN, "/ping/x", Map.of())
+                .status()).as("pings on the app domain count too").isEqualTo(429);
         assertThat(get(source, https, Tls.sni(TestFleet.APP_DOMAIN), TestFleet.APP_DOMAIN, "/", Map.of()).status())
-                .as("the app domain is not limited").isEqualTo(200);
+                .as("the rest of the app domain is not limited").isEqualTo(200);
         assertThat(get(InetAddress.getByName("127.0.0.13"), http, null, TestFleet.PING_DOMAIN, "/ping/x", Map.of())
                 .status()).as("another source").isEqualTo(200);
     }

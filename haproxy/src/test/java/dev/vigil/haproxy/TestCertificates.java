@@ -30,7 +30,7 @@ import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A CA made for one test run and the ECDSA (P-256) and RSA (2048) server certificates it signs. */
-final class TestCertificates {
+public final class TestCertificates {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
     private static final X500Name CA_NAME = new X500Name("CN=Vigil HAProxy test CA");
@@ -38,7 +38,7 @@ final class TestCertificates {
     private final KeyPair caKey = generate(KeyType.ECDSA);
     private final X509Certificate caCert;
 
-    TestCertificates() {
+    public TestCertificates() {
         try {
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(CA_NAME, serial(),
@@ -53,7 +53,7 @@ final class TestCertificates {
     }
 
     /** Writes HAProxy's {@code crt} file for {@code names}: certificate, CA certificate, private key. */
-    Path write(Path file, KeyType type, String... names) {
+    public Path write(Path file, KeyType type, String... names) {
         try {
             KeyPair key = generate(type);
             Instant now = Instant.now();
@@ -75,7 +75,7 @@ final class TestCertificates {
     }
 
     /** A trust store holding only the test CA, for clients of the balancer under test. */
-    KeyStore trustStore() {
+    public KeyStore trustStore() {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
@@ -86,7 +86,7 @@ final class TestCertificates {
         }
     }
 
-    Path writeCaPem(Path file) {
+    public Path writeCaPem(Path file) {
         try {
             Files.writeString(file, pem("CERTIFICATE", caCert.getEncoded()));
             return file;

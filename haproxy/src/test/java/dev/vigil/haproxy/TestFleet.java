@@ -13,16 +13,16 @@ import java.nio.file.Path;
  * Inventories of {@code lbs} load balancers and {@code apps} app servers, written into a folder with the
  * certificate files they name (ECDSA and RSA for the app domain and for the ping domain).
  */
-final class TestFleet {
+public final class TestFleet {
 
-    static final String APP_DOMAIN = "vigil.example.com";
-    static final String PING_DOMAIN = "hc-ping.example.com";
+    public static final String APP_DOMAIN = "vigil.example.com";
+    public static final String PING_DOMAIN = "hc-ping.example.com";
 
     private TestFleet() {
     }
 
     /** Writes the certificate files into {@code dir/certs}; the same files serve every inventory in dir. */
-    static void writeCertificates(Path dir, TestCertificates ca) {
+    public static void writeCertificates(Path dir, TestCertificates ca) {
         try {
             Files.createDirectories(dir.resolve("certs"));
         } catch (IOException e) {
@@ -34,7 +34,7 @@ final class TestFleet {
         }
     }
 
-    static String yaml(int lbs, int apps, String lbSettings) {
+    public static String yaml(int lbs, int apps, String lbSettings) {
         StringBuilder b = new StringBuilder("""
                 domains:
                   app: %s
@@ -60,7 +60,7 @@ final class TestFleet {
         return b.toString();
     }
 
-    static Inventory inventory(Path dir, int lbs, int apps) {
+    public static Inventory inventory(Path dir, int lbs, int apps) {
         return InventoryLoader.parse(dir.resolve("ops.yaml"), yaml(lbs, apps, ""));
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 dev.vigil.ops.provision.ExecCommand.class, dev.vigil.ops.provision.HostsCommand.class,
                 dev.vigil.ops.secrets.SecretsCommand.class,
                 dev.vigil.ops.backup.BackupCommand.class, dev.vigil.ops.run.RunCommand.class,
-                dev.vigil.ops.watchdog.WatchdogCommand.class,
+                dev.vigil.ops.watchdog.WatchdogCommand.class, dev.vigil.ops.lb.LbCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'ops COMMAND --help' for the options of a command.",
                 "Documentation: docs/ops.md in the Vigil repository."})
