@@ -18,15 +18,23 @@ import java.util.List;
  * HAProxy answers and closes. Server states change here, never in the configuration file, the way HAProxy's
  * Data Plane API keeps runtime changes and file changes apart.
  */
-public final class RuntimeApi {
+public final class RuntimeApi implements LoadBalancer {
 
     /** Answers are small (a few lines per server); anything larger is not HAProxy talking. */
     private static final int MAX_ANSWER = 16 << 20;
 
+    private final String name;
     private final Path socket;
 
-    public RuntimeApi(Path socket) {
+    /** The admin socket {@code socket} of load balancer {@code name}. */
+    public RuntimeApi(String name, Path socket) {
+        this.name = name;
         this.socket = socket;
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     /** Sends {@code command} and returns HAProxy's whole answer. */
@@ -53,6 +61,7 @@ public final class RuntimeApi {
     }
 
     /** Every server of every backend: its state (UP, DOWN, NOLB, DRAIN, MAINT...) and current sessions. */
+    @Override
     public List<ServerStatus> servers() {
         String[] lines = command("show stat").split("\n");
         if (lines.length == 0 || !lines[0].startsWith("# ")) {
@@ -81,6 +90,7 @@ public final class RuntimeApi {
     }
 
     /** Puts a server in {@code ready}, {@code drain} or {@code maint} state. */
+    @Override
     public void setState(String backend, String server, String state) {
         if (!List.of("ready", "drain", "maint").contains(state)) {
             throw new IllegalArgumentException("server states are ready, drain and maint, not " + state);

@@ -2,11 +2,16 @@ package dev.vigil.haproxy;
 
 import dev.vigil.testsupport.Await;
 
+import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.inventory.RoleSettings.LbCertificate;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,17 +21,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class HaproxyProcess implements AutoCloseable {
 
+    final int httpPort;
+    final int httpsPort;
     private final Path config;
     private final Path log;
     private final Path stateFile;
     final RuntimeApi api;
     private final Process master;
 
-    HaproxyProcess(Path dir, String configText, Path adminSocket, Path stateFile) {
+    private HaproxyProcess(Path dir, String name, String configText, Path adminSocket, Path stateFile, int httpPort,
+                           int httpsPort) {
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
         this.config = dir.resolve("haproxy.cfg");
         this.log = dir.resolve("haproxy.log");
         this.stateFile = stateFile;
-        this.api = new RuntimeApi(adminSocket);
+        this.api = new RuntimeApi(name, adminSocket);
         try {
             Files.writeString(config, configText);
             HaproxyValidator.check(config, "the test balancer");
@@ -39,6 +49,34 @@ final class HaproxyProcess implements AutoCloseable {
                 + adminSocket + " answering; log:\n" + log());
         if (!master.isAlive()) {
             throw new IllegalStateException("HAProxy exited: " + log());
+        }
+    }
+
+    /**
+     * Balancer {@code name} of {@code inventory} in front of {@code backends}: the configuration built from the
+     * inventory, moved to 127.0.0.1 and ::1 on free ports and to files under {@code dir}, checked, and started.
+     */
+    static HaproxyProcess start(Path dir, String name, Inventory inventory, List<TestBackend> backends) {
+        try {
+            Path home = Files.createDirectories(dir.resolve(name));
+            Path installed = Files.createDirectories(home.resolve("certs"));
+            Path socket = home.resolve("admin.sock");
+            Path state = Files.writeString(home.resolve("server-state"), "1\n");   // an empty state file, version 1
+            int http = Ports.free();
+            int https = Ports.free();
+            HaproxyConfig config = HaproxyConfigs.forHost(inventory, name)
+                    .withListen(new HaproxyConfig.Listen(List.of(InetAddress.getByName("127.0.0.1"),
+                            InetAddress.getByName("::1")), http, https))
+                    .withServers(backends.stream().map(b -> new HaproxyConfig.AppServer(b.name,
+                            InetAddress.getLoopbackAddress(), b.port(), b.pingPort())).toList())
+                    .withPlacement(new HaproxyConfig.Placement(installed.toString(), state.toString(),
+                            socket.toString(), true));
+            for (LbCertificate c : config.certificates()) {
+                Files.copy(c.file(), installed.resolve(HaproxyConfig.fileName(c)));
+            }
+            return new HaproxyProcess(home, name, HaproxyValidator.validated(config), socket, state, http, https);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.vigil.haproxy;
 
-import dev.vigil.haproxy.HaproxyConfig.AppServer;
 import dev.vigil.haproxy.TestClient.Response;
 import dev.vigil.haproxy.TestClient.Tls;
 import dev.vigil.provisioning.inventory.InventoryLoader;
-import dev.vigil.provisioning.inventory.RoleSettings.LbCertificate;
 import dev.vigil.testsupport.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,22 +62,9 @@ class LoadBalancerIT {
         for (int i = 1; i <= 3; i++) {
             backends.add(new TestBackend("app" + i, dir.resolve("maintenance-app" + i)));
         }
-        httpPort = Ports.free();
-        httpsPort = Ports.free();
-        Path installed = Files.createDirectories(dir.resolve("installed"));
-        Path socket = dir.resolve("admin.sock");
-        Path state = Files.writeString(dir.resolve("server-state"), "1\n");   // an empty state file, version 1
-        HaproxyConfig config = HaproxyConfigs.forHost(inventory, "lb1")
-                .withListen(new HaproxyConfig.Listen(List.of(InetAddress.getByName("127.0.0.1"),
-                        InetAddress.getByName("::1")), httpPort, httpsPort))
-                .withServers(backends.stream().map(b -> new AppServer(b.name, InetAddress.getLoopbackAddress(),
-                        b.port(), b.pingPort())).toList())
-                .withPlacement(new HaproxyConfig.Placement(installed.toString(), state.toString(), socket.toString(),
-                        true));
-        for (LbCertificate c : config.certificates()) {
-            Files.copy(c.file(), installed.resolve(HaproxyConfig.fileName(c)));
-        }
-        haproxy = new HaproxyProcess(dir, HaproxyValidator.validated(config), socket, state);
+        haproxy = HaproxyProcess.start(dir, "lb1", inventory, backends);
+        httpPort = haproxy.httpPort;
+        httpsPort = haproxy.httpsPort;
         http = new InetSocketAddress("127.0.0.1", httpPort);
         https = new InetSocketAddress("127.0.0.1", httpsPort);
     }

@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for one app server, light enough to run three: a real HTTP server on its main port that answers
@@ -27,6 +29,7 @@ final class TestBackend implements AutoCloseable {
     private HttpServer main;
     private HttpServer ping;
     private ExecutorService workers;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
 
     TestBackend(String name, Path maintenanceFile) {
         this.name = name;
@@ -51,7 +54,10 @@ final class TestBackend implements AutoCloseable {
         }
         workers = Executors.newFixedThreadPool(4);
         main = server(port, exchange -> {
-            if (exchange.getRequestURI().getPath().equals("/health")) {
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                awaitRelease();
+                answer(exchange, 200, "main " + name + " slow");
+            } else if (exchange.getRequestURI().getPath().equals("/health")) {
                 boolean maintenance = Files.exists(maintenanceFile);
                 answer(exchange, maintenance ? 404 : 200, maintenance ? "maintenance" : "ok");
             } else {
@@ -59,6 +65,23 @@ final class TestBackend implements AutoCloseable {
             }
         });
         ping = server(pingPort, exchange -> answer(exchange, 200, "ping " + name + echo(exchange)));
+    }
+
+    /** From now on {@code /slow} answers only after {@link #release()}: a request that stays in flight. */
+    void hold() {
+        hold = new CountDownLatch(1);
+    }
+
+    void release() {
+        hold.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            hold.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops both listeners after the requests in flight have been answered, as a deploy stops an app. */
