@@ -38,20 +38,7 @@ public final class LbServerStates {
                 }
             }
         }
-        int[] width = new int[5];
-        rows.forEach(r -> {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        });
-        StringBuilder b = new StringBuilder();
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                b.append(i == r.length - 1 ? r[i] : String.format("%-" + (width[i] + 2) + "s", r[i]));
-            }
-            b.append('\n');
-        }
-        return b.toString();
+        return Tables.format(rows);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -54,11 +55,16 @@ public final class TestCertificates {
 
     /** Writes HAProxy's {@code crt} file for {@code names}: certificate, CA certificate, private key. */
     public Path write(Path file, KeyType type, String... names) {
+        return write(file, type, Duration.ofDays(1), names);
+    }
+
+    /** The same, for a certificate valid from an hour ago for {@code validity}. */
+    public Path write(Path file, KeyType type, Duration validity, String... names) {
         try {
             KeyPair key = generate(type);
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(CA_NAME, serial(),
-                    Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
+                    Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(validity)),
                     new X500Name("CN=" + names[0]), key.getPublic());
             b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(Arrays.stream(names)
                     .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = {"The HAProxy load balancers: their configuration, built from the inventory (hosts with role "
                 + "lb, the app servers, domains.app and domains.ping, roles.lb)."},
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {LbRenderCommand.class},
+        subcommands = {LbRenderCommand.class, LbCertsCommand.class},
         footer = {"", "Exit status: 0 fine, 1 the work failed, 2 bad usage or inventory.",
                 "Details: docs/load-balancers.md"})
 public final class LbCommand {

@@ -43,6 +43,30 @@ class LbCommandTest {
     }
 
     @Test
+    void certsListsTheFilesSoonestFirstAndFailsUnderFourteenDays() throws Exception {
+        Path inv = inventory(TestFleet.yaml(1, 1, ""));
+        assertThat(ops.run("lb", "certs", "--inventory", inv.toString())).as("certificates valid for a day")
+                .isEqualTo(1);
+        assertThat(ops.out()).startsWith("FILE ").contains("KEY", "NAMES", "EXPIRES", "DAYS LEFT")
+                .containsPattern("certs/app-rsa.pem +rsa +vigil.example.com +20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z +0\n")
+                .containsPattern("certs/ping-ecdsa.pem +ecdsa +hc-ping.example.com ");
+        Path later = dir.resolve("later");
+        TestCertificates ca = new TestCertificates();
+        TestFleet.writeCertificates(later, ca);
+        for (var t : dev.vigil.provisioning.inventory.RoleSettings.KeyType.values()) {
+            ca.write(later.resolve("certs/app-" + t.id() + ".pem"), t, java.time.Duration.ofDays(90),
+                    TestFleet.APP_DOMAIN);
+            ca.write(later.resolve("certs/ping-" + t.id() + ".pem"), t, java.time.Duration.ofDays(60),
+                    TestFleet.PING_DOMAIN);
+        }
+        Path fresh = Files.writeString(later.resolve("ops.yaml"), TestFleet.yaml(1, 1, ""));
+        assertThat(ops.run("lb", "certs", "--inventory", fresh.toString())).isZero();
+        String out = ops.out();
+        assertThat(out.indexOf("certs/ping-")).as("soonest first").isLessThan(out.indexOf("certs/app-"));
+        assertThat(out).containsPattern("certs/app-ecdsa.pem +ecdsa +vigil.example.com +\\S+ +89\n");
+    }
+
+    @Test
     void aHostThatIsNoBalancerIsAFailureNamingIt() throws Exception {
         Path inv = inventory(TestFleet.yaml(1, 1, ""));
         assertThat(ops.run("lb", "render", "app1", "--inventory", inv.toString())).isEqualTo(1);
