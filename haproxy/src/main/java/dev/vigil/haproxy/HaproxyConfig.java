@@ -49,21 +49,28 @@ public record HaproxyConfig(String lbName, Placement placement, Listen listen, S
     }
 
     /**
-     * Where the files HAProxy reads and writes are on the load balancer. {@code dropPrivileges} runs the workers
-     * as user {@code haproxy} in a chroot of {@code /var/lib/haproxy}, as Debian's package does.
+     * Where the files HAProxy reads and writes are on the load balancer. {@code acmeChallenges} is the map of
+     * ACME HTTP-01 tokens HAProxy answers itself (an empty file; entries come through the runtime API).
+     * {@code dropPrivileges} runs the workers as user {@code haproxy} in a chroot of {@code /var/lib/haproxy}, as
+     * Debian's package does.
      */
-    public record Placement(String certificateDir, String stateFile, String adminSocket, boolean dropPrivileges) {
+    public record Placement(String certificateDir, String stateFile, String adminSocket, String acmeChallenges,
+                            boolean dropPrivileges) {
 
         /** Debian 12's haproxy package. */
         public static final Placement DEBIAN = new Placement("/etc/haproxy/certs", "/var/lib/haproxy/server-state",
-                "/run/haproxy/admin.sock", true);
+                "/run/haproxy/admin.sock", "/etc/haproxy/acme-challenges.map", true);
 
         public Placement withCertificateDir(String dir) {
-            return new Placement(dir, stateFile, adminSocket, dropPrivileges);
+            return new Placement(dir, stateFile, adminSocket, acmeChallenges, dropPrivileges);
         }
 
         public Placement withStateFile(String file) {
-            return new Placement(certificateDir, file, adminSocket, dropPrivileges);
+            return new Placement(certificateDir, file, adminSocket, acmeChallenges, dropPrivileges);
+        }
+
+        public Placement withAcmeChallenges(String map) {
+            return new Placement(certificateDir, stateFile, adminSocket, map, dropPrivileges);
         }
     }
 

@@ -93,6 +93,14 @@ public final class HaproxyConfigRenderer {
         }
         // Pings: the ping domain, and over HTTPS also /ping/ on the app domain (the app serves it on both ports).
         // Two acl lines of one name are ORed; HAProxy's conditions have no parentheses.
+        if (!tls) {
+            // ACME HTTP-01: HAProxy answers tokens from the map the issuer fills through the runtime API, so any
+            // balancer answers for all of them, whichever one the CA's resolver picks.
+            String token = "path,field(4,/),map(" + c.placement().acmeChallenges() + ")";
+            b.append("    http-request return status 200 content-type text/plain lf-string \"%[").append(token)
+                    .append("]\" if { path_beg /.well-known/acme-challenge/ } { ").append(token)
+                    .append(" -m found }\n");
+        }
         b.append("    acl ping req.hdr(host),field(1,:) -i ").append(c.pingDomain()).append('\n');
         if (tls) {
             b.append("    acl ping path_beg /ping/\n");

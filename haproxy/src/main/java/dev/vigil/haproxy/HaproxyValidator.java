@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * Checks a configuration with the real {@code haproxy -c} before it is written anywhere, warnings counting as
  * errors ({@code -dW}). HAProxy opens the certificate and server-state files while checking, so the check runs
- * on a copy whose {@code crt-base} and {@code server-state-file} point into a scratch folder holding the
- * inventory's certificate files under their on-host names; nothing else differs from the text returned.
+ * on a copy whose {@code crt-base}, {@code server-state-file} and ACME challenge map point into a scratch folder
+ * holding the inventory's certificate files under their on-host names; nothing else differs from the text
+ * returned.
  */
 public final class HaproxyValidator {
 
@@ -41,9 +42,11 @@ public final class HaproxyValidator {
             }
             Path state = dir.resolve("server-state");
             Files.writeString(state, "1\n");
+            Path challenges = Files.writeString(dir.resolve("acme-challenges.map"), "");
             Path cfg = dir.resolve("haproxy.cfg");
             Files.writeString(cfg, HaproxyConfigRenderer.render(config.withPlacement(config.placement()
-                    .withCertificateDir(dir.toString()).withStateFile(state.toString()))));
+                    .withCertificateDir(dir.toString()).withStateFile(state.toString())
+                    .withAcmeChallenges(challenges.toString()))));
             check(cfg, config.lbName());
             return HaproxyConfigRenderer.render(config);
         } catch (IOException e) {

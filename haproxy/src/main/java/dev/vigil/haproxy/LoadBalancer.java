@@ -15,4 +15,9 @@ public interface LoadBalancer {
 
     /** {@code ready}, {@code drain} or {@code maint} for one server of one backend. */
     void setState(String backend, String server, String state);
+
+    /** Sets {@code key} to {@code value} in the map file {@code map} HAProxy loaded (in memory, not on disk). */
+    void addMapEntry(String map, String key, String value);
+
+    void deleteMapEntry(String map, String key);
 }

@@ -102,6 +102,29 @@ public final class RuntimeApi implements LoadBalancer {
         }
     }
 
+    @Override
+    public void addMapEntry(String map, String key, String value) {
+        requireWord(key);
+        requireWord(value);
+        String answer = command("add map " + map + " " + key + " " + value).strip();
+        if (!answer.isEmpty()) {
+            throw new IllegalStateException("HAProxy refused to add " + key + " to map " + map + ": " + answer);
+        }
+    }
+
+    @Override
+    public void deleteMapEntry(String map, String key) {
+        requireWord(key);
+        command("del map " + map + " " + key);
+    }
+
+    /** Map keys and values here are ACME tokens: base64url and dots, never spaces or command syntax. */
+    private static void requireWord(String text) {
+        if (!text.matches("[A-Za-z0-9_.-]{1,512}")) {
+            throw new IllegalArgumentException("not a token: " + text);
+        }
+    }
+
     /** The process id of the worker answering, which changes with each reload. */
     public long workerPid() {
         for (String line : command("show info").split("\n")) {

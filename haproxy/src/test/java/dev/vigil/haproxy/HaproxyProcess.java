@@ -23,6 +23,8 @@ final class HaproxyProcess implements AutoCloseable {
 
     final int httpPort;
     final int httpsPort;
+    /** The ACME challenge map, as the configuration names it. */
+    final String challengeMap;
     private final Path config;
     private final Path log;
     private final Path stateFile;
@@ -30,7 +32,8 @@ final class HaproxyProcess implements AutoCloseable {
     private final Process master;
 
     private HaproxyProcess(Path dir, String name, String configText, Path adminSocket, Path stateFile, int httpPort,
-                           int httpsPort) {
+                           int httpsPort, String challengeMap) {
+        this.challengeMap = challengeMap;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
         this.config = dir.resolve("haproxy.cfg");
@@ -70,11 +73,13 @@ final class HaproxyProcess implements AutoCloseable {
                     .withServers(backends.stream().map(b -> new HaproxyConfig.AppServer(b.name,
                             InetAddress.getLoopbackAddress(), b.port(), b.pingPort())).toList())
                     .withPlacement(new HaproxyConfig.Placement(installed.toString(), state.toString(),
-                            socket.toString(), true));
+                            socket.toString(), Files.writeString(home.resolve("acme-challenges.map"), "").toString(),
+                            true));
             for (LbCertificate c : config.certificates()) {
                 Files.copy(c.file(), installed.resolve(HaproxyConfig.fileName(c)));
             }
-            return new HaproxyProcess(home, name, HaproxyValidator.validated(config), socket, state, http, https);
+            return new HaproxyProcess(home, name, HaproxyValidator.validated(config), socket, state, http, https,
+                    config.placement().acmeChallenges());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -68,12 +68,16 @@ class LbServerStatesIT {
         backends.forEach(TestBackend::release);
     }
 
-    /** Three slow requests through each balancer: round robin puts one on each server. */
+    /**
+     * Slow requests through each balancer, one at a time, until one of them is held on app1 there (round robin
+     * gets there within three, unless slowstart weights or an earlier test moved its position).
+     */
     private List<CompletableFuture<TestClient.Response>> holdOneRequestPerServer() {
         backends.forEach(TestBackend::hold);
         List<CompletableFuture<TestClient.Response>> held = new ArrayList<>();
         for (HaproxyProcess lb : balancers) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 12 && sessions(lb.api, "app1") == 0; i++) {
+                int before = totalSessions(lb.api);
                 held.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         return client.get(null, new InetSocketAddress("127.0.0.1", lb.httpsPort),
@@ -82,11 +86,17 @@ class LbServerStatesIT {
                         throw new IllegalStateException(e);
                     }
                 }));
+                Await.until(Duration.ofSeconds(10), () -> totalSessions(lb.api) > before,
+                        () -> "the slow request held on a server:\n" + LbServerStates.table(apis));
             }
         }
-        Await.until(Duration.ofSeconds(20), () -> apis.stream().allMatch(a -> sessions(a, "app1") > 0),
-                () -> "a session open to app1 on both balancers:\n" + LbServerStates.table(apis));
+        assertThat(apis).as("a session open to app1 on both balancers").allMatch(a -> sessions(a, "app1") == 1);
         return held;
+    }
+
+    private static int totalSessions(RuntimeApi api) {
+        return api.servers().stream().filter(s -> s.backend().equals("app"))
+                .mapToInt(ServerStatus::currentSessions).sum();
     }
 
     private static int sessions(RuntimeApi api, String server) {

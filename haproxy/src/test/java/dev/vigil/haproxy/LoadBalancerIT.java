@@ -150,7 +150,8 @@ class LoadBalancerIT {
         TestBackend app1 = backends.get(0);
         long nolbMillis;
         long servedAtNolb;
-        try (LoadGenerator load = new LoadGenerator(client, https, http)) {
+        LoadGenerator load = new LoadGenerator(client, https, http);
+        try {
             awaitMore(load::requests, 200);
             long start = System.nanoTime();
             Files.writeString(app1.maintenanceFile, "deploying\n");
@@ -172,12 +173,15 @@ class LoadBalancerIT {
             assertThat(load.failures()).as("failed requests: " + load.firstFailures()).isZero();
             assertThat(servedWhileNolb).as("new requests to a NOLB server").isLessThanOrEqualTo(2);
             assertThat(load.served("main app2") + load.served("main app3")).isPositive();
+        } finally {
+            load.close();
         }
     }
 
     @Test
     void reloadsKeepADrainedServerDrainedAndDropNothing() throws Exception {
-        try (LoadGenerator load = new LoadGenerator(client, https, http)) {
+        LoadGenerator load = new LoadGenerator(client, https, http);
+        try {
             for (String backend : List.of("app", "ping")) {
                 haproxy.api.setState(backend, "app2", "drain");
             }
@@ -197,6 +201,8 @@ class LoadBalancerIT {
                     load.served("main app2") + load.served("ping app2") - drainedServed);
             assertThat(load.failures()).as("failed requests: " + load.firstFailures()).isZero();
             assertThat(load.served("main app2") + load.served("ping app2")).isEqualTo(drainedServed);
+        } finally {
+            load.close();
         }
     }
 

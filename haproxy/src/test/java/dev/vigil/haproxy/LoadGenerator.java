@@ -89,10 +89,14 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running.set(false);
-        for (Thread t : threads) {
-            t.join(20_000);
+        try {
+            for (Thread t : threads) {
+                t.join(20_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

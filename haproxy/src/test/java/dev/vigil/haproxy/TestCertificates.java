@@ -14,19 +14,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -102,17 +98,7 @@ public final class TestCertificates {
     }
 
     private static KeyPair generate(KeyType type) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance(type == KeyType.ECDSA ? "EC" : "RSA");
-            if (type == KeyType.ECDSA) {
-                g.initialize(new ECGenParameterSpec("secp256r1"));
-            } else {
-                g.initialize(2048);
-            }
-            return g.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return AcmeIssuer.newKey(type);
     }
 
     private static BigInteger serial() {
@@ -120,8 +106,6 @@ public final class TestCertificates {
     }
 
     private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
+        return Pem.encode(label, der);
     }
 }
