@@ -153,42 +153,8 @@ public final class HaproxyConfigRenderer {
     }
 
     private static String address(InetAddress a) {
-        return a instanceof Inet6Address v6 ? "[" + compact(v6) + "]" : a.getHostAddress();
-    }
-
-    /** RFC 5952 text (2001:db8::10): Java only writes the full form, which nobody reads comfortably. */
-    static String compact(Inet6Address a) {
-        byte[] x = a.getAddress();
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((x[2 * i] & 0xff) << 8) | (x[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                b.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
-                b.append(':');
-            }
-            b.append(Integer.toHexString(g[i]));
-        }
-        return b.toString();
+        // IPv6 in Java's full form: the short one (RFC 5952) is the watchdog's Addresses.text, not a dependency here
+        return a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
     }
 
     /** In the largest unit that states it exactly, as HAProxy reads it: 2s, 500ms, 1m. */

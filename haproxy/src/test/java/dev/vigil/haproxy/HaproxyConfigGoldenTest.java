@@ -66,8 +66,8 @@ class HaproxyConfigGoldenTest {
     void eachBalancerBindsItsOwnAddressesOnBothFamilies() {
         Inventory inventory = TestFleet.inventory(dir, 2, 1);
         String lb2 = HaproxyConfigRenderer.render(HaproxyConfigs.forHost(inventory, "lb2"));
-        assertThat(lb2).contains("    bind 203.0.113.12:80\n", "    bind [2001:db8::12]:80\n",
-                "    bind 203.0.113.12:443 ssl crt ", "    bind [2001:db8::12]:443 ssl crt ")
+        assertThat(lb2).contains("    bind 203.0.113.12:80\n", "    bind [2001:db8:0:0:0:0:0:12]:80\n",
+                "    bind 203.0.113.12:443 ssl crt ", "    bind [2001:db8:0:0:0:0:0:12]:443 ssl crt ")
                 .doesNotContain("203.0.113.11");
     }
 }
