@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
                 dev.vigil.ops.provision.ExecCommand.class, dev.vigil.ops.provision.HostsCommand.class,
                 dev.vigil.ops.secrets.SecretsCommand.class,
                 dev.vigil.ops.backup.BackupCommand.class, dev.vigil.ops.run.RunCommand.class,
-                dev.vigil.ops.watchdog.WatchdogCommand.class,
+                dev.vigil.ops.watchdog.WatchdogCommand.class, dev.vigil.ops.lb.LbCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'ops COMMAND --help' for the options of a command.",
                 "Exit status: 0 done, 1 the work failed, 2 bad usage; each error is one 'error: ...' line.",
