@@ -1,9 +1,11 @@
 package dev.vigil.ops;
 
+import dev.vigil.haproxy.TestCertificates;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.inventory.Role;
+import dev.vigil.provisioning.inventory.RoleSettings.KeyType;
 import dev.vigil.provisioning.inventory.UserCrontabLine;
 import dev.vigil.provisioning.role.RecipeInputs;
 import dev.vigil.provisioning.role.Recipes;
@@ -13,6 +15,9 @@ import dev.vigil.schedule.CrontabLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import dev.vigil.haproxy.TestCertificates;
+import dev.vigil.provisioning.inventory.RoleSettings.KeyType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +48,8 @@ class DocsExamplesTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final Set<String> INVENTORY_KEYS = Set.of("ssh", "domains", "base", "secrets", "roles", "hosts");
     private static final Pattern KEY_FILE = Pattern.compile("[\\w./-]+\\.asc");
+    private static final Pattern CERTIFICATE_FILE = Pattern.compile("\\b(ecdsa|rsa): *([\\w./-]+\\.pem)");
+    private static final TestCertificates CERTIFICATES = new TestCertificates();
 
     /** A fenced block: where it starts (for messages), its info string and its lines. */
     record Fence(Path file, int line, String info, List<String> lines) {
@@ -99,6 +106,13 @@ class DocsExamplesTest {
             Path key = dir.resolve(m.group());
             Files.createDirectories(key.getParent());
             Files.writeString(key, "-----BEGIN PGP PUBLIC KEY BLOCK-----\nabc\n-----END PGP PUBLIC KEY BLOCK-----\n");
+        }
+        Matcher certificates = CERTIFICATE_FILE.matcher(f.text());
+        while (certificates.find()) { // the load balancers' certificate files are read when the inventory loads
+            Path file = dir.resolve(certificates.group(2));
+            Files.createDirectories(file.getParent());
+            CERTIFICATES.write(file, certificates.group(1).equals("ecdsa") ? KeyType.ECDSA : KeyType.RSA,
+                    "vigil.example.com", "hc-ping.example.com");
         }
         String text = f.text().contains("\nhosts:") || f.text().startsWith("hosts:") ? f.text()
                 : f.text() + "hosts: []\n";
@@ -294,7 +308,14 @@ class DocsExamplesTest {
             while (!segment.isEmpty() && segment.get(0).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
                 segment.remove(0); // VAR=value before the command
             }
-            segment.removeIf(s -> s.matches("\\d*[<>].+")); // redirections like 3<passphrase.txt
+            for (int r = segment.size() - 1; r >= 0; r--) { // redirections: 3<passphrase.txt, > lb1.cfg
+                if (segment.get(r).matches("\\d*[<>]+") && r + 1 < segment.size()) {
+                    segment.remove(r + 1);
+                    segment.remove(r);
+                } else if (segment.get(r).matches("\\d*[<>].+")) {
+                    segment.remove(r);
+                }
+            }
             int start = -1;
             if (!segment.isEmpty() && (segment.get(0).equals("ops") || segment.get(0).equals("bin/ops"))) {
                 start = 1;

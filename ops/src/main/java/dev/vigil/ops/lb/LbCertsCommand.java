@@ -1,7 +1,6 @@
 package dev.vigil.ops.lb;
 
 import dev.vigil.haproxy.LbWorkflows;
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.ops.provision.FleetOptions;
 import dev.vigil.provisioning.inventory.Inventory;
 import picocli.CommandLine.Command;
@@ -28,11 +27,9 @@ public final class LbCertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inventory inventory = fleet.load(spec);
-        return Failures.run(spec, () -> {
-            LbWorkflows.CertificateReport report = LbWorkflows.certificates(inventory, Instant.now());
-            spec.commandLine().getOut().print(report.table());
-            spec.commandLine().getOut().flush();
-            return report.ok() ? 0 : 1;
-        });
+        LbWorkflows.CertificateReport report = LbWorkflows.certificates(inventory, Instant.now());
+        spec.commandLine().getOut().print(report.table());
+        spec.commandLine().getOut().flush();
+        return report.ok() ? 0 : 1;
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.ops.lb;
 
 import dev.vigil.haproxy.LbWorkflows;
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.ops.provision.FleetOptions;
 import dev.vigil.provisioning.inventory.Inventory;
 import picocli.CommandLine.Command;
@@ -31,10 +30,8 @@ public final class LbRenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inventory inventory = fleet.load(spec);
-        return Failures.run(spec, () -> {
-            spec.commandLine().getOut().print(LbWorkflows.render(inventory, host));
-            spec.commandLine().getOut().flush();
-            return 0;
-        });
+        spec.commandLine().getOut().print(LbWorkflows.render(inventory, host));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 }
