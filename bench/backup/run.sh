@@ -36,7 +36,9 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 log "building vigil-backup and resolving its classpath"
-(cd "$ROOT/backup" && mvn -q -B -DskipTests compile dependency:build-classpath \
+# from the root, so that the sibling modules it needs (openpgp, s3, ...) come from the reactor; backup is built
+# last, so its classpath is the one left in cp.txt
+(cd "$ROOT" && mvn -q -B -DskipTests -pl backup -am compile dependency:build-classpath \
     -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime)
 (cd "$ROOT/backup" && mvn -q -B dependency:copy \
     -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" -DoutputDirectory="$WORK")

@@ -1,10 +1,10 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Encryptor;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.ObjectStore;
 import dev.vigil.backup.store.ObjectUpload;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Encryptor;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,14 @@
 package dev.vigil.backup;
 
+import dev.vigil.client.Retry;
+
 import java.time.Duration;
 
 /**
  * How often and how patiently a remote call is retried: {@code maxAttempts} tries in all, waiting
  * {@code initialDelay}, then twice that, and so on up to {@code maxDelay} between them.
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
+public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) implements Retry {
 
     /** Five tries over about half a minute: rides out a restarting server without holding a nightly job. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofSeconds(15));
@@ -30,6 +32,7 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     }
 
     /** Sleeps for {@link #delayAfter(int)}; an interrupt is kept and ends the wait early. */
+    @Override
     public void pauseAfter(int attempt) {
         try {
             Thread.sleep(delayAfter(attempt).toMillis());

@@ -1,19 +1,19 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Encryptor;
 import dev.vigil.backup.pg.PgBinaries;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
 import dev.vigil.backup.testing.Databases;
 import dev.vigil.backup.testing.FailingHttpServer;
-import dev.vigil.backup.testing.Gpg;
 import dev.vigil.backup.testing.PartFailingS3Server;
-import dev.vigil.backup.testing.PingRecorder;
 import dev.vigil.backup.testing.S3ProxyServer;
 import dev.vigil.backup.testing.SampleData;
 import dev.vigil.backup.testing.TestRetries;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Encryptor;
+import dev.vigil.s3.S3Config;
+import dev.vigil.testsupport.Gpg;
+import dev.vigil.testsupport.PingRecorder;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +29,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.vigil.backup.testing.Gpg.OPERATOR;
+import static dev.vigil.testsupport.Gpg.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,17 +2,13 @@ package dev.vigil.backup.store;
 
 import dev.vigil.backup.BackupException;
 import dev.vigil.backup.RetryPolicy;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.vigil.s3.S3Clients;
+import dev.vigil.s3.S3Config;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -73,18 +69,7 @@ public final class S3ObjectStore implements ObjectStore {
         if (partsInFlight < 1) {
             throw new IllegalArgumentException("partsInFlight must be at least 1");
         }
-        var builder = S3Client.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
-                .forcePathStyle(config.pathStyle())
-                // S3-compatible servers often lack the newer CRC trailers; parts carry Content-MD5 instead
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .maxConnections(partsInFlight + 2)
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(60)))
+        var builder = S3Clients.builder(config, partsInFlight + 2, Duration.ofSeconds(10), Duration.ofSeconds(60))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(retry.maxAttempts())
                         .backoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(
@@ -93,9 +78,6 @@ public final class S3ObjectStore implements ObjectStore {
                                 nonZero(retry.initialDelay()), nonZero(retry.maxDelay())))
                         .circuitBreakerEnabled(false) // a long upload must not run out of retry tokens
                         .build()));
-        if (config.endpoint() != null) {
-            builder.endpointOverride(config.endpoint());
-        }
         return new S3ObjectStore(config, builder.build(), partSize, partsInFlight, retry.maxAttempts());
     }
 

@@ -4,6 +4,7 @@ import dev.vigil.backup.BackupException;
 import dev.vigil.backup.testing.FailingHttpServer;
 import dev.vigil.backup.testing.S3ProxyServer;
 import dev.vigil.backup.testing.TestRetries;
+import dev.vigil.s3.S3Config;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

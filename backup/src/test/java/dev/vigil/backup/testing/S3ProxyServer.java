@@ -1,7 +1,7 @@
 package dev.vigil.backup.testing;
 
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.s3.S3Config;
 import dev.vigil.testsupport.S3ProxyProcess;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,10 +1,7 @@
 package dev.vigil.ops.run;
 
 import dev.vigil.backup.RetryPolicy;
-import dev.vigil.backup.cron.CronOptions;
-import dev.vigil.backup.cron.CronResult;
-import dev.vigil.backup.cron.CronWrapper;
-import dev.vigil.backup.ping.VigilCheck;
+import dev.vigil.client.VigilCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,8 @@
 package dev.vigil.ops.secrets;
 
 import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.secrets.SecretsException;
+import dev.vigil.provisioning.secrets.SecretsFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package dev.vigil.ops.secrets;
 
 import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.secrets.SecretsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

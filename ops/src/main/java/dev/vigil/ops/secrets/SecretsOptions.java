@@ -4,9 +4,10 @@ import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryException;
 import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.secrets.SecretsFile;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.UncheckedIOException;

@@ -2,6 +2,8 @@ package dev.vigil.ops.secrets;
 
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.secrets.SecretsException;
+import dev.vigil.provisioning.secrets.SecretsFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

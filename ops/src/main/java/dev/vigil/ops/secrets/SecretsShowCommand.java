@@ -2,6 +2,7 @@ package dev.vigil.ops.secrets;
 
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.secrets.SecretsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,8 +3,8 @@ package dev.vigil.ops.backup;
 import dev.vigil.ops.OpsProcess;
 
 import dev.vigil.backup.RetryPolicy;
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.s3.S3Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

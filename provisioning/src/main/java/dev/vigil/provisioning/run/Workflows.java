@@ -11,6 +11,7 @@ import dev.vigil.provisioning.ssh.HostKeyTrust;
 import dev.vigil.provisioning.ssh.SshFleet;
 import dev.vigil.provisioning.ssh.SshTarget;
 import dev.vigil.provisioning.task.Task;
+import dev.vigil.table.TextTable;
 
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -207,18 +208,6 @@ public final class Workflows {
     }
 
     private static void printTable(PrintWriter out, List<String[]> rows) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int c = 0; c < r.length; c++) {
-                width[c] = Math.max(width[c], r[c].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int c = 0; c < r.length; c++) {
-                b.append(c == r.length - 1 ? r[c] : String.format(Locale.ROOT, "%-" + (width[c] + 2) + "s", r[c]));
-            }
-            out.println(b.toString().stripTrailing());
-        }
+        out.print(TextTable.render(rows.stream().map(List::of).toList()));
     }
 }
