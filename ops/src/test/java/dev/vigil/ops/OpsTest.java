@@ -97,8 +97,8 @@ class OpsTest {
             assertThat(run(args)).isEqualTo(1);
             assertThat(cli.err().lines().findFirst()).hasValue("error: the inventory lists no secrets.recipients "
                     + "(public key files): there is nobody to encrypt the secrets to");
-            assertThat(cli.err()).contains("dev.vigil.ops.secrets.SecretsException: the inventory lists no",
-                    "\tat dev.vigil.ops.secrets.SecretsFile.");
+            assertThat(cli.err()).contains("dev.vigil.provisioning.secrets.SecretsException: the inventory lists no",
+                    "\tat dev.vigil.provisioning.secrets.SecretsFile.");
         }
     }
 

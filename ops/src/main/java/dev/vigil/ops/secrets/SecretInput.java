@@ -1,5 +1,8 @@
 package dev.vigil.ops.secrets;
 
+import dev.vigil.provisioning.secrets.SecretsException;
+import dev.vigil.provisioning.secrets.SecretsFile;
+
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;

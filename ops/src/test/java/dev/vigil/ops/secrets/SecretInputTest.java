@@ -1,5 +1,8 @@
 package dev.vigil.ops.secrets;
 
+import dev.vigil.provisioning.secrets.SecretsException;
+import dev.vigil.provisioning.secrets.SecretsFile;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
