@@ -101,7 +101,6 @@ public class ProjectChecks {
 
     private static List<CheckView> views(List<CheckRow> rows) {
         Instant now = Instant.now();
-        return rows.stream().map(r -> new CheckView(r,
-                DerivedStatus.of(r.status(), r.lastPing(), r.lastStart(), r.toSchedule(), now))).toList();
+        return rows.stream().map(r -> new CheckView(r, r.statusAt(now))).toList();
     }
 }
