@@ -27,6 +27,11 @@ public final class VigilLauncher {
             options.add(rootDir);
         }
         options.addAll(List.of(args));
+        // the app derives the ping port's default from the main port: tell it the one Payara will use (the last)
+        int port = options.lastIndexOf("--port");
+        if (port + 1 < options.size()) {
+            System.setProperty("vigil.port", options.get(port + 1));
+        }
         try {
             Class.forName("fish.payara.micro.PayaraMicro")
                     .getMethod("main", String[].class)

@@ -10,12 +10,22 @@ import java.sql.ResultSet;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Creates a user (or finds it by email) and a new project owned by it, with a ping key and both API keys. */
+/**
+ * Creates a user (or finds it by email) and a project owned by it, with a ping key and both API keys; or, when that
+ * user already owns a project of that name, finds it, so that running a bootstrap script twice makes one project.
+ */
 @ApplicationScoped
 public class ProjectProvisioner {
 
-    /** The new project's secrets: shown once, only their hashes are kept (the ping key is an identifier). */
+    /**
+     * The project and, when it was created now, its API keys: shown once, only their hashes are kept (the ping key
+     * is an identifier). An existing project comes without keys.
+     */
     public record NewProject(UUID project, String pingKey, String apiKey, String apiKeyReadOnly) {
+
+        public boolean created() {
+            return apiKey != null;
+        }
     }
 
     @Inject
@@ -30,6 +40,17 @@ public class ProjectProvisioner {
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     owner = rs.getLong(1);
+                }
+            }
+            // the upsert holds the user's row until commit: a second bootstrap for the same email waits here
+            try (PreparedStatement st = c.prepareStatement("SELECT id, ping_key FROM projects WHERE owner_id = ? "
+                    + "AND name = ? ORDER BY created, id LIMIT 1")) {
+                st.setLong(1, owner);
+                st.setString(2, projectName);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return new NewProject(rs.getObject("id", UUID.class), rs.getString("ping_key"), null, null);
+                    }
                 }
             }
             NewProject p = new NewProject(UUID.randomUUID(), ApiKeys.randomText(22).toLowerCase(Locale.ROOT),

@@ -134,7 +134,7 @@ public class ChannelsService {
             throw ApiException.invalid("settings", "is not an object");
         }
         try {
-            return kinds.validate(kind, value.toString());
+            return kinds.validate(kind, value.toString(), new AlertConfig(ConfigProvider.getConfig()).addressGuard());
         } catch (ChannelSettingsException e) {
             throw ApiException.badRequest("invalid channel: " + e.getMessage());
         }

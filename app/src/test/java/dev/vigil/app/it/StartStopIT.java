@@ -124,7 +124,24 @@ class StartStopIT {
                      Integer.toString(taken.getLocalPort()))))) {
             assertThat(app.awaitExit(Duration.ofSeconds(180))).isNotZero();
             assertThat(app.output()).contains("Vigil cannot start: cannot listen for pings on port "
-                    + taken.getLocalPort() + " (VIGIL_PING_PORT)");
+                    + taken.getLocalPort() + " (VIGIL_PING_PORT)")
+                    .contains("; set VIGIL_PING_PORT to a free port, or to off (unset, it is VIGIL_PORT + 1)");
+        }
+    }
+
+    @Test
+    void twoVigilsOnOneMachineNeedOnlyTheirOwnMainPort() throws Exception {
+        Map<String, String> onlyMainPort = Map.of("VIGIL_PING_PORT", VigilProcess.DEFAULT_PING_PORT);
+        try (TestDatabase db = TestPostgres.server().createDatabase("twoports");
+             VigilProcess first = VigilProcess.launch(settings(db, onlyMainPort));
+             VigilProcess second = VigilProcess.launch(settings(db, onlyMainPort))) {
+            for (VigilProcess app : List.of(first, second)) {
+                app.awaitHealthy();
+                assertThat(app.pingPort()).isEqualTo(app.port() + 1);
+                HttpResponse<String> ping = app.send(HttpRequest.newBuilder(app.pingUri("/ping/" + UUID.randomUUID())));
+                assertThat(ping.statusCode()).isEqualTo(404);
+                assertThat(app.output()).contains("pings also served at http://*:" + (app.port() + 1) + "/ping/");
+            }
         }
     }
 
