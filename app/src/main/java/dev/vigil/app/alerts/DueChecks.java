@@ -26,7 +26,7 @@ import java.util.UUID;
 final class DueChecks {
 
     /** Any check not down yet: a new or paused check that was sent /start and never finished goes down too. */
-    private static final String CLAIM = "SELECT " + CheckStateRows.COLUMNS + ", status AS old_status, now() "
+    private static final String CLAIM = "SELECT " + CheckStateRows.COLUMNS + ", status AS old_status, now() AS db_now "
             + "FROM checks WHERE alert_after <= now() AND status <> 'down' "
             + "ORDER BY alert_after LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String MARK_DOWN = "UPDATE checks c SET status = 'down', alert_after = NULL "
@@ -70,12 +70,12 @@ final class DueChecks {
                     claimed++;
                     UUID id = CheckStateRows.id(rs);
                     CheckState state = CheckStateRows.read(rs, schedules);
-                    Instant now = rs.getTimestamp(CheckStateRows.COUNT + 2).toInstant(); // the database's clock
+                    Instant now = rs.getTimestamp("db_now").toInstant(); // the database's clock
                     Decision decision = Decision.of(state, now);
                     if (decision.down()) {
                         downIds.add(id);
                         downAt.add(decision.at().toString());
-                        downFrom.add(rs.getString(CheckStateRows.COUNT + 1));
+                        downFrom.add(rs.getString("old_status"));
                     } else {
                         laterIds.add(id);
                         laterAt.add(decision.at() == null ? null : decision.at().toString());

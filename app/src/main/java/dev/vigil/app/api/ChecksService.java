@@ -1,5 +1,6 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 public final class VigilProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    // a start takes 10-20 s alone, but minutes on a machine that several test runs share: a deadline, not a target
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(420);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
