@@ -36,6 +36,8 @@ public final class DevDatabase {
         Path binaries = Path.of(args[3]).toAbsolutePath();
         Files.createDirectories(dataDir);
         Files.createDirectories(binaries);
+        // the library makes its default working directory (in java.io.tmpdir) even when given another one
+        System.setProperty("ot.epg.working-dir", binaries.toString());
         Files.deleteIfExists(readyFile);
 
         EmbeddedPostgres pg = EmbeddedPostgres.builder()

@@ -108,7 +108,9 @@ class StartStopIT {
                 assertThat(finishPing(fastPinger, fastOut, body)).startsWith("HTTP/1.1 200").endsWith("OK");
             }
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
-            assertThat(app.output()).contains("drained in");
+            assertThat(app.output()).contains("drained in")
+                    .as("framework noise a newcomer would see").doesNotContain("Invalid Session Management")
+                    .doesNotContain("JdbcRuntimeExtension");
             for (UUID c : List.of(check, fastCheck)) {
                 assertThat(fixtures.value("SELECT body_size || ' ' || length(body) FROM pings WHERE check_id = '"
                         + c + "'")).isEqualTo("200000 100000"); // committed, truncated to the limit
