@@ -1,10 +1,7 @@
 package dev.vigil.app.api;
 
-import dev.vigil.app.checks.CheckState;
-import dev.vigil.app.checks.CheckStatus;
 import dev.vigil.app.checks.PingRules;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -71,13 +68,7 @@ public final class CheckEdits {
 
     /** When the alert sender must look at the check next, by the same rule the ping path uses. */
     public static Instant alertAfter(CheckRow r) {
-        if (!List.of("new", "up", "down", "paused").contains(r.status())) {
-            return null;
-        }
-        return PingRules.alertAfter(new CheckState(CheckStatus.fromDb(r.status()), r.lastPing(), r.lastStart(),
-                r.lastStartRid(), r.lastDurationMs(), r.nPings(), r.manualResume(), r.methods(), r.toSchedule(), 0,
-                r.alertAfterFailures(),
-                r.startDeadline() == null ? null : Duration.ofSeconds(r.startDeadline())));
+        return PingRules.alertAfter(r.toState());
     }
 
     /** Paused: no run in progress, nothing due. */

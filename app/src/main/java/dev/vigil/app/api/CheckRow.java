@@ -1,5 +1,8 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.checks.CheckState;
+import dev.vigil.app.checks.CheckStatus;
+import dev.vigil.app.checks.StatusNow;
 import dev.vigil.schedule.CronSchedule;
 import dev.vigil.schedule.PeriodSchedule;
 import dev.vigil.schedule.Schedule;
@@ -32,6 +35,18 @@ public record CheckRow(UUID id, UUID projectId, String name, String slug, String
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** What the status rule and the alert rule need of the check (the failure count plays no part in either). */
+    public CheckState toState() {
+        return new CheckState(CheckStatus.fromDb(status), lastPing, lastStart, lastStartRid, lastDurationMs, nPings,
+                manualResume, methods, toSchedule(), 0, alertAfterFailures,
+                startDeadline == null ? null : Duration.ofSeconds(startDeadline));
+    }
+
+    /** The check's status at {@code now}, by the rule the alert sender follows. */
+    public StatusNow statusAt(Instant now) {
+        return StatusNow.of(toState(), now);
     }
 
     /** Whether every tag given appears among the check's space-separated tags. */

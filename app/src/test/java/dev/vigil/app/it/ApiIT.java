@@ -393,4 +393,27 @@ class ApiIT {
         assertThat(vigil.app.output()).contains("created project " + p.id()).doesNotContain(p.rw())
                 .doesNotContain(SharedVigil.ADMIN_TOKEN);
     }
+
+    @Test
+    void theAdminBootstrapCalledAgainReturnsTheExistingProject() throws Exception {
+        ApiClient.Project first = api.newProject("bootstrap-twice");
+        String body = "{\"email\": \"IT-bootstrap-twice@example.com\", \"project\": \"bootstrap-twice\"}";
+        HttpResponse<String> again = vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/api/admin/v1/projects"))
+                .header("Authorization", "Bearer " + SharedVigil.ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonObject existing = ApiClient.json(again);
+        assertThat(existing.getString("project")).isEqualTo(first.id());
+        assertThat(existing.getString("ping_key")).isEqualTo(first.pingKey());
+        assertThat(existing.containsKey("api_key")).as("keys are shown once").isFalse();
+        assertThat(db.count("SELECT count(*) FROM projects p JOIN users u ON u.id = p.owner_id "
+                + "WHERE u.email = 'it-bootstrap-twice@example.com'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM api_keys WHERE project_id = '" + first.id() + "'")).isEqualTo(2);
+        assertThat(api.get("/api/v3/checks/", first.rw()).statusCode()).as("the first keys still work")
+                .isEqualTo(200);
+        assertThat(vigil.app.output()).contains("found existing project " + first.id());
+
+        ApiClient.Project other = api.newProject("bootstrap-twice-other");
+        assertThat(other.id()).as("another name is another project").isNotEqualTo(first.id());
+    }
 }
