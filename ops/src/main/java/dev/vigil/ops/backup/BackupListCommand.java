@@ -36,19 +36,17 @@ public final class BackupListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         storage.config(spec, System.getenv()); // usage errors before any connection
-        return Failures.run(spec, () -> {
-            try (S3ObjectStore store = storage.open(spec)) {
-                BackupListing listing = new BackupCatalog(store, storage.prefix()).listing(database);
-                if (listing.isEmpty()) {
-                    spec.commandLine().getErr().println("no backups under " + storage.prefix() + "/"
-                            + (database == null ? "" : database + "/"));
-                } else {
-                    spec.commandLine().getOut().print(withNewline(listing.render(Instant.now())));
-                }
-                spec.commandLine().getOut().flush();
-                return 0;
+        try (S3ObjectStore store = storage.open(spec)) {
+            BackupListing listing = new BackupCatalog(store, storage.prefix()).listing(database);
+            if (listing.isEmpty()) {
+                spec.commandLine().getErr().println("no backups under " + storage.prefix() + "/"
+                        + (database == null ? "" : database + "/"));
+            } else {
+                spec.commandLine().getOut().print(withNewline(listing.render(Instant.now())));
             }
-        });
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 
     static String withNewline(String text) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A managed file whose content depends on the host's memory (a database tuned to the machine it runs on): reads
  * {@code MemTotal} from {@code /proc/meminfo}, renders the content for that many MiB, then behaves exactly like
- * {@link ManagedFile} (diff in check mode, change reported only when the content differs).
+ * {@link ManagedFile} (a diff in the plan, a change only when the content differs).
  */
 public final class MemorySizedFile implements Task {
 
@@ -26,19 +26,28 @@ public final class MemorySizedFile implements Task {
         this.meta = meta;
     }
 
+    public String path() {
+        return path;
+    }
+
     @Override
     public String name() {
         return "file " + path;
     }
 
+    /** The content for a host with {@code mib} MiB of memory. */
+    public String content(long mib) {
+        return contentForMib.apply(mib);
+    }
+
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         String meminfo = context.host().check("cat /proc/meminfo");
         Matcher m = MEM_TOTAL.matcher(meminfo);
         if (!m.find()) {
             throw new RemoteCommandException(context.host().name() + ": no MemTotal line in /proc/meminfo");
         }
         long mib = Long.parseLong(m.group(1)) / 1024;
-        return ManagedFile.text(path, contentForMib.apply(mib), meta).apply(context);
+        return ManagedFile.text(path, content(mib), meta).plan(context);
     }
 }

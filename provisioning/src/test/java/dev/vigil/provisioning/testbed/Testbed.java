@@ -2,69 +2,112 @@ package dev.vigil.provisioning.testbed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM's test hosts, driven through {@code testbed/testbed.sh}. Started once per JVM on first use: it takes an
- * exclusive lock on the testbed folder (one test JVM at a time), removes whatever a killed earlier run left,
- * builds or unpacks the cached base image, brings up the bridge and apt proxy. Shared hosts are {@code h1..hN},
- * booted in parallel as tests ask for more; tests that break a host (new host key, shutdown) take a
- * {@link #dedicated} one. A shutdown hook removes everything, also when tests fail.
+ * One run of test hosts, driven through {@code testbed/testbed.sh}: its own bridge, /24, cgroups and known_hosts,
+ * so that runs side by side (two checkouts, CI beside a working copy) never touch each other's hosts. The JVM's
+ * {@link #shared} run starts on first use: it reaps what killed runs left, claims a run, builds or unpacks the
+ * cached base image (shared by every run) and ends with the JVM, also when tests fail. Shared hosts are
+ * {@code h1..hN}, booted in parallel as tests ask for more; tests that break a host (new host key, shutdown) take
+ * a {@link #dedicated} one.
  */
-public final class Testbed {
+public final class Testbed implements AutoCloseable {
 
     private static Testbed shared;
 
     private final Path script;
     private final Path dir;
+    private final String run;
     private final String net;
+    private final String bridge;
+    private final Path knownHosts;
     private final List<TestHost> hosts = new ArrayList<>();
     private int dedicatedCount;
 
-    private Testbed(Path script, Path dir, String net) {
+    private Testbed(Path script, Path dir, Map<String, String> claimed) {
         this.script = script;
         this.dir = dir;
-        this.net = net;
+        this.run = claimed.get("VIGIL_TESTBED_RUN");
+        this.net = claimed.get("testbed_net");
+        this.bridge = claimed.get("testbed_bridge");
+        this.knownHosts = Path.of(claimed.get("testbed_known_hosts"));
     }
 
-    /** The JVM's testbed, started on first call. Fails loudly when a prerequisite is missing. */
+    /** The JVM's run, started on first call and ended with the JVM. Fails loudly when a prerequisite is missing. */
     public static synchronized Testbed shared() {
         if (shared == null) {
-            shared = start();
+            Testbed tb = open();
+            Runtime.getRuntime().addShutdownHook(new Thread(tb::close, "testbed-cleanup"));
+            shared = tb;
         }
         return shared;
     }
 
-    private static Testbed start() {
+    /** A run of this JVM's own beside the shared one; {@link #close} ends it. */
+    public static Testbed open() {
+        return open(ProcessHandle.current().pid());
+    }
+
+    /**
+     * A run owned by the process {@code ownerPid}: if that process dies without {@link #close}, the next run's
+     * start on this machine removes what this one left.
+     */
+    static Testbed open(long ownerPid) {
         if (!"root".equals(System.getProperty("user.name"))) {
             throw new IllegalStateException("test hosts need root (systemd-nspawn, overlay mounts, a bridge); "
                     + "run the integration tests as root, e.g. through bin/test");
         }
         Path script = locateScript();
         Path dir = Path.of(env("VIGIL_TESTBED_DIR", "/var/tmp/vigil-testbed"));
-        Testbed tb = new Testbed(script, dir, env("VIGIL_TESTBED_NET", "10.77.0"));
-        tb.lockOrWait();
         long t0 = System.nanoTime();
-        tb.sh(600, "prereqs");
-        tb.sh(120, "cleanup-all"); // leftovers of a killed run: we hold the lock, so nobody else owns them
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> tb.sh(120, "cleanup-all"), "testbed-cleanup"));
+        sh(script, dir, null, 600, "prereqs");
+        Testbed tb = new Testbed(script, dir, assignments(sh(script, dir, null, 120, "run-start",
+                Long.toString(ownerPid))));
         long t1 = System.nanoTime();
-        tb.sh(1200, "base");
-        long t2 = System.nanoTime();
-        tb.sh(60, "net-up");
-        log("testbed ready: cleanup %.1f s, base image %.1f s, network %.1f s", secs(t0, t1), secs(t1, t2),
-                secs(t2, System.nanoTime()));
+        try {
+            tb.sh(1800, "base");
+        } catch (RuntimeException e) {
+            tb.close();
+            throw e;
+        }
+        log("run %s ready on %s (%s.0/24): start %.1f s, base image %.1f s", tb.run, tb.bridge, tb.net,
+                secs(t0, t1), secs(t1, System.nanoTime()));
         return tb;
+    }
+
+    /** {@code name=value} lines (an {@code export} in front allowed), as {@code run-start} prints them. */
+    private static Map<String, String> assignments(String output) {
+        Map<String, String> values = new HashMap<>();
+        for (String line : output.split("\n")) {
+            String assignment = line.strip().replaceFirst("^export ", "");
+            int eq = assignment.indexOf('=');
+            if (eq > 0) {
+                values.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+            }
+        }
+        for (String name : List.of("VIGIL_TESTBED_RUN", "testbed_net", "testbed_bridge", "testbed_known_hosts")) {
+            if (!values.containsKey(name)) {
+                throw new IllegalStateException("testbed run-start printed no " + name + ": " + output);
+            }
+        }
+        return values;
+    }
+
+    /** Ends the run: its hosts, mounts, cgroups and bridge go; the shared image and apt cache stay. */
+    @Override
+    public void close() {
+        sh(120, "run-end");
     }
 
     private static double secs(long from, long to) {
@@ -91,20 +134,16 @@ public final class Testbed {
                 + "; set -Dvigil.testbed.script");
     }
 
-    /** One test JVM owns the testbed at a time; the lock dies with the JVM, so a killed run never blocks. */
-    private void lockOrWait() {
-        try {
-            Files.createDirectories(dir);
-            FileChannel channel = FileChannel.open(dir.resolve("run.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                log("another test JVM uses the testbed; waiting for it");
-                channel.lock(); // held (and released by the OS) for the life of this JVM
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + dir, e);
-        }
+    String run() {
+        return run;
+    }
+
+    String bridge() {
+        return bridge;
+    }
+
+    Path dir() {
+        return dir;
     }
 
     /** The first {@code n} shared hosts, booting the missing ones in parallel. */
@@ -146,7 +185,7 @@ public final class Testbed {
     }
 
     private TestHost host(String name, String ip) {
-        return new TestHost(name, ip, 22, dir.resolve("id_ed25519"), dir.resolve("known_hosts"));
+        return new TestHost(name, ip, 22, dir.resolve("id_ed25519"), knownHosts);
     }
 
     private void boot(List<TestHost> list) {
@@ -162,14 +201,23 @@ public final class Testbed {
     }
 
     private String sh(int timeoutSeconds, String... args) {
+        return sh(script, dir, run, timeoutSeconds, args);
+    }
+
+    /** Runs the script for {@code run} (null before one is claimed); its stderr goes to ours and the harness log. */
+    private static String sh(Path script, Path dir, String run, int timeoutSeconds, String... args) {
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
         try {
             Path output = Files.createTempFile("testbed-", ".out");
             Path errors = Files.createTempFile("testbed-", ".err");
             try {
-                Process p = new ProcessBuilder(command).redirectOutput(output.toFile())
-                        .redirectError(errors.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                        .redirectError(errors.toFile());
+                if (run != null) {
+                    builder.environment().put("VIGIL_TESTBED_RUN", run);
+                }
+                Process p = builder.start();
                 p.getOutputStream().close();
                 boolean finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
                 if (!finished) {
@@ -177,6 +225,7 @@ public final class Testbed {
                 }
                 String err = Files.readString(errors, StandardCharsets.UTF_8);
                 System.err.print(err); // the harness logs its timings on stderr
+                Files.createDirectories(dir);
                 Files.writeString(dir.resolve("harness.log"), err, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 if (!finished) {
                     throw new IllegalStateException("testbed " + String.join(" ", args) + " timed out after "
