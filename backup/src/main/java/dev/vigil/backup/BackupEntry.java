@@ -48,6 +48,7 @@ public record BackupEntry(BackupKey key, long size, Instant uploaded, ManifestSt
         return table.render();
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    /** How listings show a key's time. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 }

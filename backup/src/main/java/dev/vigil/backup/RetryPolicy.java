@@ -31,6 +31,28 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         return Duration.ofMillis(Math.min(millis, maxDelay.toMillis()));
     }
 
+    /**
+     * The longest the pauses between all {@link #maxAttempts} add up to: what a request that never gets an answer
+     * spends retrying (29 s for {@link #DEFAULT}). Attempts that fail at once (a refused or reset connection, a
+     * 5xx) add next to nothing to it.
+     */
+    public Duration maxTotalDelay() {
+        Duration total = Duration.ZERO;
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            total = total.plus(delayAfter(attempt));
+        }
+        return total;
+    }
+
+    /**
+     * For a clean-up request (aborting an upload) sent right after another request used up this whole policy: one
+     * try and one retry {@link #initialDelay} later instead of a second budget, so that a run whose storage is gone
+     * ends within about one budget.
+     */
+    public RetryPolicy afterOutage() {
+        return new RetryPolicy(Math.min(2, maxAttempts), initialDelay, initialDelay);
+    }
+
     /** Sleeps for {@link #delayAfter(int)}; an interrupt is kept and ends the wait early. */
     @Override
     public void pauseAfter(int attempt) {
