@@ -1,21 +1,21 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Encryptor;
 import dev.vigil.backup.pg.PgBinaries;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.IncompleteUpload;
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
 import dev.vigil.backup.store.StoredObject;
 import dev.vigil.backup.testing.Databases;
-import dev.vigil.backup.testing.Gpg;
-import dev.vigil.backup.testing.PingRecorder;
 import dev.vigil.backup.testing.S3ProxyServer;
 import dev.vigil.backup.testing.SampleData;
 import dev.vigil.backup.testing.TestRetries;
 import dev.vigil.backup.testing.Tripwire;
 import dev.vigil.backup.testing.Waits;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Encryptor;
+import dev.vigil.s3.S3Config;
+import dev.vigil.testsupport.Gpg;
+import dev.vigil.testsupport.PingRecorder;
 import dev.vigil.testsupport.S3ProxyProcess;
 import dev.vigil.testsupport.TcpProxy;
 import dev.vigil.testsupport.TestDatabase;
@@ -39,7 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.vigil.backup.testing.Gpg.OPERATOR;
+import static dev.vigil.testsupport.Gpg.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
