@@ -26,6 +26,7 @@ import java.time.ZonedDateTime;
 final class CalendarSearch {
 
     static final int MAX_STEPS = 200_000;
+    private static final Instant EARLIEST = Instant.parse("1969-12-30T00:00:00Z");
 
     private final CalendarEvent event;
     private final ZoneId zone;
@@ -53,6 +54,10 @@ final class CalendarSearch {
         if (after.getEpochSecond() >= LocalDateTime.of(CalendarEvent.MAX_YEAR + 1, 1, 1, 0, 0)
                 .toEpochSecond(ZoneOffset.UTC)) {
             return null;
+        }
+        // Nothing elapses before 1970, and earlier instants would overflow the microseconds below.
+        if (after.isBefore(EARLIEST)) {
+            after = EARLIEST;
         }
         // As systemd: from one microsecond after the base, in whole microseconds.
         long micros = after.getEpochSecond() * 1_000_000L + after.getNano() / 1_000 + 1;

@@ -17,7 +17,7 @@ import java.util.Objects;
  * equals {@code 0 0 * * 0} and {@code @daily} equals {@code 0 0 * * *}; {@link #text()} keeps the
  * text as written (whitespace normalised).
  */
-public final class CronExpression {
+public final class CronExpression implements ScheduleExpression {
 
     private final String text;
     // One bit per allowed value: bit 5 of minutes set means minute 5 matches. Weekdays use 0-6, Sunday = 0.

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * <p>Immutable. {@link #text()} keeps the text as written (lines stripped).
  */
-public final class OnCalendarExpression {
+public final class OnCalendarExpression implements ScheduleExpression {
 
     private final String text;
     private final List<CalendarEvent> events;
