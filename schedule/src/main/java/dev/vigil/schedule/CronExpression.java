@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -68,20 +66,6 @@ public final class CronExpression implements ScheduleExpression {
      */
     public Instant nextAfter(Instant after, ZoneId zone) {
         return FireTimes.nextAfter(this, after, zone);
-    }
-
-    /** The next {@code count} fire times after {@code after}, strictly increasing. */
-    public List<Instant> nextTimes(Instant after, ZoneId zone, int count) {
-        if (count < 0 || count > 10_000) {
-            throw new IllegalArgumentException("count must be between 0 and 10000, got " + count);
-        }
-        List<Instant> times = new ArrayList<>(count);
-        Instant cursor = after;
-        for (int i = 0; i < count; i++) {
-            cursor = nextAfter(cursor, zone);
-            times.add(cursor);
-        }
-        return List.copyOf(times);
     }
 
     /** An English description such as "At 09:00 on Monday through Friday". */

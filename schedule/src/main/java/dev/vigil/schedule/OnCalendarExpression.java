@@ -2,7 +2,8 @@ package dev.vigil.schedule;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -55,24 +56,12 @@ public final class OnCalendarExpression implements ScheduleExpression {
             }
         }
         if (earliest == null) {
-            throw new InvalidScheduleException("\"" + text.replace("\n", "; ") + "\" does not elapse in " + zone.getId()
-                    + " after " + after + " (systemd looks no further than the year 2199)");
+            String where = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+            throw new InvalidScheduleException("\"" + text.replace("\n", "; ") + "\" does not elapse in " + where
+                    + " after " + after.truncatedTo(ChronoUnit.SECONDS)
+                    + " (systemd looks no further than the year 2199)");
         }
         return earliest;
-    }
-
-    /** The next {@code count} times after {@code after}, strictly increasing. */
-    public List<Instant> nextTimes(Instant after, ZoneId zone, int count) {
-        if (count < 0 || count > 10_000) {
-            throw new IllegalArgumentException("count must be between 0 and 10000, got " + count);
-        }
-        List<Instant> times = new ArrayList<>(count);
-        Instant cursor = after;
-        for (int i = 0; i < count; i++) {
-            cursor = nextAfter(cursor, zone);
-            times.add(cursor);
-        }
-        return List.copyOf(times);
     }
 
     /** An English description such as "At 02:30 on Monday through Friday", one sentence per line. */

@@ -297,10 +297,10 @@ final class OnCalendarParser {
         if (token.indexOf('.') >= 0) {
             throw fieldError(field, "\"" + item + "\": fractions are not supported");
         }
-        if (!isDigits(token) || number(token) == 0) {
+        if (!CronParser.isDigits(token) || CronParser.number(token) == 0) {
             throw fieldError(field, "\"" + item + "\": the repetition must be a positive number");
         }
-        long step = number(token);
+        long step = CronParser.number(token);
         if (step > field.max - field.min) {
             throw fieldError(field, "\"" + item + "\": repetition " + token + " is larger than the field's range "
                     + field.min + ".." + field.max);
@@ -315,10 +315,10 @@ final class OnCalendarParser {
         if (token.indexOf('.') >= 0) {
             throw fieldError(field, "\"" + item + "\": fractions are not supported");
         }
-        if (!isDigits(token)) {
+        if (!CronParser.isDigits(token)) {
             throw fieldError(field, "invalid value \"" + token + "\"" + (token.equals(item) ? "" : " in \"" + item + "\""));
         }
-        long number = number(token);
+        long number = CronParser.number(token);
         if (field == Field.YEAR && number < 100) {
             number += number < 70 ? 2000 : 1900; // as systemd: 26 is 2026, 99 is 1999
         }
@@ -328,31 +328,6 @@ final class OnCalendarParser {
                     + (max < field.max ? " (counted from the end of the month)" : ""));
         }
         return (int) number;
-    }
-
-    /** The value of a digit string, saturating so that huge numbers stay huge. */
-    private static long number(String digits) {
-        long value = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            value = value * 10 + (digits.charAt(i) - '0');
-            if (value > Integer.MAX_VALUE) {
-                return Long.MAX_VALUE;
-            }
-        }
-        return value;
-    }
-
-    private static boolean isDigits(String token) {
-        if (token.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static InvalidOnCalendarExpressionException fieldError(Field field, String problem) {

@@ -2,6 +2,7 @@ package dev.vigil.schedule;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A schedule written as text: a cron expression or OnCalendar lines, told apart as Healthchecks does. */
@@ -21,7 +22,18 @@ public sealed interface ScheduleExpression permits CronExpression, OnCalendarExp
     Instant nextAfter(Instant after, ZoneId zone);
 
     /** The next {@code count} fire times after {@code after}, strictly increasing. */
-    List<Instant> nextTimes(Instant after, ZoneId zone, int count);
+    default List<Instant> nextTimes(Instant after, ZoneId zone, int count) {
+        if (count < 0 || count > 10_000) {
+            throw new IllegalArgumentException("count must be between 0 and 10000, got " + count);
+        }
+        List<Instant> times = new ArrayList<>(count);
+        Instant cursor = after;
+        for (int i = 0; i < count; i++) {
+            cursor = nextAfter(cursor, zone);
+            times.add(cursor);
+        }
+        return List.copyOf(times);
+    }
 
     /** An English description. */
     String describe();

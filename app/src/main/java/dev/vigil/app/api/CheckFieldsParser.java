@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +49,7 @@ public final class CheckFieldsParser {
         Integer grace = seconds(body, "grace");
         String schedule = string(body, "schedule", 100);
         String tz = string(body, "tz", 36);
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         if (tz != null) {
             try {
                 zone = CronSchedule.parseZone(tz);
