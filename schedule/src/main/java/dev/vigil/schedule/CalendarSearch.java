@@ -14,11 +14,16 @@ import java.time.ZonedDateTime;
  *       day, weekday, hour, minute, second), taking the smallest allowed value of each field;</li>
  *   <li>every step converts the broken-down time to an instant and back, as {@code mktime} does. A local time
  *       that does not exist (clocks went forward) converts to a later one; the search then starts again from
- *       there, with the fields below the first changed one reset, so a time in the gap never fires: no catch-up;
+ *       there, with the field below the first changed one reset, so a time in the gap never fires: no catch-up;
+ *       a repetition without an end ({@code 0/25} in minutes) asks for values past the field's end and continues
+ *       from where they normalise to;</li>
  *   <li>a local time that happens twice (clocks went back) takes the offset of the previous conversion, as
  *       glibc's {@code mktime} does with {@code tm_isdst = -1}: coming from before the change that is the first
  *       occurrence, so a repeated time fires once, and the repeated stretch is not walked again.</li>
  * </ul>
+ * Not modelled: glibc's handling of a tm_isdst left set by an earlier normalisation (it can make systemd take the
+ * later occurrence after an hour repetition overflows into a repeated hour), and zones whose data marks winter
+ * time as daylight saving (Europe/Dublin), where systemd resolves a missing time backwards.
  * Written rather than borrowed: no Java library follows systemd here, and Healthchecks' own library differs from
  * systemd in a few corners (see docs/schedules.md). The search is bounded by the year 2199, where systemd stops,
  * and by a step count that no real expression comes near.
