@@ -246,7 +246,7 @@ final class CronParser {
     }
 
     /** The value of a digit string, saturating at Long.MAX_VALUE so that huge numbers stay huge. */
-    private static long number(String digits) {
+    static long number(String digits) {
         long value = 0;
         for (int i = 0; i < digits.length(); i++) {
             value = value * 10 + (digits.charAt(i) - '0');
@@ -264,7 +264,7 @@ final class CronParser {
         return quartz ? " (Quartz-style L, W, # and ? are not supported)" : "";
     }
 
-    private static boolean isDigits(String token) {
+    static boolean isDigits(String token) {
         if (token.isEmpty()) {
             return false;
         }

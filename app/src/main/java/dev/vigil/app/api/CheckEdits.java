@@ -1,6 +1,8 @@
 package dev.vigil.app.api;
 
 import dev.vigil.app.checks.PingRules;
+import dev.vigil.app.checks.ScheduleCache;
+import dev.vigil.schedule.ScheduleSyntax;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +15,13 @@ public final class CheckEdits {
     }
 
     /**
-     * The check with every field present in the request applied; a schedule makes it a cron check, a timeout
-     * alone a simple one.
+     * The check with every field present in the request applied; a schedule makes it a cron or an OnCalendar check
+     * (decided as Healthchecks does), a timeout alone a simple one.
      */
     public static CheckRow apply(CheckRow r, CheckFields f) {
         String kind = r.kind();
         if (f.schedule() != null) {
-            kind = "cron";
+            kind = ScheduleSyntax.of(f.schedule()) == ScheduleSyntax.CRON ? ScheduleCache.CRON : ScheduleCache.ONCALENDAR;
         } else if (f.timeout() != null) {
             kind = "simple";
         }

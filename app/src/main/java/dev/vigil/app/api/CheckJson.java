@@ -63,7 +63,7 @@ public final class CheckJson {
                     .add("channels", c.channels().stream().map(UUID::toString).sorted()
                             .collect(Collectors.joining(",")));
         }
-        if (c.isCron()) {
+        if (c.hasExpression()) {
             b.add("schedule", c.schedule()).add("tz", c.tz());
         } else {
             b.add("timeout", c.timeout());

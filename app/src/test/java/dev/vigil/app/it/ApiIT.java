@@ -190,8 +190,8 @@ class ApiIT {
                 + "time zone \"Mars/Olympus\" (expected an IANA name such as Europe/Dublin or UTC)");
         assertThat(invalid("{\"schedule\": \"61 * * * *\"}"))
                 .startsWith("json validation error: schedule is not a valid cron expression: ");
-        assertThat(invalid("{\"schedule\": \"Mon *-*-* 10:00\"}")).contains("OnCalendar expressions are not "
-                + "supported");
+        assertThat(invalid("{\"schedule\": \"Mon *-*-* 25:00\"}")).isEqualTo("json validation error: schedule is "
+                + "not a valid OnCalendar expression: hour field: value 25 is out of range 0..23");
         assertInvalid("{\"channels\": \"" + UUID.randomUUID() + "x\"}", null);
         assertInvalid("{\"channels\": \"nope\"}", "invalid channel identifier: nope");
         assertInvalid("{\"channels\": \"a,,b\"}", "empty channel identifier");

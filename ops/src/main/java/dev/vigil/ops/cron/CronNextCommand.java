@@ -1,6 +1,6 @@
 package dev.vigil.ops.cron;
 
-import dev.vigil.schedule.CronExpression;
+import dev.vigil.schedule.ScheduleExpression;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,18 +19,22 @@ import java.util.concurrent.Callable;
 @Command(name = "next",
         description = {"Print the next times EXPRESSION fires in time zone ZONE, one ISO-8601 timestamp with offset "
                 + "per line.",
-                "Daylight-saving changes are handled as Debian's cron does: a job at a fixed time that falls into "
-                + "the skipped hour runs right after the jump; one in the repeated hour runs once."},
+                "EXPRESSION is a cron line (five fields) or systemd OnCalendar events (one per line), as in a "
+                + "check's schedule.",
+                "Daylight-saving changes are handled as Debian's cron does for cron lines (a job at a fixed time "
+                + "that falls into the skipped hour runs right after the jump; one in the repeated hour runs once) "
+                + "and as systemd does for OnCalendar (skipped times never run; repeated ones run once)."},
         footer = {"", "Examples:",
                 "  ops cron next '30 2 * * *' --tz America/New_York --from 2026-03-07T12:00-05:00 --count 3",
-                "  ops cron next '0 0 */2 * MON' --count 10"})
+                "  ops cron next '0 0 */2 * MON' --count 10",
+                "  ops cron next 'Mon..Fri *-*-* 02:30:00' --tz Europe/Riga"})
 public final class CronNextCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "1..5", paramLabel = "EXPRESSION",
-            description = "The cron expression, quoted (or its fields as separate words).")
+            description = "The cron or OnCalendar expression, quoted (or its fields as separate words).")
     List<String> words;
 
     @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
@@ -47,7 +51,7 @@ public final class CronNextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CronExpression expression = CronExpressionWords.parse(words, spec);
+        ScheduleExpression expression = CronExpressionWords.parse(words, spec);
         if (count < 1 || count > 1000) {
             throw usage("--count must be from 1 to 1000, not " + count);
         }
