@@ -2,13 +2,13 @@ import dev.vigil.backup.BackupResult;
 import dev.vigil.backup.BackupRunner;
 import dev.vigil.backup.ConsoleProgress;
 import dev.vigil.backup.RetryPolicy;
-import dev.vigil.backup.crypto.Encryptor;
 import dev.vigil.backup.pg.PgBinaries;
 import dev.vigil.backup.pg.PgServer;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Encryptor;
+import dev.vigil.s3.S3Config;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,7 +1,7 @@
 import dev.vigil.backup.RetryPolicy;
 import dev.vigil.backup.store.ObjectUpload;
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.s3.S3Config;
 
 import java.io.InputStream;
 import java.net.URI;

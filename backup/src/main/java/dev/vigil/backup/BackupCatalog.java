@@ -1,5 +1,6 @@
 package dev.vigil.backup;
 
+import dev.vigil.backup.store.IncompleteUpload;
 import dev.vigil.backup.store.ObjectStore;
 import dev.vigil.backup.store.StoredObject;
 
@@ -54,6 +55,26 @@ public final class BackupCatalog {
     /** Backups of one database, oldest first. */
     public List<BackupEntry> list(String database) {
         return list().stream().filter(e -> e.key().database().equals(database)).toList();
+    }
+
+    /**
+     * Uploads of backups under the prefix that were started and neither completed nor aborted, oldest first (by
+     * database, then time); of one database if {@code database} is not null.
+     */
+    public List<IncompleteBackup> incompleteUploads(String database) {
+        List<IncompleteBackup> uploads = new ArrayList<>();
+        for (IncompleteUpload u : store.incompleteUploads(prefix)) {
+            BackupKey.parse(prefix, u.key())
+                    .filter(k -> database == null || k.database().equals(database))
+                    .ifPresent(k -> uploads.add(new IncompleteBackup(k, u)));
+        }
+        uploads.sort(Comparator.comparing((IncompleteBackup u) -> u.key().database()).thenComparing(u -> u.key().time()));
+        return uploads;
+    }
+
+    /** What {@code ops backup list} shows: backups and incomplete uploads, of one database if it is not null. */
+    public BackupListing listing(String database) {
+        return new BackupListing(database == null ? list() : list(database), incompleteUploads(database));
     }
 
     /** The newest backup of {@code database}, or of any database if it is null. */

@@ -1,5 +1,7 @@
 package dev.vigil.backup;
 
+import dev.vigil.table.TextTable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,16 +39,16 @@ public record BackupEntry(BackupKey key, long size, Instant uploaded, ManifestSt
 
     /** A listing for the terminal: one line per backup, oldest first, with a header. */
     public static String renderTable(List<BackupEntry> entries, Instant now) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-20s  %10s  %12s  %-10s  %s%n",
-                "TIME (UTC)", "SIZE", "AGE", "MANIFEST", "KEY"));
+        TextTable table = TextTable.withHeader("TIME (UTC)", "SIZE", "AGE", "MANIFEST", "KEY")
+                .alignRight(1, 2).minWidths(20, 10, 12, 10);
         for (BackupEntry e : entries) {
-            out.append(String.format(Locale.ROOT, "%-20s  %10s  %12s  %-10s  %s%n",
-                    TIME.format(e.key().time()), Sizes.bytes(e.size()), Sizes.duration(e.age(now)),
-                    e.manifestStatus().name().toLowerCase(Locale.ROOT), e.objectKey()));
+            table.row(TIME.format(e.key().time()), Sizes.bytes(e.size()), Sizes.duration(e.age(now)),
+                    e.manifestStatus().name().toLowerCase(Locale.ROOT), e.objectKey());
         }
-        return out.toString();
+        return table.render();
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    /** How listings show a key's time. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 }

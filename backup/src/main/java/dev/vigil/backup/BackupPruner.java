@@ -17,9 +17,16 @@ import java.util.TreeMap;
 /**
  * Deletes expired backups under a prefix, per database as {@link RetentionPolicy} says, each object before
  * its manifest (so an interrupted prune leaves at worst a manifest without backup, which the next prune
- * removes). A dry run only reports.
+ * removes), and aborts the uploads that failed runs left incomplete once they are older than
+ * {@link #INCOMPLETE_UPLOAD_AGE}. A dry run only reports.
  */
 public final class BackupPruner {
+
+    /**
+     * Incomplete uploads older than this are aborted. No run takes a day, so an upload this old belongs to a run
+     * that failed and could not abort it, never to one still going.
+     */
+    public static final Duration INCOMPLETE_UPLOAD_AGE = Duration.ofDays(1);
 
     private final ObjectStore store;
     private final BackupCatalog catalog;
@@ -49,14 +56,17 @@ public final class BackupPruner {
             backups.stream().filter(b -> !expired.contains(b)).forEach(kept::add);
         }
         List<String> orphans = orphanManifests(policy, now);
+        List<IncompleteBackup> abandoned = catalog.incompleteUploads(null).stream()
+                .filter(u -> u.age(now).compareTo(INCOMPLETE_UPLOAD_AGE) > 0).toList();
         if (!dryRun) {
             for (BackupEntry e : removed) {
                 store.delete(e.objectKey());
                 store.delete(e.key().manifestKey());
             }
             orphans.forEach(store::delete);
+            abandoned.forEach(u -> store.abort(u.upload()));
         }
-        return new PruneResult(dryRun, removed, orphans, kept, now);
+        return new PruneResult(dryRun, removed, orphans, abandoned, kept, now);
     }
 
     /** Manifests older than the window whose backup is gone. */

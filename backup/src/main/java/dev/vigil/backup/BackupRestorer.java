@@ -1,8 +1,8 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Decryptor;
 import dev.vigil.backup.pg.Postgres;
 import dev.vigil.backup.store.ObjectStore;
+import dev.vigil.openpgp.Decryptor;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Encryptor;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.ObjectStore;
 import dev.vigil.backup.store.ObjectUpload;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Encryptor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +18,9 @@ import java.time.Instant;
  * the disk unencrypted and memory stays bounded by the part buffers whatever the database's size.
  *
  * <p>The object appears only when pg_dump exited with status 0 and every part arrived; otherwise the upload
- * is aborted and nothing is left. The manifest is written after the object. The check is pinged
- * {@code /start} before and success or {@code /fail} (with the error) after.
+ * is aborted and nothing is left, or, if the storage does not take the abort either, the message says that the
+ * incomplete upload is left and which command removes it. The manifest is written after the object. The check is
+ * pinged {@code /start} before and success or {@code /fail} (with the error) after, whatever the failure.
  */
 public final class BackupRunner {
 
@@ -51,17 +52,36 @@ public final class BackupRunner {
         Instant started = clock.instant();
         BackupKey key = new BackupKey(prefix, database, started);
         check.start();
+        BackupResult result;
         try {
-            BackupResult result = dumpAndUpload(key, progress);
-            check.success(result.summary());
-            return result;
+            result = dumpAndUpload(key, progress);
         } catch (BackupException e) {
-            check.fail("backup of " + database + " failed: " + e.getMessage());
+            reportFailure(check, "backup of " + database + " failed: " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             BackupException wrapped = new BackupException("backup of " + database + " failed: " + e, e);
-            check.fail(wrapped.getMessage());
+            reportFailure(check, wrapped.getMessage());
             throw wrapped;
+        } catch (Error e) {
+            reportFailure(check, "backup of " + database + " failed: " + e);
+            throw e;
+        }
+        check.success(result.summary());
+        return result;
+    }
+
+    /**
+     * Pings {@code /fail}, with the check's own retries. An interrupt left on this thread would make the HTTP
+     * client give up before sending, so it is held back for the ping and put back after.
+     */
+    private static void reportFailure(VigilCheck check, String message) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            check.fail(message);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -74,61 +94,61 @@ public final class BackupRunner {
 
         ObjectUpload upload = store.startUpload(key.objectKey());
         Postgres.ToolProcess dump = null;
+        ProgressMeter meter = new ProgressMeter("dump", progress);
+        Sha256.Out ciphertext = new Sha256.Out(upload);
+        long size;
         try {
             dump = postgres.startDump(database);
             dump.closeStdin();
-            Sha256.Out ciphertext = new Sha256.Out(upload);
             OutputStream plaintext = encryptor.encrypt(ciphertext, database + ".dump", key.time());
-            ProgressMeter meter = new ProgressMeter("dump", progress);
             copy(dump.stdout(), plaintext, meter);
             int status = dump.waitFor();
             if (status != 0) {
-                throw new BackupException("pg_dump of " + database + " failed (" + Postgres.ToolProcess.describeExit(status)
-                        + ")" + dump.stderrSuffix() + "; the upload was aborted, nothing was stored");
+                throw new BackupException("pg_dump of " + database + " failed ("
+                        + Postgres.ToolProcess.describeExit(status) + ")" + dump.stderrSuffix());
             }
             plaintext.close(); // ends the OpenPGP message: writes the MDC
-            long size = upload.complete();
-            meter.finish();
-            Manifest manifest = new Manifest(key.objectKey(), database, key.time(),
-                    (System.nanoTime() - t0) / 1_000_000, size, ciphertext.sha.hex(), meter.bytes(),
-                    pgDumpVersion, serverVersion, encryptor.recipients());
-            try {
-                store.put(key.manifestKey(), manifest.toJson(), "application/json");
-            } catch (BackupException e) {
-                throw new BackupException("the backup was stored as " + key.objectKey()
-                        + " but its manifest could not be written: " + e.getMessage(), e);
-            }
-            return new BackupResult(key, manifest);
+            size = upload.complete();
         } catch (IOException | RuntimeException e) {
-            BackupException failure = e instanceof BackupException b ? b : new BackupException(describe(e, dump), e);
             if (dump != null) {
                 dump.kill();
             }
-            throw abort(upload, failure);
+            String cause = e instanceof BackupException b ? b.getMessage() : describe(e, dump);
+            throw new BackupException(cause + abort(upload), e);
         }
+        meter.finish();
+        Manifest manifest = new Manifest(key.objectKey(), database, key.time(),
+                (System.nanoTime() - t0) / 1_000_000, size, ciphertext.sha.hex(), meter.bytes(),
+                pgDumpVersion, serverVersion, encryptor.recipients());
+        try {
+            store.put(key.manifestKey(), manifest.toJson(), "application/json");
+        } catch (BackupException e) {
+            throw new BackupException("the backup was stored as " + key.objectKey()
+                    + " but its manifest could not be written: " + e.getMessage(), e);
+        }
+        return new BackupResult(key, manifest);
     }
 
     /** A failed write to the upload is most often S3; a failed read is pg_dump. */
     private static String describe(Exception e, Postgres.ToolProcess dump) {
         if (e.getCause() instanceof BackupException b) {
-            return b.getMessage() + "; the upload was aborted, nothing was stored";
+            return b.getMessage();
         }
         String tail = dump == null ? "" : dump.stderrSuffix();
-        return "backup stream failed: " + e.getMessage() + (tail.isEmpty() ? "" : " (pg_dump" + tail + ")")
-                + "; the upload was aborted, nothing was stored";
+        return "backup stream failed: " + e.getMessage() + (tail.isEmpty() ? "" : " (pg_dump" + tail + ")");
     }
 
-    /** Aborts the upload; if that fails too (S3 may simply be down) the first failure still leads. */
-    private static BackupException abort(ObjectUpload upload, BackupException failure) {
+    /**
+     * Aborts the upload and says how that went, as the end of the failure's message: either nothing is left, or
+     * what is left and which command removes it. Exactly one of the two.
+     */
+    private static String abort(ObjectUpload upload) {
         try {
             upload.abort();
-            return failure;
+            return "; the upload was aborted, nothing was stored";
         } catch (RuntimeException e) {
-            BackupException both = new BackupException(failure.getMessage() + " (and the incomplete upload could"
-                    + " not be aborted: " + e.getMessage() + "; a lifecycle rule for incomplete multipart uploads"
-                    + " removes it)", failure);
-            both.addSuppressed(e);
-            return both;
+            return "; nothing was stored, but the incomplete upload is left in the bucket (" + e.getMessage()
+                    + "): 'ops backup list' shows it and 'ops backup prune' removes it once it is a day old";
         }
     }
 

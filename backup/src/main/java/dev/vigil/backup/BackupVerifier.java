@@ -1,10 +1,10 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Decryptor;
 import dev.vigil.backup.pg.Postgres;
 import dev.vigil.backup.pg.TableStats;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.ObjectStore;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Decryptor;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,13 +1,20 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Recipient;
+import dev.vigil.openpgp.Recipient;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The small JSON document stored beside each backup: what it is, how big, its ciphertext's SHA-256 (checked
@@ -20,12 +27,21 @@ public record Manifest(String objectKey, String database, Instant started, long 
     public static final String FORMAT = "vigil-backup/1";
     public static final String ENCRYPTION = "OpenPGP, public-key, AES-256, SEIPD v1 with MDC";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Two-space indentation, {@code "name": value}: the layout of every manifest written so far, byte for byte. */
+    private static final DefaultPrettyPrinter LAYOUT = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
     public Manifest {
         recipients = List.copyOf(recipients);
     }
 
     public byte[] toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        ObjectNode m = JSON.createObjectNode();
         m.put("format", FORMAT);
         m.put("object", objectKey);
         m.put("database", database);
@@ -38,36 +54,34 @@ public record Manifest(String objectKey, String database, Instant started, long 
         m.put("pgDumpVersion", pgDumpVersion);
         m.put("serverVersion", serverVersion);
         m.put("encryption", ENCRYPTION);
-        List<Object> rs = new ArrayList<>();
+        ArrayNode rs = m.putArray("recipients");
         for (Recipient r : recipients) {
-            Map<String, Object> rm = new LinkedHashMap<>();
-            rm.put("keyId", r.keyId());
-            rm.put("fingerprint", r.fingerprint());
-            rm.put("userId", r.userId());
-            rs.add(rm);
+            rs.addObject().put("keyId", r.keyId()).put("fingerprint", r.fingerprint()).put("userId", r.userId());
         }
-        m.put("recipients", rs);
-        return Json.write(m).getBytes(StandardCharsets.UTF_8);
+        return (JSON.writer().with(LAYOUT).writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads a manifest; a document of another format or with missing fields is an error naming the field. */
     public static Manifest parse(byte[] json) {
-        Object parsed;
+        JsonNode m;
         try {
-            parsed = Json.parse(new String(json, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new BackupException("unreadable manifest: " + e.getMessage(), e);
+            m = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new BackupException("unreadable manifest: " + e.getOriginalMessage(), e);
         }
-        if (!(parsed instanceof Map<?, ?> m)) {
+        if (m == null || !m.isObject()) {
             throw new BackupException("unreadable manifest: not a JSON object");
         }
-        if (!FORMAT.equals(m.get("format"))) {
-            throw new BackupException("unreadable manifest: format is " + m.get("format") + ", expected " + FORMAT);
+        JsonNode format = m.get("format");
+        if (format == null || !FORMAT.equals(format.asString(null))) {
+            throw new BackupException("unreadable manifest: format is " + (format == null ? null : format.asString())
+                    + ", expected " + FORMAT);
         }
         List<Recipient> recipients = new ArrayList<>();
-        if (m.get("recipients") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> r) {
+        JsonNode list = m.get("recipients");
+        if (list != null && list.isArray()) {
+            for (JsonNode r : list) {
+                if (r.isObject()) {
                     recipients.add(new Recipient(text(r, "keyId"), text(r, "fingerprint"), text(r, "userId")));
                 }
             }
@@ -81,19 +95,19 @@ public record Manifest(String objectKey, String database, Instant started, long 
         }
     }
 
-    private static String text(Map<?, ?> m, String field) {
-        Object v = m.get(field);
-        if (!(v instanceof String s)) {
+    private static String text(JsonNode m, String field) {
+        JsonNode v = m.get(field);
+        if (v == null || !v.isString()) {
             throw new BackupException("unreadable manifest: field '" + field + "' missing or not text");
         }
-        return s;
+        return v.asString();
     }
 
-    private static long number(Map<?, ?> m, String field) {
-        Object v = m.get(field);
-        if (!(v instanceof Long l)) {
+    private static long number(JsonNode m, String field) {
+        JsonNode v = m.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
             throw new BackupException("unreadable manifest: field '" + field + "' missing or not a whole number");
         }
-        return l;
+        return v.longValue();
     }
 }

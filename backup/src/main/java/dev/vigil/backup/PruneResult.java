@@ -4,15 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What prune removed (or, in a dry run, would remove): expired backups with their manifests, and manifests
- * left without their backup; and what it kept.
+ * What prune removed (or, in a dry run, would remove): expired backups with their manifests, manifests left
+ * without their backup and incomplete uploads older than a day; and what it kept.
  */
 public record PruneResult(boolean dryRun, List<BackupEntry> removed, List<String> orphanManifests,
-                          List<BackupEntry> kept, Instant now) {
+                          List<IncompleteBackup> abortedUploads, List<BackupEntry> kept, Instant now) {
 
     public PruneResult {
         removed = List.copyOf(removed);
         orphanManifests = List.copyOf(orphanManifests);
+        abortedUploads = List.copyOf(abortedUploads);
         kept = List.copyOf(kept);
     }
 
@@ -26,9 +27,18 @@ public record PruneResult(boolean dryRun, List<BackupEntry> removed, List<String
         for (String m : orphanManifests) {
             out.append(verb).append(m).append(" (manifest without backup)\n");
         }
+        for (IncompleteBackup u : abortedUploads) {
+            out.append(dryRun ? "would abort " : "aborted ").append("the incomplete upload of ")
+                    .append(u.key().objectKey()).append(" (").append(Sizes.duration(u.age(now))).append(" old)\n");
+        }
         out.append(dryRun ? "dry run: " : "").append(removed.size()).append(" backup")
                 .append(removed.size() == 1 ? "" : "s").append(dryRun ? " would be" : "").append(" deleted, ")
-                .append(kept.size()).append(" kept\n");
+                .append(kept.size()).append(" kept");
+        if (!abortedUploads.isEmpty()) {
+            out.append("; ").append(abortedUploads.size()).append(" incomplete upload")
+                    .append(abortedUploads.size() == 1 ? "" : "s").append(dryRun ? " would be" : "").append(" aborted");
+        }
+        out.append('\n');
         return out.toString();
     }
 }

@@ -1,8 +1,10 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Decryptor;
 import dev.vigil.backup.pg.Postgres;
 import dev.vigil.backup.store.ObjectStore;
+import dev.vigil.openpgp.Decryptor;
+import dev.vigil.openpgp.IntegrityException;
+import dev.vigil.openpgp.OpenPgpException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +51,8 @@ final class RestorePipeline {
             InputStream plain;
             try {
                 plain = decryptor.open(raw);
+            } catch (OpenPgpException e) {
+                throw new BackupException("cannot decrypt the backup " + objectKey + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new BackupException("cannot read " + objectKey + " as an encrypted backup: " + e.getMessage(), e);
             }
@@ -129,7 +133,7 @@ final class RestorePipeline {
     }
 
     private static String message(Exception e) {
-        if (e instanceof dev.vigil.backup.crypto.IntegrityException) {
+        if (e instanceof IntegrityException) {
             return e.getMessage();
         }
         return "cannot decrypt it (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "

@@ -1,12 +1,12 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Encryptor;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.S3ObjectStore;
 import dev.vigil.backup.store.StoredObject;
 import dev.vigil.backup.testing.Databases;
-import dev.vigil.backup.testing.Gpg;
 import dev.vigil.backup.testing.S3ProxyServer;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Encryptor;
+import dev.vigil.testsupport.Gpg;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static dev.vigil.backup.testing.Gpg.OPERATOR;
+import static dev.vigil.testsupport.Gpg.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real backups taken at chosen times (a fixed clock), then pruned. */

@@ -1,14 +1,14 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Decryptor;
-import dev.vigil.backup.crypto.Encryptor;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.S3ObjectStore;
 import dev.vigil.backup.testing.Databases;
-import dev.vigil.backup.testing.Gpg;
 import dev.vigil.backup.testing.S3ProxyServer;
 import dev.vigil.backup.testing.SampleData;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Decryptor;
+import dev.vigil.openpgp.Encryptor;
+import dev.vigil.testsupport.Gpg;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
-import static dev.vigil.backup.testing.Gpg.OPERATOR;
-import static dev.vigil.backup.testing.Gpg.OPERATOR_PASSPHRASE;
-import static dev.vigil.backup.testing.Gpg.OTHER;
-import static dev.vigil.backup.testing.Gpg.OTHER_PASSPHRASE;
+import static dev.vigil.testsupport.Gpg.OPERATOR;
+import static dev.vigil.testsupport.Gpg.OPERATOR_PASSPHRASE;
+import static dev.vigil.testsupport.Gpg.OTHER;
+import static dev.vigil.testsupport.Gpg.OTHER_PASSPHRASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +67,8 @@ class RestoreIT {
             assertThatThrownBy(() -> restorer.restore(backup.key().objectKey(), target.name(), RestoreOptions.DEFAULT,
                     ProgressListener.none()))
                     .isInstanceOf(BackupException.class)
-                    .hasMessageContaining("the backup is not encrypted to this key (recipients: " + recipient);
+                    .hasMessageContaining("cannot decrypt the backup " + backup.key().objectKey()
+                            + ": it is not encrypted to this key (recipients: " + recipient);
             assertThatThrownBy(() -> restorer.restore(backup.key().objectKey(), missing, RestoreOptions.DEFAULT,
                     ProgressListener.none()))
                     .hasMessageContaining("not encrypted to this key");
@@ -86,7 +87,8 @@ class RestoreIT {
             assertThatThrownBy(() -> restorer.restore(backup.key().objectKey(), target.name(), RestoreOptions.DEFAULT,
                     ProgressListener.none()))
                     .isInstanceOf(BackupException.class)
-                    .hasMessageStartingWith("wrong passphrase for key " + backup.manifest().recipients().get(0).keyId());
+                    .hasMessage("cannot decrypt the backup " + backup.key().objectKey() + ": wrong passphrase for key "
+                            + backup.manifest().recipients().get(0).keyId() + " (" + OPERATOR + ")");
             assertThat(Databases.postgres(target).userObjectCount(target.name())).isZero();
         }
     }

@@ -1,16 +1,16 @@
 package dev.vigil.backup;
 
-import dev.vigil.backup.crypto.Decryptor;
-import dev.vigil.backup.crypto.Encryptor;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.S3ObjectStore;
 import dev.vigil.backup.testing.Databases;
-import dev.vigil.backup.testing.Gpg;
-import dev.vigil.backup.testing.PingRecorder;
 import dev.vigil.backup.testing.S3ProxyServer;
 import dev.vigil.backup.testing.SampleData;
 import dev.vigil.backup.testing.TestRetries;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Decryptor;
+import dev.vigil.openpgp.Encryptor;
+import dev.vigil.testsupport.Gpg;
+import dev.vigil.testsupport.PingRecorder;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static dev.vigil.backup.testing.Gpg.OPERATOR;
-import static dev.vigil.backup.testing.Gpg.OPERATOR_PASSPHRASE;
+import static dev.vigil.testsupport.Gpg.OPERATOR;
+import static dev.vigil.testsupport.Gpg.OPERATOR_PASSPHRASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VerifyIT {

@@ -15,8 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * survives restarts, it listens on loopback only, and it stops with this process. {@code bin/vigil} starts it when
  * no VIGIL_DB_URL is given. Not for production: there, Vigil uses a real PostgreSQL server.
  *
- * <p>Usage: {@code java -jar devdb.jar DATA_DIR PORT READY_FILE}. When the database {@code vigil} accepts
- * connections, its JDBC URL is written to READY_FILE (so a script can wait for it) and printed.
+ * <p>Usage: {@code java -jar devdb.jar DATA_DIR PORT READY_FILE BINARIES_DIR}. The PostgreSQL binaries are
+ * unpacked into BINARIES_DIR (once; later starts reuse them), not into the temporary directory, so that nothing is
+ * left behind there. When the database {@code vigil} accepts connections, its JDBC URL is written to READY_FILE (so
+ * a script can wait for it) and printed.
  */
 public final class DevDatabase {
 
@@ -24,19 +26,24 @@ public final class DevDatabase {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: java -jar devdb.jar DATA_DIR PORT READY_FILE");
+        if (args.length != 4) {
+            System.err.println("usage: java -jar devdb.jar DATA_DIR PORT READY_FILE BINARIES_DIR");
             System.exit(2);
         }
         Path dataDir = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         Path readyFile = Path.of(args[2]);
+        Path binaries = Path.of(args[3]).toAbsolutePath();
         Files.createDirectories(dataDir);
+        Files.createDirectories(binaries);
+        // the library makes its default working directory (in java.io.tmpdir) even when given another one
+        System.setProperty("ot.epg.working-dir", binaries.toString());
         Files.deleteIfExists(readyFile);
 
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // the library's defaults favour throw-away test databases; this one keeps your data

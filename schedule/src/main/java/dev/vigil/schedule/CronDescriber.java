@@ -179,7 +179,7 @@ final class CronDescriber {
     }
 
     /** "1, 5 through 9 and 20": runs of three or more consecutive values become ranges. */
-    private static String list(List<Integer> values, IntFunction<String> name) {
+    static String list(List<Integer> values, IntFunction<String> name) {
         List<String> items = new ArrayList<>();
         int i = 0;
         while (i < values.size()) {
@@ -199,7 +199,7 @@ final class CronDescriber {
         return CronParser.join(items, "and");
     }
 
-    private static String ordinal(int n) {
+    static String ordinal(int n) {
         if (n % 100 >= 11 && n % 100 <= 13) {
             return n + "th";
         }

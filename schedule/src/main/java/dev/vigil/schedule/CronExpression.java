@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,7 +15,7 @@ import java.util.Objects;
  * equals {@code 0 0 * * 0} and {@code @daily} equals {@code 0 0 * * *}; {@link #text()} keeps the
  * text as written (whitespace normalised).
  */
-public final class CronExpression {
+public final class CronExpression implements ScheduleExpression {
 
     private final String text;
     // One bit per allowed value: bit 5 of minutes set means minute 5 matches. Weekdays use 0-6, Sunday = 0.
@@ -68,20 +66,6 @@ public final class CronExpression {
      */
     public Instant nextAfter(Instant after, ZoneId zone) {
         return FireTimes.nextAfter(this, after, zone);
-    }
-
-    /** The next {@code count} fire times after {@code after}, strictly increasing. */
-    public List<Instant> nextTimes(Instant after, ZoneId zone, int count) {
-        if (count < 0 || count > 10_000) {
-            throw new IllegalArgumentException("count must be between 0 and 10000, got " + count);
-        }
-        List<Instant> times = new ArrayList<>(count);
-        Instant cursor = after;
-        for (int i = 0; i < count; i++) {
-            cursor = nextAfter(cursor, zone);
-            times.add(cursor);
-        }
-        return List.copyOf(times);
     }
 
     /** An English description such as "At 09:00 on Monday through Friday". */

@@ -35,7 +35,7 @@ enum CronField {
         return index < 0 ? -1 : min + index;
     }
 
-    /** How many values the field has, which bounds a useful step. */
+    /** How many values the field has: a larger step means the same as this one. */
     int size() {
         return max - min + 1;
     }

@@ -233,19 +233,20 @@ final class CronParser {
         throw field.invalid("invalid value \"" + token + "\"" + where + quartzHint(token));
     }
 
+    /**
+     * A step larger than the field's range is valid, as in Debian cron and Healthchecks: it keeps only the first
+     * value ({@code *}{@code /100} in the minute field is minute 0; {@code 0 0 *}{@code /100,1-7 * MON}, a day-of-month
+     * that starts with {@code *}, is the first Monday). Any such step means the same, so it is capped at the range.
+     */
     private static int step(CronField field, String token) {
         if (!isDigits(token) || number(token) == 0) {
             throw field.invalid("step must be a positive number");
         }
-        long step = number(token);
-        if (step > field.size()) {
-            throw field.invalid("step " + token + " is larger than the field's range " + field.range());
-        }
-        return (int) step;
+        return (int) Math.min(number(token), field.size());
     }
 
     /** The value of a digit string, saturating at Long.MAX_VALUE so that huge numbers stay huge. */
-    private static long number(String digits) {
+    static long number(String digits) {
         long value = 0;
         for (int i = 0; i < digits.length(); i++) {
             value = value * 10 + (digits.charAt(i) - '0');
@@ -263,7 +264,7 @@ final class CronParser {
         return quartz ? " (Quartz-style L, W, # and ? are not supported)" : "";
     }
 
-    private static boolean isDigits(String token) {
+    static boolean isDigits(String token) {
         if (token.isEmpty()) {
             return false;
         }

@@ -6,9 +6,9 @@ import java.time.Instant;
 /**
  * When a check expects its next ping, and when it is late enough to alert.
  *
- * <p>Sealed: there are exactly two kinds, and code that stores or displays schedules may rely on it.
+ * <p>Sealed: there are exactly three kinds, and code that stores or displays schedules may rely on it.
  */
-public sealed interface Schedule permits PeriodSchedule, CronSchedule {
+public sealed interface Schedule permits PeriodSchedule, CronSchedule, OnCalendarSchedule {
 
     /** When the ping following {@code lastPing} is due. Always after {@code lastPing}. */
     Instant nextExpected(Instant lastPing);

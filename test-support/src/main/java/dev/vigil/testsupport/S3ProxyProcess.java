@@ -25,12 +25,11 @@ public final class S3ProxyProcess implements AutoCloseable {
     private static final String VERSION = "4.1.0";
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final Process process;
     private final URI endpoint;
     private final Path baseDir;
+    private volatile Process process;
 
-    private S3ProxyProcess(Process process, URI endpoint, Path baseDir) {
-        this.process = process;
+    private S3ProxyProcess(URI endpoint, Path baseDir) {
         this.endpoint = endpoint;
         this.baseDir = baseDir;
     }
@@ -40,7 +39,7 @@ public final class S3ProxyProcess implements AutoCloseable {
      * from the local Maven repository, where a test-scoped dependency on {@code org.gaul:s3proxy} puts it.
      */
     public static S3ProxyProcess start() {
-        Path jar = locateJar();
+        locateJar(); // fails with its own message before anything is created
         try {
             Path dir = Files.createTempDirectory("vigil-s3proxy-");
             Path data = Files.createDirectory(dir.resolve("data"));
@@ -58,18 +57,49 @@ public final class S3ProxyProcess implements AutoCloseable {
                     "jclouds.provider=filesystem",
                     "jclouds.filesystem.basedir=" + data,
                     ""));
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process p = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-DLOG_LEVEL=warn", "-jar", jar.toString(), "--properties", properties.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("s3proxy.log").toFile())
-                    .start();
-            S3ProxyProcess server = new S3ProxyProcess(p, endpoint, dir);
-            server.awaitReady();
+            S3ProxyProcess server = new S3ProxyProcess(endpoint, dir);
+            server.launch();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start S3Proxy: " + e.getMessage(), e);
         }
+    }
+
+    /** Kills the server at once (SIGKILL), as a crash would; its data stays for {@link #restart()}. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Starts the server again after {@link #kill()}, on the same endpoint with the same data. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("S3Proxy is still running");
+        }
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart S3Proxy: " + e.getMessage(), e);
+        }
+    }
+
+    private void launch() throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        process = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-DLOG_LEVEL=warn", "-jar", locateJar().toString(), "--properties",
+                baseDir.resolve("s3proxy.properties").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("s3proxy.log").toFile()))
+                .start();
+        awaitReady();
     }
 
     private static Path locateJar() {

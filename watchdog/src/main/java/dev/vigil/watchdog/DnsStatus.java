@@ -1,5 +1,7 @@
 package dev.vigil.watchdog;
 
+import dev.vigil.table.TextTable;
+
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

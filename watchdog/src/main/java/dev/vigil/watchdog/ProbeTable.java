@@ -1,5 +1,7 @@
 package dev.vigil.watchdog;
 
+import dev.vigil.table.TextTable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

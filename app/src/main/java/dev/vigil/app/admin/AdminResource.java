@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * Bootstrap without a user interface: {@code POST /api/admin/v1/projects} with {@code Authorization: Bearer
  * <VIGIL_ADMIN_TOKEN>} and {@code {"email": ..., "project": ...}} creates the user (if new) and a project, and
- * returns its ping key and API keys once. Off (404) unless the token is configured. After 30 wrong tokens in a
+ * returns its ping key and API keys once (201); asked again for a project that user already owns, it returns that
+ * project and its ping key without keys (200). Off (404) unless the token is configured. After 30 wrong tokens in a
  * minute every request is refused (429) until the minute is over, which makes guessing hopeless; every use is
  * logged, never with a secret.
  */
@@ -70,13 +72,16 @@ public class AdminResource {
             throw ApiException.invalid("project", "is empty");
         }
         ProjectProvisioner.NewProject p = provisioner.create(email, projectName);
-        LOG.info(() -> "admin API: " + from + " created project " + p.project() + " for " + email);
-        return Response.status(201).type("application/json").entity(Json.createObjectBuilder()
+        LOG.info(() -> "admin API: " + from + (p.created() ? " created project " : " found existing project ")
+                + p.project() + " for " + email);
+        JsonObjectBuilder answer = Json.createObjectBuilder()
                 .add("project", p.project().toString())
-                .add("ping_key", p.pingKey())
-                .add("api_key", p.apiKey())
-                .add("api_key_readonly", p.apiKeyReadOnly())
-                .build().toString()).build();
+                .add("ping_key", p.pingKey());
+        if (p.created()) {
+            answer.add("api_key", p.apiKey()).add("api_key_readonly", p.apiKeyReadOnly());
+        }
+        return Response.status(p.created() ? 201 : 200).type("application/json").entity(answer.build().toString())
+                .build();
     }
 
     private static String text(JsonObject json, String field, int maxLength) {

@@ -1,21 +1,31 @@
 package dev.vigil.app.admin;
 
 import dev.vigil.app.api.ApiKeys;
-import dev.vigil.app.api.Transactions;
+import dev.vigil.app.api.ProjectStore;
+import dev.vigil.app.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Creates a user (or finds it by email) and a new project owned by it, with a ping key and both API keys. */
+/**
+ * Creates a user (or finds it by email) and a project owned by it, with a ping key and both API keys; or, when that
+ * user already owns a project of that name, finds it, so that running a bootstrap script twice makes one project.
+ */
 @ApplicationScoped
 public class ProjectProvisioner {
 
-    /** The new project's secrets: shown once, only their hashes are kept (the ping key is an identifier). */
+    /**
+     * The project and, when it was created now, its API keys: shown once, only their hashes are kept (the ping key
+     * is an identifier). An existing project comes without keys.
+     */
     public record NewProject(UUID project, String pingKey, String apiKey, String apiKeyReadOnly) {
+
+        public boolean created() {
+            return apiKey != null;
+        }
     }
 
     @Inject
@@ -23,36 +33,16 @@ public class ProjectProvisioner {
 
     public NewProject create(String email, String projectName) {
         return tx.run(c -> {
-            long owner;
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO users (email) VALUES (?) ON CONFLICT (email) "
-                    + "DO UPDATE SET email = EXCLUDED.email RETURNING id")) {
-                st.setString(1, email.toLowerCase(Locale.ROOT));
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    owner = rs.getLong(1);
-                }
+            ProjectStore projects = new ProjectStore(c);
+            long owner = projects.lockUser(email);
+            Optional<ProjectStore.Existing> existing = projects.owned(owner, projectName);
+            if (existing.isPresent()) {
+                return new NewProject(existing.get().id(), existing.get().pingKey(), null, null);
             }
             NewProject p = new NewProject(UUID.randomUUID(), ApiKeys.randomText(22).toLowerCase(Locale.ROOT),
                     ApiKeys.generate(false), ApiKeys.generate(true));
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO projects (id, name, owner_id, ping_key, "
-                    + "badge_key) VALUES (?, ?, ?, ?, ?)")) {
-                st.setObject(1, p.project());
-                st.setString(2, projectName);
-                st.setLong(3, owner);
-                st.setString(4, p.pingKey());
-                st.setString(5, ApiKeys.randomText(32));
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO api_keys (project_id, key_hash, read_only, "
-                    + "label) VALUES (?, ?, ?, 'bootstrap')")) {
-                for (String key : new String[] {p.apiKey(), p.apiKeyReadOnly()}) {
-                    st.setObject(1, p.project());
-                    st.setBytes(2, ApiKeys.hash(key));
-                    st.setBoolean(3, key == p.apiKeyReadOnly());
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
+            projects.insert(p.project(), projectName, owner, p.pingKey(), ApiKeys.randomText(32));
+            projects.addBootstrapKeys(p.project(), p.apiKey(), p.apiKeyReadOnly());
             return p;
         });
     }

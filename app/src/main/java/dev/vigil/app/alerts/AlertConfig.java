@@ -1,5 +1,6 @@
 package dev.vigil.app.alerts;
 
+import dev.vigil.app.notify.AddressGuard;
 import dev.vigil.app.notify.ChannelContext;
 import dev.vigil.app.notify.MailRelay;
 import dev.vigil.app.notify.OutgoingHttp;
@@ -35,7 +36,6 @@ public final class AlertConfig {
     public ChannelContext channels() {
         Duration timeout = Duration.ofSeconds(number("vigil.alerts.timeout.seconds", 10));
         String siteRoot = text("vigil.site.root", "http://localhost:8000").replaceAll("/+$", "");
-        boolean allowPrivate = config.getOptionalValue("vigil.allow.private.addresses", Boolean.class).orElse(false);
         MailRelay mail = new MailRelay(new MailRelay.Settings(
                 text("vigil.smtp.host", "localhost"),
                 (int) number("vigil.smtp.port", 25),
@@ -49,7 +49,16 @@ public final class AlertConfig {
                 text("vigil.pushover.token", ""),
                 text("vigil.telegram.api", ServiceEndpoints.TELEGRAM_API).replaceAll("/+$", ""),
                 text("vigil.telegram.bot.token", ""));
-        return new ChannelContext(siteRoot, new OutgoingHttp(timeout, allowPrivate), mail, services);
+        return new ChannelContext(siteRoot, new OutgoingHttp(timeout, allowPrivate()), mail, services);
+    }
+
+    /** What the channels may send to: the same rule when a channel is saved as when it sends. */
+    public AddressGuard addressGuard() {
+        return new AddressGuard(allowPrivate());
+    }
+
+    private boolean allowPrivate() {
+        return config.getOptionalValue("vigil.allow.private.addresses", Boolean.class).orElse(false);
     }
 
     private String text(String key, String fallback) {

@@ -23,7 +23,8 @@ import java.util.UUID;
  */
 public final class ChannelTester {
 
-    private static final String CHANNEL = "SELECT ch.kind, ch.name, ch.settings::text, ch.unsubscribe_token, p.name"
+    private static final String CHANNEL = "SELECT ch.kind, ch.name, ch.settings::text AS settings, "
+            + "ch.unsubscribe_token, p.name AS project_name"
             + " FROM channels ch JOIN projects p ON p.id = ch.project_id WHERE ch.id = ?";
 
     private final DataSource dataSource;
@@ -48,9 +49,9 @@ public final class ChannelTester {
                 if (!rs.next()) {
                     throw new NoSuchElementException("no channel " + channelId);
                 }
-                config = new ChannelConfig(channelId, rs.getString(1), rs.getString(2),
-                        NotificationQueue.parse(rs.getString(3)), rs.getObject(4, UUID.class));
-                project = rs.getString(5);
+                config = new ChannelConfig(channelId, rs.getString("kind"), rs.getString("name"),
+                        NotificationQueue.parse(rs.getString("settings")), rs.getObject("unsubscribe_token", UUID.class));
+                project = rs.getString("project_name");
             }
         }
         Channel channel = kinds.get(config.kind()).orElse(null);

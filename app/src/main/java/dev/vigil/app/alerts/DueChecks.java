@@ -2,8 +2,9 @@ package dev.vigil.app.alerts;
 
 import dev.vigil.app.checks.CheckState;
 import dev.vigil.app.checks.CheckStateRows;
-import dev.vigil.app.checks.PingRules;
 import dev.vigil.app.checks.ScheduleCache;
+import dev.vigil.app.checks.Status;
+import dev.vigil.app.checks.StatusNow;
 import dev.vigil.app.checks.StoredAlertTime;
 
 import java.sql.Connection;
@@ -24,8 +25,9 @@ import java.util.UUID;
  */
 final class DueChecks {
 
-    private static final String CLAIM = "SELECT " + CheckStateRows.COLUMNS + ", status AS old_status, now() "
-            + "FROM checks WHERE alert_after <= now() AND status IN ('up', 'grace') "
+    /** Any check not down yet: a new or paused check that was sent /start and never finished goes down too. */
+    private static final String CLAIM = "SELECT " + CheckStateRows.COLUMNS + ", status AS old_status, now() AS db_now "
+            + "FROM checks WHERE alert_after <= now() AND status <> 'down' "
             + "ORDER BY alert_after LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String MARK_DOWN = "UPDATE checks c SET status = 'down', alert_after = NULL "
             + "FROM unnest(?::uuid[]) AS v(id) WHERE c.id = v.id";
@@ -34,6 +36,18 @@ final class DueChecks {
             + "AS v(id, at, old)";
     private static final String REARM = "UPDATE checks c SET alert_after = v.at "
             + "FROM unnest(?::uuid[], ?::timestamptz[]) AS v(id, at) WHERE c.id = v.id";
+
+    /**
+     * What the sender does with a claimed check at {@code now}: mark it down, with a flip dated {@code at}, or store
+     * {@code at} (null: never) as its alert time. Both follow {@link StatusNow}, the rule the API shows.
+     */
+    record Decision(boolean down, Instant at) {
+
+        static Decision of(CheckState state, Instant now) {
+            StatusNow status = StatusNow.of(state, now);
+            return new Decision(status.status() == Status.DOWN, status.goingDown());
+        }
+    }
 
     /** What one round did: checks marked down, and checks looked at in all (down or given a later time). */
     record Round(int down, int claimed) {
@@ -56,15 +70,15 @@ final class DueChecks {
                     claimed++;
                     UUID id = CheckStateRows.id(rs);
                     CheckState state = CheckStateRows.read(rs, schedules);
-                    Instant now = rs.getTimestamp(CheckStateRows.COUNT + 2).toInstant(); // the database's clock
-                    Instant real = PingRules.alertAfter(state);
-                    if (real != null && !real.isAfter(now)) {
+                    Instant now = rs.getTimestamp("db_now").toInstant(); // the database's clock
+                    Decision decision = Decision.of(state, now);
+                    if (decision.down()) {
                         downIds.add(id);
-                        downAt.add(real.toString());
-                        downFrom.add(rs.getString(CheckStateRows.COUNT + 1));
+                        downAt.add(decision.at().toString());
+                        downFrom.add(rs.getString("old_status"));
                     } else {
                         laterIds.add(id);
-                        laterAt.add(real == null ? null : real.toString());
+                        laterAt.add(decision.at() == null ? null : decision.at().toString());
                     }
                 }
             }

@@ -24,7 +24,7 @@ final class FlipFanOut {
             + " ON CONFLICT DO NOTHING RETURNING 1),"
             + " upd AS (UPDATE flips SET processed = now() FROM f"
             + " WHERE flips.check_id = f.check_id AND flips.id = f.id RETURNING 1)"
-            + " SELECT (SELECT count(*) FROM upd), (SELECT count(*) FROM ins)";
+            + " SELECT (SELECT count(*) FROM upd) AS processed, (SELECT count(*) FROM ins) AS created";
 
     private FlipFanOut() {
     }
@@ -35,7 +35,7 @@ final class FlipFanOut {
             st.setInt(1, limit);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getInt(2);
+                return rs.getInt("created");
             }
         }
     }

@@ -40,9 +40,11 @@ final class NotificationQueue {
             + " ORDER BY next_attempt LIMIT ? FOR UPDATE SKIP LOCKED) due"
             + " WHERE n.id = due.id RETURNING n.*)"
             + " SELECT cl.id, cl.check_id, cl.channel_id, cl.attempts, cl.flip_created, cl.old_status, cl.new_status,"
-            + " cl.reason, c.id, c.name, c.slug, c.tags, p.name, ch.id, ch.kind, ch.name, ch.settings::text,"
-            + " ch.disabled, ch.unsubscribe_token, lp.n, lp.created, lp.kind, lp.exit_status, lp.remote_addr,"
-            + " substring(lp.body from 1 for " + (BODY_CHARS * 4) + "), lp.object_key, now()"
+            + " cl.reason, c.id AS found_check, c.name AS check_name, c.slug, c.tags, p.name AS project_name,"
+            + " ch.id AS found_channel, ch.kind, ch.name AS channel_name, ch.settings::text AS settings, ch.disabled,"
+            + " ch.unsubscribe_token, lp.n AS ping_n, lp.created AS ping_created, lp.kind AS ping_kind,"
+            + " lp.exit_status, lp.remote_addr, substring(lp.body from 1 for " + (BODY_CHARS * 4) + ") AS ping_body,"
+            + " lp.object_key, now() AS db_now"
             + " FROM claimed cl LEFT JOIN checks c ON c.id = cl.check_id"
             + " LEFT JOIN projects p ON p.id = c.project_id"
             + " LEFT JOIN channels ch ON ch.id = cl.channel_id"
@@ -87,33 +89,34 @@ final class NotificationQueue {
     }
 
     private Claimed read(ResultSet rs, String claim) throws SQLException {
-        long id = rs.getLong(1);
-        UUID checkId = rs.getObject(2, UUID.class);
-        UUID channelId = rs.getObject(3, UUID.class);
-        int attempt = rs.getInt(4);
+        long id = rs.getLong("id");
+        UUID checkId = rs.getObject("check_id", UUID.class);
+        UUID channelId = rs.getObject("channel_id", UUID.class);
+        int attempt = rs.getInt("attempts");
         Alert alert = null;
-        if (rs.getObject(9) != null) {
+        if (rs.getObject("found_check") != null) {
             Alert.LastPing lastPing = null;
-            if (rs.getObject(20) != null) {
-                long n = rs.getLong(20);
-                int exit = rs.getInt(23);
+            if (rs.getObject("ping_n") != null) {
+                long n = rs.getLong("ping_n");
+                int exit = rs.getInt("exit_status");
                 Integer exitStatus = rs.wasNull() ? null : exit;
-                byte[] body = rs.getBytes(25);
-                String objectKey = rs.getString(26);
+                byte[] body = rs.getBytes("ping_body");
+                String objectKey = rs.getString("object_key");
                 String text = body != null ? text(body) : objectKey != null ? bodies.body(checkId, n, objectKey) : null;
-                lastPing = new Alert.LastPing(n, instant(rs.getTimestamp(21)), rs.getString(22), exitStatus,
-                        rs.getString(24), text);
+                lastPing = new Alert.LastPing(n, instant(rs.getTimestamp("ping_created")), rs.getString("ping_kind"),
+                        exitStatus, rs.getString("remote_addr"), text);
             }
-            alert = new Alert(checkId, rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                    rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(5)),
-                    instant(rs.getTimestamp(27)), lastPing, checkUrl(siteRoot, checkId), false);
+            alert = new Alert(checkId, rs.getString("check_name"), rs.getString("slug"), rs.getString("tags"),
+                    rs.getString("project_name"), rs.getString("old_status"), rs.getString("new_status"),
+                    rs.getString("reason"), instant(rs.getTimestamp("flip_created")),
+                    instant(rs.getTimestamp("db_now")), lastPing, checkUrl(siteRoot, checkId), false);
         }
         ChannelConfig channel = null;
         boolean disabled = false;
-        if (rs.getObject(14) != null) {
-            channel = new ChannelConfig(channelId, rs.getString(15), rs.getString(16), parse(rs.getString(17)),
-                    rs.getObject(19, UUID.class));
-            disabled = rs.getBoolean(18);
+        if (rs.getObject("found_channel") != null) {
+            channel = new ChannelConfig(channelId, rs.getString("kind"), rs.getString("channel_name"),
+                    parse(rs.getString("settings")), rs.getObject("unsubscribe_token", UUID.class));
+            disabled = rs.getBoolean("disabled");
         }
         return new Claimed(id, claim, checkId, channelId, attempt, alert, channel, disabled);
     }

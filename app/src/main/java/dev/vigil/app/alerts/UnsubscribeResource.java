@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -24,9 +22,6 @@ import java.util.UUID;
 @Path("unsubscribe/{token}")
 @RequestScoped
 public class UnsubscribeResource {
-
-    private static final String DISABLE = "UPDATE channels SET disabled = true, disabled_reason = "
-            + "'unsubscribed by the recipient' WHERE unsubscribe_token = ? AND kind = 'email'";
 
     @Resource(lookup = VigilDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -48,11 +43,8 @@ public class UnsubscribeResource {
         if (t == null) {
             return Response.status(404).entity("not found\n").build();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(DISABLE)) {
-            st.setObject(1, t);
-            if (st.executeUpdate() == 0) {
-                return Response.status(404).entity("not found\n").build();
-            }
+        if (!new UnsubscribeStore(dataSource).disable(t)) {
+            return Response.status(404).entity("not found\n").build();
         }
         return Response.ok("unsubscribed: this address gets no more alert emails from this project\n").build();
     }

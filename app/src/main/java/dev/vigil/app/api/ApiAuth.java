@@ -23,10 +23,10 @@ final class ApiAuth {
                 c.prepareStatement("SELECT project_id, read_only FROM api_keys WHERE key_hash = ?")) {
             st.setBytes(1, ApiKeys.hash(key));
             try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next() || (mustWrite && rs.getBoolean(2))) {
+                if (!rs.next() || (mustWrite && rs.getBoolean("read_only"))) {
                     throw ApiException.unauthorized("wrong api key");
                 }
-                return new ApiCaller(rs.getObject(1, UUID.class), rs.getBoolean(2));
+                return new ApiCaller(rs.getObject("project_id", UUID.class), rs.getBoolean("read_only"));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Transactions;
 import dev.vigil.app.alerts.AlertConfig;
 import dev.vigil.app.alerts.ChannelTester;
 import dev.vigil.app.db.VigilDataSource;
@@ -18,8 +19,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -33,8 +32,6 @@ import java.util.UUID;
 public class ChannelsService {
 
     private static final int MAX_NAME = 100;
-    private static final String SELECT = "SELECT id, name, kind, settings::text, disabled, disabled_reason "
-            + "FROM channels WHERE id = ? AND project_id = ?";
 
     @Inject
     Transactions tx;
@@ -51,15 +48,7 @@ public class ChannelsService {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, ChecksService.keyOf(headerKey, body), true);
             UUID id = UUID.randomUUID();
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO channels (id, project_id, kind, name, "
-                    + "settings) VALUES (?, ?, ?, ?, ?::jsonb)")) {
-                st.setObject(1, id);
-                st.setObject(2, caller.projectId());
-                st.setString(3, kind);
-                st.setString(4, name);
-                st.setString(5, settings.toString());
-                st.executeUpdate();
-            }
+            new ChannelStore(c).insert(id, caller.projectId(), kind, name, settings.toString());
             return load(c, id, caller);
         });
     }
@@ -73,15 +62,7 @@ public class ChannelsService {
             JsonObject settings = body.containsKey("settings")
                     ? settings(current.getString("kind"), body.get("settings")) : current.getJsonObject("settings");
             boolean disabled = body.containsKey("disabled") ? bool(body, "disabled") : current.getBoolean("disabled");
-            try (PreparedStatement st = c.prepareStatement("UPDATE channels SET name = ?, settings = ?::jsonb, "
-                    + "disabled = ?, disabled_reason = CASE WHEN ? THEN disabled_reason ELSE '' END WHERE id = ?")) {
-                st.setString(1, name);
-                st.setString(2, settings.toString());
-                st.setBoolean(3, disabled);
-                st.setBoolean(4, disabled);
-                st.setObject(5, id);
-                st.executeUpdate();
-            }
+            new ChannelStore(c).update(id, name, settings.toString(), disabled);
             return load(c, id, caller);
         });
     }
@@ -91,10 +72,7 @@ public class ChannelsService {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, headerKey, true);
             JsonObject shown = load(c, id, caller);
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM channels WHERE id = ?")) {
-                st.setObject(1, id);
-                st.executeUpdate(); // its links to checks go with it (foreign key cascade)
-            }
+            new ChannelStore(c).delete(id);
             return shown;
         });
     }
@@ -134,32 +112,25 @@ public class ChannelsService {
             throw ApiException.invalid("settings", "is not an object");
         }
         try {
-            return kinds.validate(kind, value.toString());
+            return kinds.validate(kind, value.toString(), new AlertConfig(ConfigProvider.getConfig()).addressGuard());
         } catch (ChannelSettingsException e) {
             throw ApiException.badRequest("invalid channel: " + e.getMessage());
         }
     }
 
     private static JsonObject load(Connection c, UUID id, ApiCaller caller) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(SELECT)) {
-            st.setObject(1, id);
-            st.setObject(2, caller.projectId());
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    throw ApiException.notFound();
-                }
-                JsonObjectBuilder b = Json.createObjectBuilder()
-                        .add("id", rs.getObject(1, UUID.class).toString())
-                        .add("name", rs.getString(2))
-                        .add("kind", rs.getString(3))
-                        .add("settings", Json.createReader(new java.io.StringReader(rs.getString(4))).readObject())
-                        .add("disabled", rs.getBoolean(5));
-                if (!rs.getString(6).isEmpty()) {
-                    b.add("disabled_reason", rs.getString(6));
-                }
-                return b.build();
-            }
+        ChannelStore.StoredChannel ch = new ChannelStore(c).find(id, caller.projectId())
+                .orElseThrow(ApiException::notFound);
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", ch.id().toString())
+                .add("name", ch.name())
+                .add("kind", ch.kind())
+                .add("settings", Json.createReader(new java.io.StringReader(ch.settings())).readObject())
+                .add("disabled", ch.disabled());
+        if (!ch.disabledReason().isEmpty()) {
+            b.add("disabled_reason", ch.disabledReason());
         }
+        return b.build();
     }
 
     private static UUID channelId(String ref) {

@@ -1,10 +1,9 @@
 package dev.vigil.app.api;
 
-import dev.vigil.app.checks.CheckState;
-import dev.vigil.app.checks.CheckStatus;
 import dev.vigil.app.checks.PingRules;
+import dev.vigil.app.checks.ScheduleCache;
+import dev.vigil.schedule.ScheduleSyntax;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,13 +15,13 @@ public final class CheckEdits {
     }
 
     /**
-     * The check with every field present in the request applied; a schedule makes it a cron check, a timeout
-     * alone a simple one.
+     * The check with every field present in the request applied; a schedule makes it a cron or an OnCalendar check
+     * (decided as Healthchecks does), a timeout alone a simple one.
      */
     public static CheckRow apply(CheckRow r, CheckFields f) {
         String kind = r.kind();
         if (f.schedule() != null) {
-            kind = "cron";
+            kind = ScheduleSyntax.of(f.schedule()) == ScheduleSyntax.CRON ? ScheduleCache.CRON : ScheduleCache.ONCALENDAR;
         } else if (f.timeout() != null) {
             kind = "simple";
         }
@@ -71,13 +70,7 @@ public final class CheckEdits {
 
     /** When the alert sender must look at the check next, by the same rule the ping path uses. */
     public static Instant alertAfter(CheckRow r) {
-        if (!List.of("new", "up", "down", "paused").contains(r.status())) {
-            return null;
-        }
-        return PingRules.alertAfter(new CheckState(CheckStatus.fromDb(r.status()), r.lastPing(), r.lastStart(),
-                r.lastStartRid(), r.lastDurationMs(), r.nPings(), r.manualResume(), r.methods(), r.toSchedule(), 0,
-                r.alertAfterFailures(),
-                r.startDeadline() == null ? null : Duration.ofSeconds(r.startDeadline())));
+        return PingRules.alertAfter(r.toState());
     }
 
     /** Paused: no run in progress, nothing due. */

@@ -3,12 +3,16 @@ package dev.vigil.app.api;
 import dev.vigil.schedule.CronExpression;
 import dev.vigil.schedule.CronSchedule;
 import dev.vigil.schedule.InvalidScheduleException;
+import dev.vigil.schedule.OnCalendarExpression;
+import dev.vigil.schedule.ScheduleSyntax;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,24 +48,17 @@ public final class CheckFieldsParser {
         Integer timeout = seconds(body, "timeout");
         Integer grace = seconds(body, "grace");
         String schedule = string(body, "schedule", 100);
-        if (schedule != null) {
-            if (schedule.strip().split("\\s+").length != 5 && !schedule.strip().startsWith("@")) {
-                throw ApiException.invalid("schedule", "is not a valid cron expression (Vigil takes five-field "
-                        + "cron lines; OnCalendar expressions are not supported)");
-            }
-            try {
-                CronExpression.parse(schedule);
-            } catch (InvalidScheduleException e) {
-                throw ApiException.invalid("schedule", "is not a valid cron expression: " + e.getMessage());
-            }
-        }
         String tz = string(body, "tz", 36);
+        ZoneId zone = ZoneId.of("UTC");
         if (tz != null) {
             try {
-                CronSchedule.parseZone(tz);
+                zone = CronSchedule.parseZone(tz);
             } catch (InvalidScheduleException e) {
                 throw ApiException.invalid("tz", "is not a valid timezone: " + e.getMessage());
             }
+        }
+        if (schedule != null) {
+            schedule(schedule, zone);
         }
         Boolean manualResume = bool(body, "manual_resume");
         String methods = string(body, "methods", 30);
@@ -88,6 +85,26 @@ public final class CheckFieldsParser {
                 : seconds(body, "start_deadline");
         return new CheckFields(name, slug, tags, desc, timeout, grace, schedule, tz, manualResume, methods, channels,
                 unique, alertAfterFailures, startDeadline);
+    }
+
+    /**
+     * A cron line (five fields, one line) or OnCalendar lines, as Healthchecks tells them apart; like Healthchecks,
+     * an OnCalendar schedule must elapse again (in the request's zone, or UTC).
+     */
+    private static void schedule(String schedule, ZoneId zone) {
+        if (ScheduleSyntax.of(schedule) == ScheduleSyntax.CRON) {
+            try {
+                CronExpression.parse(schedule);
+            } catch (InvalidScheduleException e) {
+                throw ApiException.invalid("schedule", "is not a valid cron expression: " + e.getMessage());
+            }
+            return;
+        }
+        try {
+            OnCalendarExpression.parse(schedule).nextAfter(Instant.now(), zone);
+        } catch (InvalidScheduleException e) {
+            throw ApiException.invalid("schedule", "is not a valid OnCalendar expression: " + e.getMessage());
+        }
     }
 
     private static String string(JsonObject body, String field, int maxLength) {

@@ -1,5 +1,6 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.checks.StatusNow;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,7 +19,7 @@ public final class CheckJson {
     private CheckJson() {
     }
 
-    public static JsonObject of(CheckRow c, DerivedStatus s, boolean readOnly, ApiUrls urls) {
+    public static JsonObject of(CheckRow c, StatusNow s, boolean readOnly, ApiUrls urls) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("name", c.name())
                 .add("slug", c.slug())
@@ -26,7 +27,7 @@ public final class CheckJson {
                 .add("desc", c.desc())
                 .add("grace", c.grace())
                 .add("n_pings", c.nPings())
-                .add("status", s.status())
+                .add("status", s.status().word())
                 .add("started", s.started());
         addNullable(b, "last_ping", Timestamps.seconds(c.lastPing()));
         addNullable(b, "next_ping", Timestamps.seconds(s.nextPing()));
@@ -62,7 +63,7 @@ public final class CheckJson {
                     .add("channels", c.channels().stream().map(UUID::toString).sorted()
                             .collect(Collectors.joining(",")));
         }
-        if (c.isCron()) {
+        if (c.hasExpression()) {
             b.add("schedule", c.schedule()).add("tz", c.tz());
         } else {
             b.add("timeout", c.timeout());

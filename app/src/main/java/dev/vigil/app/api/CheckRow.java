@@ -1,7 +1,9 @@
 package dev.vigil.app.api;
 
-import dev.vigil.schedule.CronSchedule;
-import dev.vigil.schedule.PeriodSchedule;
+import dev.vigil.app.checks.CheckState;
+import dev.vigil.app.checks.CheckStatus;
+import dev.vigil.app.checks.ScheduleCache;
+import dev.vigil.app.checks.StatusNow;
 import dev.vigil.schedule.Schedule;
 
 import java.time.Duration;
@@ -20,18 +22,30 @@ public record CheckRow(UUID id, UUID projectId, String name, String slug, String
         Instant lastStart, UUID lastStartRid, Instant lastPing, Long lastDurationMs, long nPings, UUID badgeKey,
         List<UUID> channels, int alertAfterFailures, Integer startDeadline) {
 
-    public boolean isCron() {
-        return "cron".equals(kind);
+    /** A cron or OnCalendar check: it has a schedule expression and a time zone rather than a period. */
+    public boolean hasExpression() {
+        return ScheduleCache.CRON.equals(kind) || ScheduleCache.ONCALENDAR.equals(kind);
     }
 
     /** The schedule the stored columns describe, or null when they are unusable (only a hand-edited row). */
     public Schedule toSchedule() {
         try {
-            Duration g = Duration.ofSeconds(grace);
-            return isCron() ? CronSchedule.of(schedule, tz, g) : new PeriodSchedule(Duration.ofSeconds(timeout), g);
+            return ScheduleCache.build(kind, timeout, grace, schedule, tz);
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** What the status rule and the alert rule need of the check (the failure count plays no part in either). */
+    public CheckState toState() {
+        return new CheckState(CheckStatus.fromDb(status), lastPing, lastStart, lastStartRid, lastDurationMs, nPings,
+                manualResume, methods, toSchedule(), 0, alertAfterFailures,
+                startDeadline == null ? null : Duration.ofSeconds(startDeadline));
+    }
+
+    /** The check's status at {@code now}, by the rule the alert sender follows. */
+    public StatusNow statusAt(Instant now) {
+        return StatusNow.of(toState(), now);
     }
 
     /** Whether every tag given appears among the check's space-separated tags. */

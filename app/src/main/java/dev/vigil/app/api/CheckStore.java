@@ -19,7 +19,7 @@ final class CheckStore {
     private static final String COLUMNS = "SELECT c.id, c.project_id, c.name, c.slug, c.tags, c.description, c.kind, "
             + "c.timeout_s, c.grace_s, c.schedule, c.tz, c.manual_resume, c.methods, c.status, c.last_start, "
             + "c.last_start_rid, c.last_ping, c.last_duration_ms, c.n_pings, c.badge_key, "
-            + "ARRAY(SELECT cc.channel_id FROM check_channels cc WHERE cc.check_id = c.id ORDER BY 1), "
+            + "ARRAY(SELECT cc.channel_id FROM check_channels cc WHERE cc.check_id = c.id ORDER BY 1) AS channel_ids, "
             + "c.alert_after_failures, c.start_deadline_s FROM checks c ";
     private static final String INSERT = "INSERT INTO checks (id, project_id) VALUES (?, ?)";
     private static final String UPDATE = "UPDATE checks SET name = ?, slug = ?, tags = ?, description = ?, kind = ?, "
@@ -27,8 +27,8 @@ final class CheckStore {
             + "last_start = ?, last_start_rid = ?, last_ping = ?, alert_after = ?, alert_after_failures = ?, "
             + "start_deadline_s = ? WHERE id = ?";
     private static final String OWNER_ROOM = "SELECT p.check_limit - (SELECT count(*) FROM checks c "
-            + "JOIN projects q ON q.id = c.project_id WHERE q.owner_id = p.owner_id) FROM projects p WHERE p.id = ? "
-            + "FOR UPDATE";
+            + "JOIN projects q ON q.id = c.project_id WHERE q.owner_id = p.owner_id) AS room FROM projects p "
+            + "WHERE p.id = ? FOR UPDATE";
 
     private final Connection c;
 
@@ -42,6 +42,11 @@ final class CheckStore {
 
     Optional<CheckRow> find(UUID id) throws SQLException {
         return query(COLUMNS + "WHERE c.id = ?", id).stream().findFirst();
+    }
+
+    /** The check whose own badge key this is. */
+    Optional<CheckRow> findByBadgeKey(UUID badgeKey) throws SQLException {
+        return query(COLUMNS + "WHERE c.badge_key = ?", badgeKey).stream().findFirst();
     }
 
     /** Locks the check's row until the end of the transaction, so that no ping changes it meanwhile. */
@@ -58,7 +63,7 @@ final class CheckStore {
             st.setObject(1, project);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getLong("room");
             }
         }
     }
@@ -122,7 +127,8 @@ final class CheckStore {
             st.setObject(1, project);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new ChannelRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                    rows.add(new ChannelRow(rs.getObject("id", UUID.class), rs.getString("name"),
+                            rs.getString("kind")));
                 }
             }
         }
@@ -154,23 +160,25 @@ final class CheckStore {
     }
 
     private static CheckRow row(ResultSet rs) throws SQLException {
-        Array array = rs.getArray(21);
+        Array array = rs.getArray("channel_ids");
         List<UUID> channels = new ArrayList<>();
         for (Object o : (Object[]) array.getArray()) {
             channels.add((UUID) o);
         }
-        long duration = rs.getLong(18);
+        long duration = rs.getLong("last_duration_ms");
         Long lastDuration = rs.wasNull() ? null : duration;
-        int deadline = rs.getInt(23);
+        int deadline = rs.getInt("start_deadline_s");
         Integer startDeadline = rs.wasNull() ? null : deadline;
-        return new CheckRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
-                rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getString(13), rs.getString(14),
-                instant(rs, 15), rs.getObject(16, UUID.class), instant(rs, 17), lastDuration, rs.getLong(19),
-                rs.getObject(20, UUID.class), List.copyOf(channels), rs.getInt(22), startDeadline);
+        return new CheckRow(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
+                rs.getString("name"), rs.getString("slug"), rs.getString("tags"), rs.getString("description"),
+                rs.getString("kind"), rs.getInt("timeout_s"), rs.getInt("grace_s"), rs.getString("schedule"),
+                rs.getString("tz"), rs.getBoolean("manual_resume"), rs.getString("methods"), rs.getString("status"),
+                instant(rs, "last_start"), rs.getObject("last_start_rid", UUID.class), instant(rs, "last_ping"),
+                lastDuration, rs.getLong("n_pings"), rs.getObject("badge_key", UUID.class), List.copyOf(channels),
+                rs.getInt("alert_after_failures"), startDeadline);
     }
 
-    static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

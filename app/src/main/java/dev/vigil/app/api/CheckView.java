@@ -1,5 +1,7 @@
 package dev.vigil.app.api;
 
-/** A stored check with the status the API derives for it now. */
-public record CheckView(CheckRow row, DerivedStatus status) {
+import dev.vigil.app.checks.StatusNow;
+
+/** A stored check with its status now. */
+public record CheckView(CheckRow row, StatusNow status) {
 }

@@ -1,5 +1,6 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -139,8 +140,7 @@ public class ChecksService {
     }
 
     private JsonObject json(CheckRow row, ApiCaller caller, Instant now) {
-        DerivedStatus status = DerivedStatus.of(row.status(), row.lastPing(), row.lastStart(), row.toSchedule(), now);
-        return CheckJson.of(row, status, caller.readOnly(), new ApiUrls(siteRoot));
+        return CheckJson.of(row, row.statusAt(now), caller.readOnly(), new ApiUrls(siteRoot));
     }
 
     /** The key from the X-Api-Key header, else from the body's api_key field (Healthchecks accepts both). */

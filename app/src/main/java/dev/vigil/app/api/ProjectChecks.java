@@ -1,10 +1,9 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,35 +22,17 @@ public class ProjectChecks {
     /** The project's checks with their current statuses, when {@code badgeKey} is a project's badge key. */
     public Optional<List<CheckView>> byBadgeKey(String badgeKey) {
         return tx.run(c -> {
-            UUID project;
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM projects WHERE badge_key = ?")) {
-                st.setString(1, badgeKey);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    project = rs.getObject(1, UUID.class);
-                }
+            Optional<UUID> project = new ProjectStore(c).byBadgeKey(badgeKey);
+            if (project.isEmpty()) {
+                return Optional.empty();
             }
-            return Optional.of(views(new CheckStore(c).list(project)));
+            return Optional.of(views(new CheckStore(c).list(project.get())));
         });
     }
 
     /** One check, by its own badge key. */
     public Optional<CheckView> checkByBadgeKey(UUID badgeKey) {
-        return tx.run(c -> {
-            UUID id;
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM checks WHERE badge_key = ?")) {
-                st.setObject(1, badgeKey);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    id = rs.getObject(1, UUID.class);
-                }
-            }
-            return new CheckStore(c).find(id).map(r -> views(List.of(r)).get(0));
-        });
+        return tx.run(c -> new CheckStore(c).findByBadgeKey(badgeKey).map(r -> views(List.of(r)).get(0)));
     }
 
     /**
@@ -60,15 +41,8 @@ public class ProjectChecks {
      */
     public Optional<List<CheckView>> byReadOnlyKey(UUID project, String key) {
         return tx.run(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT 1 FROM api_keys WHERE key_hash = ? AND project_id = ? AND read_only")) {
-                st.setBytes(1, ApiKeys.hash(key));
-                st.setObject(2, project);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                }
+            if (!new ProjectStore(c).hasReadOnlyKey(project, key)) {
+                return Optional.empty();
             }
             return Optional.of(views(new CheckStore(c).list(project)));
         });
@@ -81,14 +55,7 @@ public class ProjectChecks {
     public BadgeSource badgeSource(String apiKey) {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, apiKey, false);
-            String badgeKey;
-            try (PreparedStatement st = c.prepareStatement("SELECT badge_key FROM projects WHERE id = ?")) {
-                st.setObject(1, caller.projectId());
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    badgeKey = rs.getString(1);
-                }
-            }
+            String badgeKey = new ProjectStore(c).badgeKey(caller.projectId());
             List<String> tags = new CheckStore(c).list(caller.projectId()).stream()
                     .flatMap(r -> r.tagList().stream()).distinct().sorted().toList();
             return new BadgeSource(badgeKey, tags);
@@ -101,7 +68,6 @@ public class ProjectChecks {
 
     private static List<CheckView> views(List<CheckRow> rows) {
         Instant now = Instant.now();
-        return rows.stream().map(r -> new CheckView(r,
-                DerivedStatus.of(r.status(), r.lastPing(), r.lastStart(), r.toSchedule(), now))).toList();
+        return rows.stream().map(r -> new CheckView(r, r.statusAt(now))).toList();
     }
 }

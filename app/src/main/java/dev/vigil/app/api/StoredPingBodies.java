@@ -28,8 +28,8 @@ public class StoredPingBodies implements PingBodies {
                 if (!rs.next()) {
                     return PingBody.NONE;
                 }
-                byte[] body = rs.getBytes(1);
-                String objectKey = rs.getString(2);
+                byte[] body = rs.getBytes("body");
+                String objectKey = rs.getString("object_key");
                 if (objectKey != null) {
                     return storage.read(objectKey);
                 }

@@ -1,5 +1,6 @@
 package dev.vigil.app.badges;
 
+import dev.vigil.app.checks.Status;
 import jakarta.json.Json;
 
 import java.util.List;
@@ -38,12 +39,12 @@ public final class BadgeRenderer {
     }
 
     /** {@code {"status": ..., "total": ..., "grace": ..., "down": ...}} over the checks' API statuses. */
-    public static String json(BadgeState state, List<String> statuses) {
+    public static String json(BadgeState state, List<Status> statuses) {
         return Json.createObjectBuilder()
                 .add("status", state.word())
                 .add("total", statuses.size())
-                .add("grace", statuses.stream().filter("grace"::equals).count())
-                .add("down", statuses.stream().filter("down"::equals).count())
+                .add("grace", statuses.stream().filter(s -> s == Status.GRACE).count())
+                .add("down", statuses.stream().filter(s -> s == Status.DOWN).count())
                 .build().toString();
     }
 

@@ -2,6 +2,7 @@ package dev.vigil.app.badges;
 
 import dev.vigil.app.api.CheckView;
 import dev.vigil.app.api.ProjectChecks;
+import dev.vigil.app.checks.Status;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -70,13 +71,13 @@ public class BadgeResource {
         if (checks.isEmpty()) {
             return notFound();
         }
-        List<String> statuses = checks.get().stream()
+        List<Status> statuses = checks.get().stream()
                 .filter(v -> BadgeUrls.ALL.equals(tag) || v.row().tagList().contains(tag))
                 .map(v -> v.status().status()).toList();
         return render(BadgeUrls.ALL.equals(tag) ? ALL_LABEL : tag, statuses, threeState, format);
     }
 
-    private static Response render(String label, List<String> statuses, boolean threeState, String format) {
+    private static Response render(String label, List<Status> statuses, boolean threeState, String format) {
         BadgeState state = BadgeState.of(statuses, threeState);
         Response.ResponseBuilder r = switch (format) {
             case "svg" -> Response.ok(BadgeRenderer.svg(label, state), "image/svg+xml");

@@ -1,5 +1,7 @@
 package dev.vigil.app.badges;
 
+import dev.vigil.app.checks.Status;
+
 import java.util.Collection;
 
 /** What a badge shows for a set of checks: down if any is down, late if any is late (three-state badges only). */
@@ -16,12 +18,12 @@ public enum BadgeState {
         this.shieldsColour = shieldsColour;
     }
 
-    /** @param statuses the API statuses (new, up, grace, down, paused) of the checks */
-    public static BadgeState of(Collection<String> statuses, boolean threeState) {
-        if (statuses.contains("down")) {
+    /** @param statuses the checks' statuses now */
+    public static BadgeState of(Collection<Status> statuses, boolean threeState) {
+        if (statuses.contains(Status.DOWN)) {
             return DOWN;
         }
-        return threeState && statuses.contains("grace") ? LATE : UP;
+        return threeState && statuses.contains(Status.GRACE) ? LATE : UP;
     }
 
     public String word() {

@@ -1,11 +1,9 @@
 package dev.vigil.app.bodies;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.vigil.s3.S3Clients;
+import dev.vigil.s3.S3Config;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -40,15 +38,8 @@ public final class S3BodyObjects implements BodyObjects {
             int pageSize) {
         this.bucket = bucket;
         this.pageSize = pageSize;
-        this.s3 = S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(region))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30))
-                        .maxConnections(16))
+        this.s3 = S3Clients.builder(new S3Config(endpoint, region, bucket, accessKey, secretKey, true), 16,
+                        Duration.ofSeconds(5), Duration.ofSeconds(30))
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60)))
                 .build();
     }

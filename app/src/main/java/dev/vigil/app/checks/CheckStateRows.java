@@ -9,44 +9,43 @@ import java.util.UUID;
 
 /**
  * Reads a {@link CheckState} from a row of {@code checks}: the ping writer and the alert sender select the same
- * columns, in this order, so that both apply {@link PingRules} to the same state.
+ * columns, so that both apply {@link PingRules} to the same state. Columns are read by name (the driver looks a name
+ * up in a map it builds once per result set).
  */
 public final class CheckStateRows {
 
-    /** The columns to select, in order; the check's id comes first. */
+    /** The columns to select. */
     public static final String COLUMNS = "id, status, last_ping, last_start, last_start_rid, last_duration_ms, "
             + "n_pings, manual_resume, methods, kind, timeout_s, grace_s, schedule, tz, failures_in_a_row, "
             + "alert_after_failures, start_deadline_s";
-    /** How many columns {@link #COLUMNS} names; further selected columns start after it. */
-    public static final int COUNT = 17;
 
     private CheckStateRows() {
     }
 
-    /** The check's id, column 1. */
+    /** The check's id. */
     public static UUID id(ResultSet rs) throws SQLException {
-        return rs.getObject(1, UUID.class);
+        return rs.getObject("id", UUID.class);
     }
 
     /** The state in the current row; an unusable stored schedule gives a state without schedule. */
     public static CheckState read(ResultSet rs, ScheduleCache schedules) throws SQLException {
-        long duration = rs.getLong(6);
+        long duration = rs.getLong("last_duration_ms");
         Long lastDuration = rs.wasNull() ? null : duration;
-        int deadline = rs.getInt(17);
+        int deadline = rs.getInt("start_deadline_s");
         Duration startDeadline = rs.wasNull() ? null : Duration.ofSeconds(deadline);
         return new CheckState(
-                CheckStatus.fromDb(rs.getString(2)),
-                instant(rs.getTimestamp(3)),
-                instant(rs.getTimestamp(4)),
-                rs.getObject(5, UUID.class),
+                CheckStatus.fromDb(rs.getString("status")),
+                instant(rs.getTimestamp("last_ping")),
+                instant(rs.getTimestamp("last_start")),
+                rs.getObject("last_start_rid", UUID.class),
                 lastDuration,
-                rs.getLong(7),
-                rs.getBoolean(8),
-                rs.getString(9),
-                schedules.get(rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getString(13), rs.getString(14),
-                        id(rs)).orElse(null),
-                rs.getInt(15),
-                rs.getInt(16),
+                rs.getLong("n_pings"),
+                rs.getBoolean("manual_resume"),
+                rs.getString("methods"),
+                schedules.get(rs.getString("kind"), rs.getInt("timeout_s"), rs.getInt("grace_s"),
+                        rs.getString("schedule"), rs.getString("tz"), id(rs)).orElse(null),
+                rs.getInt("failures_in_a_row"),
+                rs.getInt("alert_after_failures"),
                 startDeadline);
     }
 

@@ -28,13 +28,14 @@ public class OperatorMetrics {
 
     private static final Logger LOG = Logger.getLogger(OperatorMetrics.class.getName());
     private static final long CACHE_NANOS = 5_000_000_000L;
-    private static final String QUERY = "SELECT (SELECT count(*) FROM checks), "
-            + "(SELECT coalesce(sum(n_pings), 0) FROM checks), "
-            + "(SELECT count(*) FROM flips WHERE processed IS NULL), "
-            + "(SELECT coalesce(extract(epoch FROM now() - min(created)), 0) FROM flips WHERE processed IS NULL), "
-            + "(SELECT count(*) FROM notifications WHERE state = 'pending'), "
+    private static final String QUERY = "SELECT (SELECT count(*) FROM checks) AS checks, "
+            + "(SELECT coalesce(sum(n_pings), 0) FROM checks) AS pings, "
+            + "(SELECT count(*) FROM flips WHERE processed IS NULL) AS unprocessed_flips, "
+            + "(SELECT coalesce(extract(epoch FROM now() - min(created)), 0) FROM flips WHERE processed IS NULL) "
+            + "AS oldest_flip_age, "
+            + "(SELECT count(*) FROM notifications WHERE state = 'pending') AS pending_notifications, "
             + "(SELECT count(*) FROM notification_attempts WHERE created > now() - interval '1 hour' "
-            + "AND outcome IN ('retry', 'failed', 'disabled'))";
+            + "AND outcome IN ('retry', 'failed', 'disabled')) AS failed_attempts";
 
     private record Snapshot(double checks, double pings, double unprocessedFlips, double oldestFlipAge,
             double pendingNotifications, double failedAttempts, long at) {
@@ -80,8 +81,9 @@ public class OperatorMetrics {
             st.setQueryTimeout(5);
             try (ResultSet rs = st.executeQuery(QUERY)) {
                 rs.next();
-                s = new Snapshot(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getDouble(5), rs.getDouble(6), System.nanoTime());
+                s = new Snapshot(rs.getDouble("checks"), rs.getDouble("pings"), rs.getDouble("unprocessed_flips"),
+                        rs.getDouble("oldest_flip_age"), rs.getDouble("pending_notifications"),
+                        rs.getDouble("failed_attempts"), System.nanoTime());
             }
         } catch (SQLException e) {
             LOG.fine(() -> "operator metrics unavailable: " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.vigil.app.metrics;
 
 import dev.vigil.app.api.CheckView;
+import dev.vigil.app.checks.Status;
 
 import java.util.List;
 import java.util.Map;
@@ -20,18 +21,18 @@ public final class PrometheusText {
     public static String render(List<CheckView> checks) {
         StringBuilder out = new StringBuilder();
         gauge(out, "hc_check_up", "Whether the check is currently up (1 for yes, 0 for no).", checks,
-                v -> !"down".equals(v.status().status()));
+                v -> v.status().status() != Status.DOWN);
         gauge(out, "hc_check_started", "Whether the check is currently started (1 for yes, 0 for no).", checks,
                 v -> v.status().started());
         gauge(out, "hc_check_grace", "Whether the check is currently in the grace period (1 for yes, 0 for no).",
-                checks, v -> "grace".equals(v.status().status()));
+                checks, v -> v.status().status() == Status.GRACE);
         gauge(out, "hc_check_paused", "Whether the check is currently paused (1 for yes, 0 for no).", checks,
-                v -> "paused".equals(v.status().status()));
+                v -> v.status().status() == Status.PAUSED);
 
         Map<String, Boolean> tagsUp = new TreeMap<>();
         for (CheckView v : checks) {
             for (String tag : v.row().tagList()) {
-                tagsUp.merge(tag, !"down".equals(v.status().status()), Boolean::logicalAnd);
+                tagsUp.merge(tag, v.status().status() != Status.DOWN, Boolean::logicalAnd);
             }
         }
         out.append("# HELP hc_tag_up Whether all checks with this tag are up (1 for yes, 0 for no).\n")
@@ -39,7 +40,7 @@ public final class PrometheusText {
         tagsUp.forEach((tag, up) -> out.append("hc_tag_up{tag=\"").append(escape(tag)).append("\"} ")
                 .append(up ? 1 : 0).append('\n'));
 
-        long down = checks.stream().filter(v -> "down".equals(v.status().status())).count();
+        long down = checks.stream().filter(v -> v.status().status() == Status.DOWN).count();
         out.append("# HELP hc_checks_total Number of checks.\n# TYPE hc_checks_total gauge\n")
                 .append("hc_checks_total ").append(checks.size()).append('\n')
                 .append("# HELP hc_checks_down_total Number of checks currently down.\n")

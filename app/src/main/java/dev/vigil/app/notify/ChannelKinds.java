@@ -7,6 +7,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -49,12 +51,13 @@ public final class ChannelKinds {
     }
 
     /**
-     * Validates settings a user gave for a channel of {@code kind} (the management API's entry point).
+     * Validates settings a user gave for a channel of {@code kind} (the management API's entry point), the addresses
+     * it would send to included: one the delivery guard would refuse is refused now, not at the first alert.
      *
      * @return the parsed settings, to be stored as they are
      * @throws ChannelSettingsException naming the kind or the field that is wrong
      */
-    public JsonObject validate(String kind, String settingsJson) {
+    public JsonObject validate(String kind, String settingsJson, AddressGuard guard) {
         Channel channel = get(kind).orElseThrow(() -> new ChannelSettingsException("kind \"" + kind
                 + "\" is not a channel kind (known: " + String.join(", ", names()) + ")"));
         if (settingsJson == null || settingsJson.length() > MAX_SETTINGS_CHARS) {
@@ -71,6 +74,17 @@ public final class ChannelKinds {
             throw new ChannelSettingsException("settings must be a JSON object");
         }
         channel.validate(parsed.asJsonObject());
+        for (Map.Entry<String, URI> d : channel.destinations(parsed.asJsonObject()).entrySet()) {
+            String refusal;
+            try {
+                refusal = guard.refusal(d.getValue().getHost());
+            } catch (UnknownHostException e) {
+                continue; // may resolve later; delivery tries again
+            }
+            if (refusal != null) {
+                throw new ChannelSettingsException("settings." + d.getKey() + ": " + refusal);
+            }
+        }
         return parsed.asJsonObject();
     }
 }

@@ -2,6 +2,9 @@ package dev.vigil.app.notify;
 
 import jakarta.json.JsonObject;
 
+import java.net.URI;
+import java.util.Map;
+
 /**
  * A kind whose settings are one webhook URL ({@code {"url": "https://..."}}) that takes a JSON document: the kinds
  * differ only in the document.
@@ -11,6 +14,11 @@ public abstract class JsonPostChannel implements Channel {
     @Override
     public void validate(JsonObject settings) {
         new SettingsReader(settings).url("url");
+    }
+
+    @Override
+    public Map<String, URI> destinations(JsonObject settings) {
+        return Map.of("url", new SettingsReader(settings).url("url"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Map;
 
 /**
  * ntfy ({@code {"server": "https://ntfy.sh", "topic": "my-alerts", "priority_down": 5, "priority_up": 3,
@@ -30,6 +31,12 @@ public final class NtfyChannel implements Channel {
         r.integer("priority_down", 5, 1, 5);
         r.integer("priority_up", 3, 1, 5);
         r.optional("token", "");
+    }
+
+    @Override
+    public Map<String, URI> destinations(JsonObject settings) {
+        SettingsReader r = new SettingsReader(settings);
+        return Map.of("server", r.url("server", r.optional("server", DEFAULT_SERVER)));
     }
 
     @Override

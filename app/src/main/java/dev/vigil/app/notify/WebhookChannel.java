@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +66,19 @@ public final class WebhookChannel implements Channel {
         if (!any) {
             throw r.invalid("down.url", "or settings.up.url is required (a webhook with no URL sends nothing)");
         }
+    }
+
+    @Override
+    public Map<String, URI> destinations(JsonObject settings) {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        SettingsReader r = new SettingsReader(settings);
+        for (String status : new String[] {"down", "up"}) {
+            String url = r.object(status).optional("url", "");
+            if (!url.isBlank()) { // a placeholder in the host name leaves a host that does not resolve: not judged
+                urls.put(status + ".url", r.object(status).url("url", url.replaceAll("\\$[A-Z]+", "x")));
+            }
+        }
+        return urls;
     }
 
     @Override

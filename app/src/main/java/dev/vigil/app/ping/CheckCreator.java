@@ -15,7 +15,7 @@ final class CheckCreator {
 
     private static final String PROJECT = "SELECT p.id, p.check_limit, "
             + "(SELECT count(*) FROM checks c JOIN projects q ON q.id = c.project_id WHERE q.owner_id = p.owner_id) "
-            + "FROM projects p WHERE p.ping_key = ? FOR UPDATE";
+            + "AS owned FROM projects p WHERE p.ping_key = ? FOR UPDATE";
     // under the project's lock: another writer or server may have created the check since the batch looked
     private static final String EXISTING = "SELECT id FROM checks WHERE project_id = ? AND slug = ? LIMIT 1";
     private static final String INSERT_CHECK = "INSERT INTO checks (id, project_id, name, slug) VALUES (?, ?, ?, ?)";
@@ -32,10 +32,10 @@ final class CheckCreator {
         try (PreparedStatement st = c.prepareStatement(PROJECT)) {
             st.setString(1, pingKey);
             try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next() || rs.getLong(3) >= 2L * rs.getInt(2)) {
+                if (!rs.next() || rs.getLong("owned") >= 2L * rs.getInt("check_limit")) {
                     return null;
                 }
-                project = rs.getObject(1, UUID.class);
+                project = rs.getObject("id", UUID.class);
             }
         }
         try (PreparedStatement st = c.prepareStatement(EXISTING)) {
@@ -43,7 +43,7 @@ final class CheckCreator {
             st.setString(2, slug);
             try (ResultSet rs = st.executeQuery()) {
                 if (rs.next()) {
-                    return new Created(rs.getObject(1, UUID.class), false);
+                    return new Created(rs.getObject("id", UUID.class), false);
                 }
             }
         }

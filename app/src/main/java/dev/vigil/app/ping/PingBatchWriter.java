@@ -183,8 +183,8 @@ final class PingBatchWriter {
             st.setArray(2, c.createArrayOf("text", slugs.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    bySlug.computeIfAbsent(rs.getString(1) + '/' + rs.getString(2), k -> new ArrayList<>())
-                            .add(rs.getObject(3, UUID.class));
+                    bySlug.computeIfAbsent(rs.getString("ping_key") + '/' + rs.getString("slug"),
+                            k -> new ArrayList<>()).add(rs.getObject("id", UUID.class));
                 }
             }
         }
@@ -233,7 +233,7 @@ final class PingBatchWriter {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     locked.put(CheckStateRows.id(rs), new Locked(CheckStateRows.read(rs, schedules),
-                            CheckStateRows.instant(rs.getTimestamp(CheckStateRows.COUNT + 1))));
+                            CheckStateRows.instant(rs.getTimestamp("alert_after"))));
                 }
             }
         }
@@ -256,8 +256,8 @@ final class PingBatchWriter {
                 st.setObject(2, rid);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
-                        last = new PingKindAt(PingKind.fromDb(rs.getString(1)),
-                                CheckStateRows.instant(rs.getTimestamp(2)));
+                        last = new PingKindAt(PingKind.fromDb(rs.getString("kind")),
+                                CheckStateRows.instant(rs.getTimestamp("created")));
                     }
                 }
             }

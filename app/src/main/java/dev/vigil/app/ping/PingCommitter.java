@@ -2,6 +2,7 @@ package dev.vigil.app.ping;
 
 import dev.vigil.app.bodies.BodyStorage;
 import dev.vigil.app.checks.ScheduleCache;
+import dev.vigil.app.db.Transactions;
 import dev.vigil.app.db.VigilDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -40,7 +41,6 @@ public class PingCommitter {
 
     private static final Logger LOG = Logger.getLogger(PingCommitter.class.getName());
     private static final int QUEUE_CAPACITY = 50_000;
-    private static final int ATTEMPTS = 3;
 
     private record Pending(PingRequest request, Consumer<PingResult> reply) {
     }
@@ -56,6 +56,9 @@ public class PingCommitter {
 
     @Inject
     PingSettings settings;
+
+    @Inject
+    Transactions transactions;
 
     @Inject
     BodyStorage bodies;
@@ -138,31 +141,18 @@ public class PingCommitter {
     }
 
     private List<PingResult> writeWithRetries(List<PingRequest> requests) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    PingBatchWriter.Written w = batchWriter.write(c, requests);
-                    if (!w.prunes().isEmpty()) {
-                        background.execute(() -> prune(w.prunes()));
-                    }
-                    return w.results();
-                } catch (SQLException | RuntimeException e) {
-                    rollback(c);
-                    throw e;
-                }
-            } catch (SQLException | RuntimeException e) {
-                boolean transientError = e instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("40") || sql.getSQLState().startsWith("08"));
-                if (transientError && attempt < ATTEMPTS) {
-                    continue; // deadlock, serialization failure or a dropped connection: try again
-                }
-                LOG.log(Level.WARNING, "could not write " + requests.size() + " pings; answering 503", e);
-                requests.stream().filter(r -> r.spooled() != null).forEach(r -> bodies.discard(r.spooled()));
-                List<PingResult> unavailable = new ArrayList<>(requests.size());
-                requests.forEach(r -> unavailable.add(PingResult.UNAVAILABLE));
-                return unavailable;
+        try {
+            PingBatchWriter.Written w = transactions.run(c -> batchWriter.write(c, requests));
+            if (!w.prunes().isEmpty()) {
+                background.execute(() -> prune(w.prunes()));
             }
+            return w.results();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write " + requests.size() + " pings; answering 503", e);
+            requests.stream().filter(r -> r.spooled() != null).forEach(r -> bodies.discard(r.spooled()));
+            List<PingResult> unavailable = new ArrayList<>(requests.size());
+            requests.forEach(r -> unavailable.add(PingResult.UNAVAILABLE));
+            return unavailable;
         }
     }
 
@@ -180,13 +170,5 @@ public class PingCommitter {
             return;
         }
         prunes.forEach(p -> bodies.pruneSoon(p.checkId(), p.upTo() + 1));
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            // the connection is broken; the pool replaces it
-        }
     }
 }

@@ -125,7 +125,8 @@ public class PingListener {
         if (!bound.isSuccess()) {
             shutDown();
             throw new IllegalStateException("cannot listen for pings on port " + config.port() + " (VIGIL_PING_PORT): "
-                    + bound.cause().getMessage(), bound.cause());
+                    + bound.cause().getMessage() + "; set VIGIL_PING_PORT to a free port, or to off (unset, it is "
+                    + "VIGIL_PORT + 1)", bound.cause());
         }
         server = bound.channel();
         LOG.info(() -> "pings also served at http://*:" + config.port() + "/ping/ (fast listener: Netty, "

@@ -13,19 +13,44 @@ import java.util.Locale;
  */
 record PingListenerSettings(int port, Duration timeout) {
 
-    static final String DEFAULT_PORT = "8001";
+    /**
+     * The main port when nothing says otherwise; the launcher always tells the real one ({@code vigil.port}, from
+     * {@code VIGIL_PORT} or its {@code --port}).
+     */
+    static final int DEFAULT_MAIN_PORT = 8000;
     static final long DEFAULT_TIMEOUT_MS = 30_000;
 
     static PingListenerSettings from(Config config) {
-        return parse(config.getOptionalValue("vigil.ping.port", String.class).orElse(DEFAULT_PORT),
+        return parse(config.getOptionalValue("vigil.ping.port", String.class).orElse(null),
+                config.getOptionalValue("vigil.port", String.class).orElse(Integer.toString(DEFAULT_MAIN_PORT)),
                 config.getOptionalValue("vigil.ping.timeout.ms", Long.class).orElse(DEFAULT_TIMEOUT_MS));
     }
 
-    static PingListenerSettings parse(String port, long timeoutMs) {
+    /**
+     * @param port     VIGIL_PING_PORT, or null when unset: then the main port + 1, so that a second Vigil on the
+     *                 machine needs only another VIGIL_PORT (the inventory's default too)
+     * @param mainPort the main HTTP port
+     */
+    static PingListenerSettings parse(String port, String mainPort, long timeoutMs) {
         if (timeoutMs < 1) {
             throw new IllegalArgumentException("VIGIL_PING_TIMEOUT_MS must be at least 1, not " + timeoutMs);
         }
-        return new PingListenerSettings(port(port), Duration.ofMillis(timeoutMs));
+        return new PingListenerSettings(port == null ? nextTo(mainPort) : port(port), Duration.ofMillis(timeoutMs));
+    }
+
+    private static int nextTo(String mainPort) {
+        int next;
+        try {
+            next = Integer.parseInt(mainPort.strip()) + 1;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("VIGIL_PORT must be a port number from 1 to 65535, not \"" + mainPort
+                    + "\"");
+        }
+        if (next < 2 || next > 65535) {
+            throw new IllegalArgumentException("the fast ping listener's port is VIGIL_PORT + 1 unless VIGIL_PING_PORT "
+                    + "is set, and " + next + " is no port: set VIGIL_PING_PORT (or off)");
+        }
+        return next;
     }
 
     boolean enabled() {

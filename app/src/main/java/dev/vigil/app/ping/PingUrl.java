@@ -17,6 +17,8 @@ public record PingUrl(UUID checkId, String pingKey, String slug, PingKind kind, 
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern KEY_OR_SLUG = Pattern.compile("[-a-zA-Z0-9_]+");
+    // Healthchecks' limit on a check's slug (and name, which an auto-created check takes from the slug).
+    public static final int MAX_SLUG_LENGTH = 100;
 
     /** Why a URL is not a ping URL: the status and body to answer with. */
     public static final class Rejected extends Exception {
@@ -60,6 +62,10 @@ public record PingUrl(UUID checkId, String pingKey, String slug, PingKind kind, 
         if (!parts[1].equals(parts[1].toLowerCase(Locale.ROOT))) {
             throw new Rejected(400, "invalid url format");
         }
+        if (parts[1].length() > MAX_SLUG_LENGTH) {
+            // No check has such a slug, and ?create=1 cannot make one: Healthchecks' checks keep 100 characters.
+            throw notFound();
+        }
         return parts.length == 2
                 ? new PingUrl(null, parts[0], parts[1], PingKind.SUCCESS, null)
                 : action(null, parts[0], parts[1], parts[2]);
@@ -77,17 +83,19 @@ public record PingUrl(UUID checkId, String pingKey, String slug, PingKind kind, 
                 if (action.isEmpty() || !action.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     throw notFound();
                 }
-                if (action.length() > 3 || Integer.parseInt(action) > 255) {
+                // Any run of digits is a number, as in Healthchecks' URL pattern: /0255 is 255.
+                String digits = action.replaceFirst("^0+(?=.)", "");
+                if (digits.length() > 3 || Integer.parseInt(digits) > 255) {
                     throw new Rejected(400, "invalid url format");
                 }
-                int status = Integer.parseInt(action);
+                int status = Integer.parseInt(digits);
                 return new PingUrl(id, key, slug, PingSignal.kindOfExitStatus(status), status);
         }
     }
 
-    /** A run id from {@code ?rid=}: a UUID in either letter case. */
+    /** A run id from {@code ?rid=}: a UUID in either letter case; present but empty is malformed too. */
     public static UUID parseRid(String value) throws Rejected {
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             return null;
         }
         if (value.length() != 36 || !UUID_FORM.matcher(value.toLowerCase(Locale.ROOT)).matches()) {

@@ -41,8 +41,9 @@ public final class ReportJob {
     private static final String CLAIM = "UPDATE users u SET next_report = greatest(d.period_end + " + PERIOD + ", "
             + NEXT_BOUNDARY + ") FROM (SELECT id, next_report AS period_end FROM users WHERE reports <> 'off' "
             + "AND next_report <= now() ORDER BY next_report LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE u.id = d.id "
-            + "RETURNING u.id, u.email, u.reports, d.period_end - " + PERIOD + ", d.period_end";
-    private static final String CHECKS = "SELECT c.id, p.name, c.name, c.status, c.last_ping FROM checks c "
+            + "RETURNING u.id, u.email, u.reports, d.period_end - " + PERIOD + " AS period_start, d.period_end";
+    private static final String CHECKS = "SELECT c.id, p.name AS project_name, c.name, c.status, c.last_ping "
+            + "FROM checks c "
             + "JOIN projects p ON p.id = c.project_id WHERE p.owner_id = ? OR EXISTS (SELECT 1 FROM project_members m "
             + "WHERE m.project_id = p.id AND m.user_id = ?) ORDER BY p.name, p.id, c.name, c.id";
     private static final String STATUS_BEFORE = "SELECT DISTINCT ON (check_id) check_id, new_status FROM flips "
@@ -86,8 +87,9 @@ public final class ReportJob {
             st.setInt(1, BATCH);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Report(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), List.of()));
+                    due.add(new Report(rs.getLong("id"), rs.getString("email"), rs.getString("reports"),
+                            rs.getTimestamp("period_start").toInstant(), rs.getTimestamp("period_end").toInstant(),
+                            List.of()));
                 }
             }
         }
@@ -121,12 +123,12 @@ public final class ReportJob {
             st.setLong(2, r.userId());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Instant last = instant(rs.getTimestamp(5));
+                    Instant last = instant(rs.getTimestamp("last_ping"));
                     if (last != null && (latestPing == null || last.isAfter(latestPing))) {
                         latestPing = last;
                     }
-                    lines.add(new Report.Line(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), last, Duration.ZERO));
+                    lines.add(new Report.Line(rs.getObject("id", UUID.class), rs.getString("project_name"),
+                            rs.getString("name"), rs.getString("status"), last, Duration.ZERO));
                 }
             }
         }
@@ -142,7 +144,7 @@ public final class ReportJob {
             st.setTimestamp(2, Timestamp.from(r.start()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    before.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    before.put(rs.getObject("check_id", UUID.class), rs.getString("new_status"));
                 }
             }
         }
@@ -151,10 +153,10 @@ public final class ReportJob {
             st.setTimestamp(2, Timestamp.from(r.start()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    firstOld.putIfAbsent(id, rs.getString(3));
+                    UUID id = rs.getObject("check_id", UUID.class);
+                    firstOld.putIfAbsent(id, rs.getString("old_status"));
                     since.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(new Downtime.Flip(rs.getTimestamp(2).toInstant(), rs.getString(4)));
+                            .add(new Downtime.Flip(rs.getTimestamp("created").toInstant(), rs.getString("new_status")));
                 }
             }
         }

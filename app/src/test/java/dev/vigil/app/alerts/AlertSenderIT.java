@@ -239,6 +239,27 @@ class AlertSenderIT {
     }
 
     @Test
+    void aNewOrPausedCheckWhoseStartedRunNeverEndedGoesDownAsTheApiShows() throws Exception {
+        UUID project = db.project();
+        UUID channel = db.channel(project, "webhook", hook("/hook"));
+        db.dueChecks(project, channel, 3, "NULL");
+        // started eleven minutes ago with ten minutes of grace (one with a start deadline of an hour); never pinged
+        db.sql("UPDATE checks SET status = 'new', last_ping = NULL, grace_s = 600, "
+                + "last_start = now() - interval '11 minutes', alert_after = now() - interval '1 minute'");
+        db.sql("UPDATE checks SET status = 'paused' WHERE slug = 'check-2'");
+        db.sql("UPDATE checks SET start_deadline_s = 3600, alert_after = last_start + interval '1 hour' "
+                + "WHERE slug = 'check-3'");
+        sender("one").start();
+        Await.until(Duration.ofSeconds(10), () -> sent() == 2, () -> "sent: " + sentOrError());
+
+        assertThat(db.value("SELECT string_agg(slug || ' ' || status, ', ' ORDER BY slug) FROM checks"))
+                .isEqualTo("check-1 down, check-2 down, check-3 new");
+        assertThat(db.count("SELECT count(*) FROM flips f JOIN checks c ON c.id = f.check_id WHERE f.reason = "
+                + "'timeout' AND f.created = c.last_start + interval '10 minutes' AND (c.slug, f.old_status) IN "
+                + "(('check-1', 'new'), ('check-2', 'paused'))")).isEqualTo(2);
+    }
+
+    @Test
     void aPingThatBringsADownCheckUpIsToldOnceAndNewToUpIsNot() throws Exception {
         UUID project = db.project();
         UUID channel = db.channel(project, "webhook", hook("/up"));

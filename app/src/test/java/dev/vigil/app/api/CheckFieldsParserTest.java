@@ -54,8 +54,11 @@ class CheckFieldsParserTest {
         refused("{\"grace\": true}", "json validation error: grace is not a number");
         refused("{\"tags\": [\"a\"]}", "json validation error: tags is not a string");
         refused("{\"slug\": \"UPPER\"}", "json validation error: slug does not match pattern ^[a-z0-9-_]*$");
-        refused("{\"schedule\": \"* * *\"}", "json validation error: schedule is not a valid cron expression "
-                + "(Vigil takes five-field cron lines; OnCalendar expressions are not supported)");
+        // Not five fields, so OnCalendar, as Healthchecks decides; a real cron line with a bad field stays cron.
+        refused("{\"schedule\": \"* * *\"}", "json validation error: schedule is not a valid OnCalendar expression: "
+                + "\"*\" is neither weekdays, a date, a time nor a time zone");
+        refused("{\"schedule\": \"61 * * * *\"}", "json validation error: schedule is not a valid cron expression: "
+                + "minute field: value 61 is out of range 0-59");
         refused("{\"schedule\": \"" + "1 ".repeat(60) + "\"}",
                 "json validation error: schedule is too long (at most 100 characters)");
         refused("{\"tz\": \"europe/dublin\"}", "json validation error: tz is not a valid timezone: unknown time "

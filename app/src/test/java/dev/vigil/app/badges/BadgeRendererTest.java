@@ -1,5 +1,6 @@
 package dev.vigil.app.badges;
 
+import dev.vigil.app.checks.Status;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -14,10 +15,10 @@ class BadgeRendererTest {
 
     @Test
     void stateIsTheWorstOfTheChecks() {
-        assertThat(BadgeState.of(List.of("up", "new", "paused"), true)).isEqualTo(BadgeState.UP);
-        assertThat(BadgeState.of(List.of("up", "grace"), true)).isEqualTo(BadgeState.LATE);
-        assertThat(BadgeState.of(List.of("up", "grace"), false)).isEqualTo(BadgeState.UP);
-        assertThat(BadgeState.of(List.of("grace", "down"), true)).isEqualTo(BadgeState.DOWN);
+        assertThat(BadgeState.of(List.of(Status.UP, Status.NEW, Status.PAUSED), true)).isEqualTo(BadgeState.UP);
+        assertThat(BadgeState.of(List.of(Status.UP, Status.GRACE), true)).isEqualTo(BadgeState.LATE);
+        assertThat(BadgeState.of(List.of(Status.UP, Status.GRACE), false)).isEqualTo(BadgeState.UP);
+        assertThat(BadgeState.of(List.of(Status.GRACE, Status.DOWN), true)).isEqualTo(BadgeState.DOWN);
         assertThat(BadgeState.of(List.of(), true)).isEqualTo(BadgeState.UP);
     }
 
@@ -35,7 +36,7 @@ class BadgeRendererTest {
 
     @Test
     void jsonAndShieldsFormats() {
-        assertThat(BadgeRenderer.json(BadgeState.DOWN, List.of("up", "grace", "down", "down")))
+        assertThat(BadgeRenderer.json(BadgeState.DOWN, List.of(Status.UP, Status.GRACE, Status.DOWN, Status.DOWN)))
                 .isEqualTo("{\"status\":\"down\",\"total\":4,\"grace\":1,\"down\":2}");
         assertThat(BadgeRenderer.shields("backups", BadgeState.UP))
                 .isEqualTo("{\"schemaVersion\":1,\"label\":\"backups\",\"message\":\"up\",\"color\":\"success\"}");

@@ -190,8 +190,8 @@ class ApiIT {
                 + "time zone \"Mars/Olympus\" (expected an IANA name such as Europe/Dublin or UTC)");
         assertThat(invalid("{\"schedule\": \"61 * * * *\"}"))
                 .startsWith("json validation error: schedule is not a valid cron expression: ");
-        assertThat(invalid("{\"schedule\": \"Mon *-*-* 10:00\"}")).contains("OnCalendar expressions are not "
-                + "supported");
+        assertThat(invalid("{\"schedule\": \"Mon *-*-* 25:00\"}")).isEqualTo("json validation error: schedule is "
+                + "not a valid OnCalendar expression: hour field: value 25 is out of range 0..23");
         assertInvalid("{\"channels\": \"" + UUID.randomUUID() + "x\"}", null);
         assertInvalid("{\"channels\": \"nope\"}", "invalid channel identifier: nope");
         assertInvalid("{\"channels\": \"a,,b\"}", "empty channel identifier");
@@ -392,5 +392,28 @@ class ApiIT {
                 .as("only hashes are stored").isZero();
         assertThat(vigil.app.output()).contains("created project " + p.id()).doesNotContain(p.rw())
                 .doesNotContain(SharedVigil.ADMIN_TOKEN);
+    }
+
+    @Test
+    void theAdminBootstrapCalledAgainReturnsTheExistingProject() throws Exception {
+        ApiClient.Project first = api.newProject("bootstrap-twice");
+        String body = "{\"email\": \"IT-bootstrap-twice@example.com\", \"project\": \"bootstrap-twice\"}";
+        HttpResponse<String> again = vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/api/admin/v1/projects"))
+                .header("Authorization", "Bearer " + SharedVigil.ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonObject existing = ApiClient.json(again);
+        assertThat(existing.getString("project")).isEqualTo(first.id());
+        assertThat(existing.getString("ping_key")).isEqualTo(first.pingKey());
+        assertThat(existing.containsKey("api_key")).as("keys are shown once").isFalse();
+        assertThat(db.count("SELECT count(*) FROM projects p JOIN users u ON u.id = p.owner_id "
+                + "WHERE u.email = 'it-bootstrap-twice@example.com'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM api_keys WHERE project_id = '" + first.id() + "'")).isEqualTo(2);
+        assertThat(api.get("/api/v3/checks/", first.rw()).statusCode()).as("the first keys still work")
+                .isEqualTo(200);
+        assertThat(vigil.app.output()).contains("found existing project " + first.id());
+
+        ApiClient.Project other = api.newProject("bootstrap-twice-other");
+        assertThat(other.id()).as("another name is another project").isNotEqualTo(first.id());
     }
 }

@@ -144,6 +144,41 @@ class PingIT {
         assertThat(db.count("SELECT count(*) FROM pings WHERE check_id = '" + check + "'")).isZero();
     }
 
+    /** The URL's corners, answered as Healthchecks answers them (seen side by side with its source). */
+    @ParameterizedTest
+    @EnumSource(Listener.class)
+    void urlEdgeCasesAreAnsweredAsHealthchecksDoes(Listener on) throws Exception {
+        UUID check = db.check(project, "edges");
+        // An empty run id is a malformed one, with or without "=".
+        assertThat(ping(on, check + "/start?rid=").statusCode()).isEqualTo(400);
+        assertThat(ping(on, check + "/start?rid=").body()).isEqualTo("invalid uuid format");
+        assertThat(ping(on, check + "?rid").body()).isEqualTo("invalid uuid format");
+        assertThat(db.count("SELECT count(*) FROM pings WHERE check_id = '" + check + "'")).isZero();
+        // Leading zeros: any run of digits is the number it spells.
+        assertThat(ping(on, check + "/0255").statusCode()).isEqualTo(200);
+        assertThat(ping(on, check + "/000").statusCode()).isEqualTo(200);
+        assertThat(ping(on, check + "/00000000000000000007").statusCode()).isEqualTo(200);
+        assertThat(ping(on, check + "/0256").body()).isEqualTo("invalid url format");
+        assertThat(db.value("SELECT string_agg(kind || ':' || exit_status, ',' ORDER BY n) FROM pings "
+                + "WHERE check_id = '" + check + "'")).isEqualTo("fail:255,success:0,fail:7");
+        // Slugs: upper case is refused; ?create= other than 1 creates nothing; no check has more than 100 characters.
+        assertThat(ping(on, project.pingKey() + "/Edges?create=1").body()).isEqualTo("invalid url format");
+        for (String create : List.of("0", "true", "yes", "")) {
+            HttpResponse<String> r = ping(on, project.pingKey() + "/not-made?create=" + create);
+            assertThat(r.statusCode()).as("create=%s", create).isEqualTo(404);
+            assertThat(r.body()).isEqualTo("not found");
+        }
+        String longest = "s".repeat(100);
+        assertThat(ping(on, project.pingKey() + "/" + longest + "?create=1").statusCode()).isEqualTo(201);
+        HttpResponse<String> tooLong = ping(on, project.pingKey() + "/" + longest + "x?create=1");
+        assertThat(tooLong.statusCode()).isEqualTo(404);
+        assertThat(tooLong.body()).isEqualTo("not found");
+        assertThat(db.value("SELECT string_agg(length(slug) || '/' || length(name), ',') FROM checks "
+                + "WHERE project_id = '" + project.id() + "' AND slug LIKE 'sss%'")).isEqualTo("100/100");
+        assertThat(db.count("SELECT count(*) FROM checks WHERE project_id = '" + project.id()
+                + "' AND slug = 'not-made'")).isZero();
+    }
+
     @ParameterizedTest
     @EnumSource(Listener.class)
     void headAndPostCountAndHeadHasNoBody(Listener on) throws Exception {

@@ -69,14 +69,20 @@ public final class SharedVigil {
             settings.put("VIGIL_ALERTS_POLL_MS", "500");
             settings.put("VIGIL_PING_TIMEOUT_MS", Integer.toString(PING_TIMEOUT_MS)); // the port is app.pingPort()
             VigilProcess app = VigilProcess.launch(settings);
-            instance = new SharedVigil(db, link, app, objects);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Runnable stop = () -> {
                 app.close();
                 link.close();
                 objects.close();
                 db.close();
-            }, "stop-shared-vigil"));
-            app.awaitHealthy();
+            };
+            try {
+                app.awaitHealthy();
+            } catch (RuntimeException e) {
+                stop.run(); // the next test class tries a start of its own; this one must not linger meanwhile
+                throw e;
+            }
+            instance = new SharedVigil(db, link, app, objects);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "stop-shared-vigil"));
         }
         return instance;
     }

@@ -108,7 +108,9 @@ class StartStopIT {
                 assertThat(finishPing(fastPinger, fastOut, body)).startsWith("HTTP/1.1 200").endsWith("OK");
             }
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
-            assertThat(app.output()).contains("drained in");
+            assertThat(app.output()).contains("drained in")
+                    .as("framework noise a newcomer would see").doesNotContain("Invalid Session Management")
+                    .doesNotContain("JdbcRuntimeExtension");
             for (UUID c : List.of(check, fastCheck)) {
                 assertThat(fixtures.value("SELECT body_size || ' ' || length(body) FROM pings WHERE check_id = '"
                         + c + "'")).isEqualTo("200000 100000"); // committed, truncated to the limit
@@ -124,7 +126,24 @@ class StartStopIT {
                      Integer.toString(taken.getLocalPort()))))) {
             assertThat(app.awaitExit(Duration.ofSeconds(180))).isNotZero();
             assertThat(app.output()).contains("Vigil cannot start: cannot listen for pings on port "
-                    + taken.getLocalPort() + " (VIGIL_PING_PORT)");
+                    + taken.getLocalPort() + " (VIGIL_PING_PORT)")
+                    .contains("; set VIGIL_PING_PORT to a free port, or to off (unset, it is VIGIL_PORT + 1)");
+        }
+    }
+
+    @Test
+    void twoVigilsOnOneMachineNeedOnlyTheirOwnMainPort() throws Exception {
+        Map<String, String> onlyMainPort = Map.of("VIGIL_PING_PORT", VigilProcess.DEFAULT_PING_PORT);
+        try (TestDatabase db = TestPostgres.server().createDatabase("twoports");
+             VigilProcess first = VigilProcess.launch(settings(db, onlyMainPort));
+             VigilProcess second = VigilProcess.launch(settings(db, onlyMainPort))) {
+            for (VigilProcess app : List.of(first, second)) {
+                app.awaitHealthy();
+                assertThat(app.pingPort()).isEqualTo(app.port() + 1);
+                HttpResponse<String> ping = app.send(HttpRequest.newBuilder(app.pingUri("/ping/" + UUID.randomUUID())));
+                assertThat(ping.statusCode()).isEqualTo(404);
+                assertThat(app.output()).contains("pings also served at http://*:" + (app.port() + 1) + "/ping/");
+            }
         }
     }
 

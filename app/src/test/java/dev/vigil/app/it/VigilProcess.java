@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 public final class VigilProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    // a start takes 10-20 s alone, but minutes on a machine that several test runs share: a deadline, not a target
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(420);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -43,16 +44,23 @@ public final class VigilProcess implements AutoCloseable {
 
     /**
      * Starts the jar with the given settings (VIGIL_PORT, VIGIL_PING_PORT and VIGIL_RUNTIME_DIR are chosen here;
-     * a VIGIL_PING_PORT among the settings wins).
+     * a VIGIL_PING_PORT among the settings wins, and {@link #DEFAULT_PING_PORT} leaves it unset).
      */
+    /** As VIGIL_PING_PORT in {@link #launch}'s settings: leave it unset, so that the app takes VIGIL_PORT + 1. */
+    public static final String DEFAULT_PING_PORT = "";
+
     public static VigilProcess launch(Map<String, String> settings) {
         try {
             Path jar = Path.of(System.getProperty("vigil.jar", "target/vigil.jar"));
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: the integration tests run after `mvn package`");
             }
+            boolean defaultPingPort = DEFAULT_PING_PORT.equals(settings.get("VIGIL_PING_PORT"));
             int port = freePort();
-            int pingPort = freePort();
+            while (defaultPingPort && !isFree(port + 1)) {
+                port = freePort();
+            }
+            int pingPort = defaultPingPort ? port + 1 : freePort();
             while (pingPort == port) {
                 pingPort = freePort();
             }
@@ -70,7 +78,10 @@ public final class VigilProcess implements AutoCloseable {
             env.put("VIGIL_MAINTENANCE_FILE", workDir.resolve("maintenance").toString());
             env.put("VIGIL_SITE_ROOT", "http://127.0.0.1:" + port); // links in API answers lead back here
             env.putAll(settings);
-            String chosen = env.get("VIGIL_PING_PORT");
+            if (defaultPingPort) {
+                env.remove("VIGIL_PING_PORT"); // the app's default: VIGIL_PORT + 1
+            }
+            String chosen = defaultPingPort ? Integer.toString(pingPort) : env.get("VIGIL_PING_PORT");
             return new VigilProcess(pb.start(), port, chosen.matches("[0-9]+") ? Integer.parseInt(chosen) : 0,
                     workDir, log);
         } catch (IOException e) {
@@ -173,6 +184,14 @@ public final class VigilProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deleteTree(workDir);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {

@@ -2,7 +2,8 @@ package dev.vigil.app.metrics;
 
 import dev.vigil.app.api.CheckRow;
 import dev.vigil.app.api.CheckView;
-import dev.vigil.app.api.DerivedStatus;
+import dev.vigil.app.checks.Status;
+import dev.vigil.app.checks.StatusNow;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +17,7 @@ class PrometheusTextTest {
         CheckRow row = new CheckRow(UUID.randomUUID(),
                 UUID.randomUUID(), name, "", tags, "", "simple", 3600, 600, "", "UTC", false, "", status, null, null,
                 null, null, 0, UUID.randomUUID(), List.of(), 1, null);
-        return new CheckView(row, new DerivedStatus(status, started, null));
+        return new CheckView(row, new StatusNow(Status.valueOf(status.toUpperCase()), started, null, null));
     }
 
     @Test

@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChannelKindsTest {
 
     private static final ChannelKinds KINDS = ChannelKinds.builtIn();
+    private static final AddressGuard GUARD = new AddressGuard(false);
 
     private static void refused(String kind, String settings, String message) {
-        assertThatThrownBy(() -> KINDS.validate(kind, settings)).isInstanceOf(ChannelSettingsException.class)
+        assertThatThrownBy(() -> KINDS.validate(kind, settings, GUARD)).isInstanceOf(ChannelSettingsException.class)
                 .hasMessage(message);
     }
 
@@ -26,7 +27,7 @@ class ChannelKindsTest {
         refused("fax", "{}", "kind \"fax\" is not a channel kind (known: discord, email, ntfy, pushover, slack, "
                 + "teams, telegram, webhook)");
         refused("email", "[1]", "settings must be a JSON object");
-        assertThatThrownBy(() -> KINDS.validate("email", "{\"address\": ")).hasMessageStartingWith(
+        assertThatThrownBy(() -> KINDS.validate("email", "{\"address\": ", GUARD)).hasMessageStartingWith(
                 "settings are not valid JSON: ");
         refused("email", "{\"address\": \"" + "x".repeat(70_000) + "\"}",
                 "settings must be a JSON object of at most 65536 characters");
@@ -66,10 +67,28 @@ class ChannelKindsTest {
     }
 
     @Test
+    void anAddressTheDeliveryGuardRefusesIsRefusedWhenTheChannelIsSaved() {
+        String allow = "(set VIGIL_ALLOW_PRIVATE_ADDRESSES=true to allow it)";
+        refused("webhook", "{\"down\": {\"url\": \"https://x.example/\"}, \"up\": {\"url\": \"http://127.0.0.1:9/up\"}}",
+                "settings.up.url: refusing to send to 127.0.0.1 (127.0.0.1): a private or loopback address " + allow);
+        refused("slack", "{\"url\": \"http://10.1.2.3/hook\"}",
+                "settings.url: refusing to send to 10.1.2.3 (10.1.2.3): a private or loopback address " + allow);
+        refused("ntfy", "{\"topic\": \"ab\", \"server\": \"http://[::1]:8080\"}",
+                "settings.server: refusing to send to [::1] (0:0:0:0:0:0:0:1): a private or loopback address " + allow);
+        refused("discord", "{\"url\": \"http://localhost/x\"}",
+                "settings.url: refusing to send to localhost (127.0.0.1): a private or loopback address " + allow);
+        // allowed by the setting; and addresses the operator configured (the SMTP relay) are not the user's to judge
+        assertThat(KINDS.validate("slack", "{\"url\": \"http://10.1.2.3/hook\"}", new AddressGuard(true))
+                .getString("url")).isEqualTo("http://10.1.2.3/hook");
+        assertThat(KINDS.validate("email", "{\"address\": \"ops@localhost\"}", GUARD).getString("address"))
+                .isEqualTo("ops@localhost");
+    }
+
+    @Test
     void goodSettingsAreReturnedAsParsed() {
-        assertThat(KINDS.validate("webhook", "{\"down\": {\"url\": \"https://x.example/$CODE?s=$STATUS\"}}")
+        assertThat(KINDS.validate("webhook", "{\"down\": {\"url\": \"https://x.example/$CODE?s=$STATUS\"}}", GUARD)
                 .getJsonObject("down").getString("url")).isEqualTo("https://x.example/$CODE?s=$STATUS");
-        assertThat(KINDS.validate("telegram", "{\"chat_id\": \"@vigil_alerts\"}").getString("chat_id"))
+        assertThat(KINDS.validate("telegram", "{\"chat_id\": \"@vigil_alerts\"}", GUARD).getString("chat_id"))
                 .isEqualTo("@vigil_alerts");
     }
 }

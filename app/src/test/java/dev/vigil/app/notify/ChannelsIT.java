@@ -48,6 +48,9 @@ class ChannelsIT {
         receiver.close();
     }
 
+    /** The receiver is on loopback: as VIGIL_ALLOW_PRIVATE_ADDRESSES=true. */
+    private static final AddressGuard LOOPBACK_ALLOWED = new AddressGuard(true);
+
     @BeforeEach
     void clear() {
         receiver.clear();
@@ -55,7 +58,7 @@ class ChannelsIT {
     }
 
     private static HttpReceiver.Request send(Channel channel, String settings, Alert alert) {
-        JsonObject parsed = ChannelKinds.builtIn().validate(channel.kind(), settings);
+        JsonObject parsed = ChannelKinds.builtIn().validate(channel.kind(), settings, LOOPBACK_ALLOWED);
         SendResult result = channel.send(alert, new ChannelConfig(UUID.randomUUID(), channel.kind(), "", parsed,
                 UUID.randomUUID()), context);
         assertThat(result).isEqualTo(SendResult.sent());
@@ -91,7 +94,7 @@ class ChannelsIT {
     void webhookAnswering410IsGoneAnd429IsRetriedAfterItsRetryAfter() {
         String settings = "{\"down\": {\"url\": \"" + receiver.url("/h") + "\", \"body\": \"$NAME\"}}";
         ChannelConfig config = new ChannelConfig(UUID.randomUUID(), "webhook", "",
-                ChannelKinds.builtIn().validate("webhook", settings), UUID.randomUUID());
+                ChannelKinds.builtIn().validate("webhook", settings, LOOPBACK_ALLOWED), UUID.randomUUID());
         receiver.answer(r -> new HttpReceiver.Answer(410, Map.of(), ""));
         assertThat(new WebhookChannel().send(DOWN, config, context))
                 .isEqualTo(new SendResult.Gone("HTTP 410 from " + receiver.url("/h")));
@@ -108,7 +111,7 @@ class ChannelsIT {
                 false), null, context.services());
         String settings = "{\"url\": \"" + receiver.url("/slack") + "\"}";
         SendResult r = new SlackChannel().send(DOWN, new ChannelConfig(UUID.randomUUID(), "slack", "",
-                ChannelKinds.builtIn().validate("slack", settings), UUID.randomUUID()), strict);
+                ChannelKinds.builtIn().validate("slack", settings, LOOPBACK_ALLOWED), UUID.randomUUID()), strict);
         assertThat(r).isEqualTo(new SendResult.Failed("refusing to send to 127.0.0.1 (127.0.0.1): a private or "
                 + "loopback address (set VIGIL_ALLOW_PRIVATE_ADDRESSES=true to allow it)"));
         assertThat(receiver.requests()).isEmpty();

@@ -50,7 +50,8 @@ class EmailChannelIT {
                 new Alert.LastPing(42, ChannelsIT.DOWN.flipTime(), "fail", 3, "10.0.0.7", "disk full <sda1>"),
                 ChannelsIT.URL, false);
         ChannelConfig channel = new ChannelConfig(UUID.randomUUID(), "email", "",
-                ChannelKinds.builtIn().validate("email", "{\"address\": \"ops@example.com\"}"), token);
+                ChannelKinds.builtIn().validate("email", "{\"address\": \"ops@example.com\"}",
+                        new AddressGuard(false)), token);
 
         assertThat(new EmailChannel().send(alert, channel, context)).isEqualTo(SendResult.sent());
 

@@ -40,6 +40,30 @@ class PingTargetTest {
                 .isInstanceOfSatisfying(PingUrl.Rejected.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
+    @Test
+    void urlCornersAsHealthchecksAnswersThem() throws Exception {
+        for (String query : new String[] {"rid=", "rid", "x=1&rid="}) {
+            assertThatThrownBy(() -> PingTarget.parse("GET", ID, query))
+                    .isInstanceOfSatisfying(PingUrl.Rejected.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.getMessage()).isEqualTo("invalid uuid format");
+                    });
+        }
+        assertThat(PingTarget.parse("GET", ID + "/0255", null).signal().exitStatus()).isEqualTo(255);
+        assertThat(PingTarget.parse("GET", ID + "/000", null).signal().exitStatus()).isZero();
+        assertThatThrownBy(() -> PingTarget.parse("GET", ID + "/000256", null))
+                .isInstanceOfSatisfying(PingUrl.Rejected.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(PingTarget.parse("GET", "key/" + "a".repeat(100), "create=1").create()).isTrue();
+        assertThat(PingTarget.parse("GET", "key/a", "create=true").create()).isFalse();
+        assertThatThrownBy(() -> PingTarget.parse("GET", "key/" + "a".repeat(101), "create=1"))
+                .isInstanceOfSatisfying(PingUrl.Rejected.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.getMessage()).isEqualTo("not found");
+                });
+        assertThatThrownBy(() -> PingTarget.parse("GET", "key/" + "A".repeat(101), "create=1"))
+                .isInstanceOfSatisfying(PingUrl.Rejected.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
             "/ping/" + ID + "|" + ID,

@@ -1,7 +1,7 @@
 package dev.vigil.backup.pg;
 
 import dev.vigil.backup.BackupException;
-import dev.vigil.backup.TailBuffer;
+import dev.vigil.client.TailBuffer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -35,8 +35,11 @@ public interface ObjectStore extends AutoCloseable {
     /** Deletes the object; deleting a missing object is not an error. */
     void delete(String key);
 
-    /** Keys of multipart uploads started and neither completed nor aborted, under {@code prefix}. */
-    List<String> incompleteUploads(String prefix);
+    /** Multipart uploads started and neither completed nor aborted under {@code prefix}, in key order. */
+    List<IncompleteUpload> incompleteUploads(String prefix);
+
+    /** Aborts an incomplete upload, discarding its parts; one that is already gone is not an error. */
+    void abort(IncompleteUpload upload);
 
     @Override
     void close();

@@ -12,7 +12,11 @@ public abstract class ObjectUpload extends OutputStream {
     /** Sends what is buffered and makes the object visible; returns its size in bytes. */
     public abstract long complete() throws IOException;
 
-    /** Discards the upload; safe to call more than once and after a failure. */
+    /**
+     * Discards the upload; safe to call more than once and after a failure. Throws
+     * {@link dev.vigil.backup.BackupException} if the storage did not take the abort: the incomplete upload is then
+     * left in the bucket, and a later call tries again.
+     */
     public abstract void abort();
 
     /** Aborts unless completed: an upload left by an exception must not become an object. */

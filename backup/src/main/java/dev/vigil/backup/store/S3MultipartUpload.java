@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,10 +26,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * background thread while the writer fills the next one, with at most {@code inFlight} parts being sent. A
  * writer that outpaces the network blocks, so memory stays at {@code (inFlight + 1) * partSize} whatever
  * the object's size. The first failed part fails every later write, and the caller aborts.
+ *
+ * <p>Each part holds one of {@code inFlight} slots from the moment it is handed to a sender until its request
+ * has ended, however it ended; every path that takes a slot gives it back, so waiting for all slots (before
+ * completing) is waiting for the parts' own retries and nothing longer. An abort does not wait for parts that
+ * still retry against storage that is gone: it stops them and sends the abort.
  */
 final class S3MultipartUpload extends ObjectUpload {
 
     private static final int MAX_PARTS = 10_000; // S3's limit
+    /** How long an abort lets a part that is on the wire end before aborting anyway (S3 then refuses the part). */
+    private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final S3ObjectStore store;
     private final String key;
@@ -47,7 +55,11 @@ final class S3MultipartUpload extends ObjectUpload {
     private int partNumber;
     private long size;
     private boolean completed;
-    private boolean aborted;
+    /** No more writes: set by an abort before it stops the senders. */
+    private volatile boolean closed;
+    private boolean abortedInStorage;
+    /** A request of this upload used up its retries: storage is failing, so the abort gets a short leash. */
+    private volatile boolean storageFailed;
 
     S3MultipartUpload(S3ObjectStore store, String key, String uploadId, int partSize, int inFlight) {
         this.store = store;
@@ -103,28 +115,43 @@ final class S3MultipartUpload extends ObjectUpload {
             sorted = new ArrayList<>(parts);
         }
         sorted.sort(Comparator.comparingInt(CompletedPart::partNumber));
-        store.call("complete upload of " + key, () -> store.client().completeMultipartUpload(b -> b
-                .bucket(store.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(sorted))));
+        try {
+            store.call("complete upload of " + key, () -> store.client().completeMultipartUpload(b -> b
+                    .bucket(store.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(sorted))));
+        } catch (BackupException e) {
+            storageFailed = true;
+            throw e;
+        }
         completed = true;
         senders.shutdown();
         return size;
     }
 
+    /**
+     * Stops the parts still being sent and aborts the upload in storage. After a request of this upload used up
+     * its retries the abort gets one try and one retry ({@link dev.vigil.backup.RetryPolicy#afterOutage()});
+     * otherwise the store's whole policy. Never interrupts the caller; throws if the storage did not take the
+     * abort, and may then be called again.
+     */
     @Override
     public void abort() {
-        if (completed || aborted) {
+        if (completed || abortedInStorage) {
             return;
         }
-        aborted = true;
+        boolean interrupted = Thread.interrupted(); // the SDK refuses to send from an interrupted thread
         try {
-            awaitAllParts(); // a part still being sent would otherwise outlive the abort
-        } catch (InterruptedIOException e) {
-            Thread.currentThread().interrupt();
+            if (!closed) {
+                closed = true;
+                senders.shutdownNow(); // a part waiting to retry stops at once; one on the wire ends with its request
+                interrupted |= !drainSenders();
+            }
+            store.abortUpload(key, uploadId, storageFailed ? store.retry().afterOutage() : store.retry());
+            abortedInStorage = true;
         } finally {
-            senders.shutdownNow();
+            if (interrupted) {
+                Thread.currentThread().interrupt(); // someone else's interrupt: theirs to handle
+            }
         }
-        store.call("abort upload of " + key, () -> store.client().abortMultipartUpload(
-                b -> b.bucket(store.bucket()).key(key).uploadId(uploadId)));
     }
 
     /** Buffers allocated so far: at most {@code inFlight + 1}, for tests of the memory bound. */
@@ -132,8 +159,13 @@ final class S3MultipartUpload extends ObjectUpload {
         return buffersAllocated.get();
     }
 
+    /** Slots free right now: all {@code inFlight} once no part is being sent, for tests of the slot accounting. */
+    int freeSlots() {
+        return slots.availablePermits();
+    }
+
     private void ensureOpen() throws IOException {
-        if (completed || aborted) {
+        if (completed || closed) {
             throw new IOException("upload of " + key + " is already " + (completed ? "complete" : "aborted"));
         }
         throwIfFailed();
@@ -152,30 +184,44 @@ final class S3MultipartUpload extends ObjectUpload {
                     + " MiB; raise the part size");
         }
         acquireSlot();
-        throwIfFailed();
-        int number = ++partNumber;
-        byte[] data = buffer;
-        int length = filled;
-        buffer = null;
-        filled = 0;
-        size += length;
-        senders.execute(() -> {
-            try {
-                if (failure.get() == null) {
-                    upload(number, data, length);
-                }
-            } catch (BackupException e) {
-                failure.compareAndSet(null, e);
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, new BackupException("cannot upload part " + number + " of " + key
-                        + ": " + e, e));
-            } finally {
-                synchronized (freeBuffers) {
-                    freeBuffers.push(data);
-                }
+        boolean handedOver = false;
+        try {
+            throwIfFailed(); // a part failed while this one waited for its slot
+            int number = partNumber + 1;
+            byte[] data = buffer;
+            int length = filled;
+            senders.execute(() -> sendAndRelease(number, data, length));
+            handedOver = true; // from here the sender gives the slot back
+            partNumber = number;
+            buffer = null;
+            filled = 0;
+            size += length;
+        } finally {
+            if (!handedOver) {
                 slots.release();
             }
-        });
+        }
+    }
+
+    private void sendAndRelease(int number, byte[] data, int length) {
+        try {
+            if (failure.get() == null) {
+                upload(number, data, length);
+            }
+        } catch (BackupException e) {
+            if (!closed) { // not a part the abort stopped
+                storageFailed = true;
+            }
+            failure.compareAndSet(null, e);
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, new BackupException("cannot upload part " + number + " of " + key
+                    + ": " + e, e));
+        } finally {
+            synchronized (freeBuffers) {
+                freeBuffers.push(data);
+            }
+            slots.release();
+        }
     }
 
     private void upload(int number, byte[] data, int length) {
@@ -213,16 +259,24 @@ final class S3MultipartUpload extends ObjectUpload {
         }
     }
 
+    /** Waits until no part is being sent: each part's request ends within its retry policy, so this does too. */
     private void awaitAllParts() throws InterruptedIOException {
         try {
-            // generous: a part may be retrying against a slow server
-            if (!slots.tryAcquire(inFlight, 30, TimeUnit.MINUTES)) {
-                throw new InterruptedIOException("parts of " + key + " still uploading after 30 minutes");
-            }
+            slots.acquire(inFlight);
             slots.release(inFlight);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while uploading " + key);
+        }
+    }
+
+    /** Waits up to {@link #DRAIN} for the senders to end; false if interrupted, which ends the wait early. */
+    private boolean drainSenders() {
+        try {
+            senders.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 }

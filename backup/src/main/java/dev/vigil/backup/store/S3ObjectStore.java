@@ -2,22 +2,20 @@ package dev.vigil.backup.store;
 
 import dev.vigil.backup.BackupException;
 import dev.vigil.backup.RetryPolicy;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.vigil.s3.S3Clients;
+import dev.vigil.s3.S3Config;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
@@ -48,11 +46,11 @@ public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final int partSize;
     private final int partsInFlight;
-    private final int maxAttempts;
+    private final RetryPolicy retry;
 
-    private S3ObjectStore(S3Config config, S3Client s3, int partSize, int partsInFlight, int maxAttempts) {
+    private S3ObjectStore(S3Config config, S3Client s3, int partSize, int partsInFlight, RetryPolicy retry) {
         this.config = config;
-        this.maxAttempts = maxAttempts;
+        this.retry = retry;
         this.s3 = s3;
         this.partSize = partSize;
         this.partsInFlight = partsInFlight;
@@ -73,30 +71,20 @@ public final class S3ObjectStore implements ObjectStore {
         if (partsInFlight < 1) {
             throw new IllegalArgumentException("partsInFlight must be at least 1");
         }
-        var builder = S3Client.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
-                .forcePathStyle(config.pathStyle())
-                // S3-compatible servers often lack the newer CRC trailers; parts carry Content-MD5 instead
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .maxConnections(partsInFlight + 2)
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(60)))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(retry.maxAttempts())
-                        .backoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(
-                                nonZero(retry.initialDelay()), nonZero(retry.maxDelay())))
-                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(
-                                nonZero(retry.initialDelay()), nonZero(retry.maxDelay())))
-                        .circuitBreakerEnabled(false) // a long upload must not run out of retry tokens
-                        .build()));
-        if (config.endpoint() != null) {
-            builder.endpointOverride(config.endpoint());
-        }
-        return new S3ObjectStore(config, builder.build(), partSize, partsInFlight, retry.maxAttempts());
+        var builder = S3Clients.builder(config, partsInFlight + 2, Duration.ofSeconds(10), Duration.ofSeconds(60))
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(retry)));
+        return new S3ObjectStore(config, builder.build(), partSize, partsInFlight, retry);
+    }
+
+    private static RetryStrategy retryStrategy(RetryPolicy retry) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(retry.maxAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(
+                        nonZero(retry.initialDelay()), nonZero(retry.maxDelay())))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(
+                        nonZero(retry.initialDelay()), nonZero(retry.maxDelay())))
+                .circuitBreakerEnabled(false) // a long upload must not run out of retry tokens
+                .build();
     }
 
     private static Duration nonZero(Duration d) {
@@ -163,14 +151,37 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public List<String> incompleteUploads(String prefix) {
+    public List<IncompleteUpload> incompleteUploads(String prefix) {
         return call("list incomplete uploads", () -> {
-            List<String> keys = new ArrayList<>();
-            for (MultipartUpload u : s3.listMultipartUploads(b -> b.bucket(config.bucket()).prefix(prefix)).uploads()) {
-                keys.add(u.key());
+            List<IncompleteUpload> uploads = new ArrayList<>();
+            for (MultipartUpload u : s3.listMultipartUploadsPaginator(b -> b.bucket(config.bucket()).prefix(prefix))
+                    .uploads()) {
+                uploads.add(new IncompleteUpload(u.key(), u.uploadId()));
             }
-            return keys;
+            return uploads;
         });
+    }
+
+    @Override
+    public void abort(IncompleteUpload upload) {
+        abortUpload(upload.key(), upload.uploadId(), retry);
+    }
+
+    /** Aborts with {@code policy}'s retries instead of the store's; an upload already gone counts as aborted. */
+    void abortUpload(String key, String uploadId, RetryPolicy policy) {
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(config.bucket()).key(key).uploadId(uploadId)
+                    .overrideConfiguration(o -> o.addPlugin(c -> c.overrideConfiguration(
+                            c.overrideConfiguration().toBuilder().retryStrategy(retryStrategy(policy)).build()))));
+        } catch (NoSuchUploadException e) {
+            // aborted (or completed) already
+        } catch (SdkException e) {
+            throw failure("abort upload of " + key, e, policy.maxAttempts());
+        }
+    }
+
+    RetryPolicy retry() {
+        return retry;
     }
 
     @Override
@@ -196,6 +207,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** One message per kind of failure, naming bucket and endpoint; the SDK's own text only where it helps. */
     BackupException failure(String action, SdkException e) {
+        return failure(action, e, retry.maxAttempts());
+    }
+
+    private BackupException failure(String action, SdkException e, int maxAttempts) {
         String where = "bucket '" + config.bucket() + "' at " + config.endpointName();
         // the SDK leaves the count out of some exceptions (HEAD requests); those it retried, it retried to the end
         boolean retried = e instanceof SdkClientException

@@ -2,8 +2,11 @@ package dev.vigil.backup.store;
 
 import dev.vigil.backup.BackupException;
 import dev.vigil.backup.testing.FailingHttpServer;
+import dev.vigil.backup.testing.PartFailingS3Server;
 import dev.vigil.backup.testing.S3ProxyServer;
 import dev.vigil.backup.testing.TestRetries;
+import dev.vigil.s3.S3Config;
+import dev.vigil.backup.testing.Waits;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,12 +55,49 @@ class S3ObjectStoreIT {
         try (S3ObjectStore store = s3.store(bucket)) {
             ObjectUpload upload = store.startUpload("x/aborted.bin");
             upload.write(new byte[S3ObjectStore.MIN_PART_SIZE + 1]); // one part sent, one begun
-            assertThat(store.incompleteUploads("")).containsExactly("x/aborted.bin");
+            assertThat(store.incompleteUploads("")).extracting(IncompleteUpload::key).containsExactly("x/aborted.bin");
             upload.abort();
 
             assertThat(store.list("")).isEmpty();
             assertThat(store.incompleteUploads("")).isEmpty();
             assertThatThrownBy(() -> upload.write(1)).isInstanceOf(IOException.class).hasMessageContaining("aborted");
+        }
+    }
+
+    @Test
+    void aFailedPartGivesItsSlotBackSoTheAbortDoesNotWaitForIt() throws Exception {
+        try (PartFailingS3Server failing = new PartFailingS3Server();
+             S3ObjectStore store = S3ObjectStore.open(new S3Config(failing.endpoint(), "us-east-1", "backups", "id",
+                     "secret", true), TestRetries.FAST, S3ObjectStore.MIN_PART_SIZE, 2)) {
+            S3MultipartUpload upload = (S3MultipartUpload) store.startUpload("x/failing.bin");
+            byte[] chunk = new byte[100_000];
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 1000; i++) { // far more than the parts that fit in the slots
+                    upload.write(chunk);
+                }
+            }).isInstanceOf(IOException.class).hasMessageContaining("HTTP 500");
+            Waits.until(Duration.ofSeconds(10), "both slots free again", () -> upload.freeSlots() == 2);
+
+            upload.abort();
+
+            assertThat(failing.requests()).last().isEqualTo("DELETE uploadId=upload-1");
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    @Test
+    void anIncompleteUploadIsListedAndAbortedByKeyAndId() throws Exception {
+        String bucket = s3.createBucket("incomplete");
+        try (S3ObjectStore store = s3.store(bucket)) {
+            store.startUpload("p/db/20261123T021500Z.dump.pgp").write(new byte[1000]);
+            IncompleteUpload left = store.incompleteUploads("p/").get(0);
+            assertThat(left.key()).isEqualTo("p/db/20261123T021500Z.dump.pgp");
+            assertThat(left.uploadId()).isNotBlank();
+
+            store.abort(left);
+            store.abort(left); // already gone: not an error
+
+            assertThat(store.incompleteUploads("")).isEmpty();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.vigil.backup.testing;
 
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.s3.S3Config;
 import dev.vigil.testsupport.S3ProxyProcess;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The backup tests' S3-compatible server: one {@link S3ProxyProcess} per test JVM (each test makes its own bucket),
- * with helpers that look at the bucket behind the code under test's back.
+ * or one of a test's own to kill, with helpers that look at the bucket behind the code under test's back.
  */
 public final class S3ProxyServer {
 
@@ -38,6 +38,23 @@ public final class S3ProxyServer {
             Runtime.getRuntime().addShutdownHook(new Thread(process::close, "stop-s3proxy"));
         }
         return shared;
+    }
+
+    /**
+     * A server of its own, for a test that kills it: {@link #process()} kills and restarts it. The caller
+     * {@link #close()}s it.
+     */
+    public static S3ProxyServer startOwn() {
+        return new S3ProxyServer(S3ProxyProcess.start());
+    }
+
+    public S3ProxyProcess process() {
+        return process;
+    }
+
+    /** Stops a server from {@link #startOwn()} and removes its data. */
+    public void close() {
+        process.close();
     }
 
     public URI endpoint() {

@@ -1,7 +1,7 @@
 package dev.vigil.ops.backup;
 
 import dev.vigil.backup.BackupCatalog;
-import dev.vigil.backup.BackupEntry;
+import dev.vigil.backup.BackupListing;
 import dev.vigil.backup.store.S3ObjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,12 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ops backup list}: the backups under the prefix, oldest first, with the state of each manifest. */
 @Command(name = "list",
-        description = {"List the backups under the prefix, oldest first: time, size, age, manifest state and key.",
+        description = {"List the backups under the prefix, oldest first: time, size, age, manifest state and key; "
+                + "then the uploads that failed runs left incomplete, if any ('prune' aborts those older than a day).",
                 "MANIFEST is ok (names this object and size), missing, mismatch (another object or size) or "
                 + "unreadable. Nothing is downloaded: only verify and restore check the SHA-256."},
         footer = {"", "Examples:",
@@ -36,20 +36,17 @@ public final class BackupListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         storage.config(spec, System.getenv()); // usage errors before any connection
-        return Failures.run(spec, () -> {
-            try (S3ObjectStore store = storage.open(spec)) {
-                BackupCatalog catalog = new BackupCatalog(store, storage.prefix());
-                List<BackupEntry> entries = database == null ? catalog.list() : catalog.list(database);
-                if (entries.isEmpty()) {
-                    spec.commandLine().getErr().println("no backups under " + storage.prefix() + "/"
-                            + (database == null ? "" : database + "/"));
-                } else {
-                    spec.commandLine().getOut().print(withNewline(BackupEntry.renderTable(entries, Instant.now())));
-                }
-                spec.commandLine().getOut().flush();
-                return 0;
+        try (S3ObjectStore store = storage.open(spec)) {
+            BackupListing listing = new BackupCatalog(store, storage.prefix()).listing(database);
+            if (listing.isEmpty()) {
+                spec.commandLine().getErr().println("no backups under " + storage.prefix() + "/"
+                        + (database == null ? "" : database + "/"));
+            } else {
+                spec.commandLine().getOut().print(withNewline(listing.render(Instant.now())));
             }
-        });
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 
     static String withNewline(String text) {

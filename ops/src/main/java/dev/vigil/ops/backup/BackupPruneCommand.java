@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 @Command(name = "prune",
         description = {"Delete the backups older than --keep-days, but never the newest --keep-min of each "
                 + "database, so that a backup job that stopped working does not see its last good backups go.",
-                "Each object goes before its manifest; a manifest left without its backup is removed too. Age is "
-                + "counted from the time in the key (when the dump started)."},
+                "Each object goes before its manifest; a manifest left without its backup is removed too, and so is "
+                + "an upload a failed run left incomplete once it is a day old. Age is counted from the time in the "
+                + "key (when the dump started)."},
         footer = {"", "Examples:",
                 "  ops backup prune --keep-days 60 --keep-min 7 --dry-run",
                 "  ops run --ping-url \"$VIGIL_PRUNE_PING_URL\" --timeout 900 \\",
@@ -38,7 +39,7 @@ public final class BackupPruneCommand implements Callable<Integer> {
             description = "Always keep the newest N backups of each database (default: ${DEFAULT-VALUE}).")
     int keepMin;
 
-    @Option(names = "--dry-run", description = "Only print what would be deleted.")
+    @Option(names = "--dry-run", description = "Only print what would be deleted or aborted; touch nothing.")
     boolean dryRun;
 
     @Override
@@ -51,13 +52,11 @@ public final class BackupPruneCommand implements Callable<Integer> {
         }
         RetentionPolicy policy = new RetentionPolicy(keepDays, keepMin);
         storage.config(spec, System.getenv());
-        return Failures.run(spec, () -> {
-            try (S3ObjectStore store = storage.open(spec)) {
-                PruneResult result = new BackupPruner(store, storage.prefix()).prune(policy, dryRun);
-                spec.commandLine().getOut().print(BackupListCommand.withNewline(result.render()));
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-        });
+        try (S3ObjectStore store = storage.open(spec)) {
+            PruneResult result = new BackupPruner(store, storage.prefix()).prune(policy, dryRun);
+            spec.commandLine().getOut().print(BackupListCommand.withNewline(result.render()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }

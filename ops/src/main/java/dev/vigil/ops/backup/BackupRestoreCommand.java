@@ -4,9 +4,10 @@ import dev.vigil.backup.BackupRestorer;
 import dev.vigil.backup.ConsoleProgress;
 import dev.vigil.backup.RestoreOptions;
 import dev.vigil.backup.RestoreResult;
-import dev.vigil.backup.crypto.Decryptor;
 import dev.vigil.backup.pg.Postgres;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.openpgp.Decryptor;
+import dev.vigil.ops.keys.SecretKeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,15 +66,13 @@ public final class BackupRestoreCommand implements Callable<Integer> {
         key.check(spec, env);
         storage.config(spec, env);
         Postgres postgres = pg.postgres(spec);
-        return Failures.run(spec, () -> {
-            Decryptor decryptor = key.decryptor(spec, env);
-            try (S3ObjectStore store = storage.open(spec)) {
-                RestoreResult result = new BackupRestorer(postgres, store, decryptor)
-                        .restore(objectKey, target, new RestoreOptions(force, noOwner), ConsoleProgress.forStderr());
-                spec.commandLine().getOut().println(result.summary());
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-        });
+        Decryptor decryptor = key.decryptor(spec, env);
+        try (S3ObjectStore store = storage.open(spec)) {
+            RestoreResult result = new BackupRestorer(postgres, store, decryptor)
+                    .restore(objectKey, target, new RestoreOptions(force, noOwner), ConsoleProgress.forStderr());
+            spec.commandLine().getOut().println(result.summary());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }

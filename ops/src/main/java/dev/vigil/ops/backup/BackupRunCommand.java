@@ -3,19 +3,16 @@ package dev.vigil.ops.backup;
 import dev.vigil.backup.BackupResult;
 import dev.vigil.backup.BackupRunner;
 import dev.vigil.backup.ConsoleProgress;
-import dev.vigil.backup.crypto.Encryptor;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Encryptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ops backup run}: dump one database, encrypt it, upload it with its manifest, ping the check. */
@@ -47,30 +44,21 @@ public final class BackupRunCommand implements Callable<Integer> {
     @Option(names = "--database", required = true, paramLabel = "DB", description = "The database to back up.")
     String database;
 
-    @Option(names = "--recipient", required = true, paramLabel = "FILE",
-            description = "Public key file (armored or binary) to encrypt to; repeat for several keys, each "
-                    + "of which can decrypt alone.")
-    List<Path> recipients;
+    @Mixin
+    RecipientOptions recipients;
 
     @Override
     public Integer call() throws Exception {
-        for (Path r : recipients) {
-            if (!Files.isReadable(r)) {
-                throw StorageOptions.usage(spec, "--recipient " + r + " is not a readable file");
-            }
-        }
+        Encryptor encryptor = recipients.encryptor(spec);
         storage.config(spec, System.getenv()); // usage errors before any work
         Postgres postgres = pg.postgres(spec);
         VigilCheck check = ping.check(spec);
-        return Failures.run(spec, () -> {
-            Encryptor encryptor = Encryptor.forKeyFiles(recipients);
-            try (S3ObjectStore store = storage.open(spec)) {
-                BackupResult result = new BackupRunner(postgres, store, storage.prefix(), encryptor)
-                        .run(database, check, ConsoleProgress.forStderr());
-                spec.commandLine().getOut().println(result.summary());
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-        });
+        try (S3ObjectStore store = storage.open(spec)) {
+            BackupResult result = new BackupRunner(postgres, store, storage.prefix(), encryptor)
+                    .run(database, check, ConsoleProgress.forStderr());
+            spec.commandLine().getOut().println(result.summary());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }

@@ -4,10 +4,11 @@ import dev.vigil.backup.BackupVerifier;
 import dev.vigil.backup.ConsoleProgress;
 import dev.vigil.backup.VerifyOptions;
 import dev.vigil.backup.VerifyReport;
-import dev.vigil.backup.crypto.Decryptor;
 import dev.vigil.backup.pg.Postgres;
-import dev.vigil.backup.ping.VigilCheck;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.client.VigilCheck;
+import dev.vigil.openpgp.Decryptor;
+import dev.vigil.ops.keys.SecretKeyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,17 +80,15 @@ public final class BackupVerifyCommand implements Callable<Integer> {
         storage.config(spec, env);
         Postgres postgres = pg.postgres(spec);
         VigilCheck check = ping.check(spec);
-        return Failures.run(spec, () -> {
-            Decryptor decryptor = key.decryptor(spec, env);
-            try (S3ObjectStore store = storage.open(spec)) {
-                BackupVerifier verifier = new BackupVerifier(postgres, store, storage.prefix(), decryptor, options);
-                VerifyReport report = objectKey == null
-                        ? verifier.verifyNewest(database, check, ConsoleProgress.forStderr())
-                        : verifier.verify(objectKey, check, ConsoleProgress.forStderr());
-                spec.commandLine().getOut().print(BackupListCommand.withNewline(report.render()));
-                spec.commandLine().getOut().flush();
-                return report.ok() ? 0 : 1;
-            }
-        });
+        Decryptor decryptor = key.decryptor(spec, env);
+        try (S3ObjectStore store = storage.open(spec)) {
+            BackupVerifier verifier = new BackupVerifier(postgres, store, storage.prefix(), decryptor, options);
+            VerifyReport report = objectKey == null
+                    ? verifier.verifyNewest(database, check, ConsoleProgress.forStderr())
+                    : verifier.verify(objectKey, check, ConsoleProgress.forStderr());
+            spec.commandLine().getOut().print(BackupListCommand.withNewline(report.render()));
+            spec.commandLine().getOut().flush();
+            return report.ok() ? 0 : 1;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.ops.backup;
 
 import dev.vigil.backup.RetryPolicy;
-import dev.vigil.backup.ping.VigilCheck;
+import dev.vigil.client.VigilCheck;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package dev.vigil.ops.backup;
 
 import dev.vigil.backup.RetryPolicy;
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.s3.S3Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -11,14 +11,15 @@ import java.util.concurrent.Callable;
 /** {@code ops cron explain}: an expression in plain English. */
 @Command(name = "explain",
         description = "Describe EXPRESSION in plain English, e.g. \"At 06:08 every day\".",
-        footer = {"", "Example:", "  ops cron explain '*/15 9-17 * * MON-FRI'"})
+        footer = {"", "Examples:", "  ops cron explain '*/15 9-17 * * MON-FRI'",
+                "  ops cron explain 'Sat,Sun *-*~01 10:00'"})
 public final class CronExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "1..5", paramLabel = "EXPRESSION",
-            description = "The cron expression, quoted (or its fields as separate words).")
+            description = "The cron or OnCalendar expression, quoted (or its fields as separate words).")
     List<String> words;
 
     @Override

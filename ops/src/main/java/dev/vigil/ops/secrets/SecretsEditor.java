@@ -1,6 +1,8 @@
 package dev.vigil.ops.secrets;
 
 import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.secrets.SecretsException;
+import dev.vigil.provisioning.secrets.SecretsFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,11 @@ public final class SecretsEditor {
     /** {@code editor} is a shell command, like $VISUAL or $EDITOR ("vi", "code --wait"). */
     public SecretsEditor(String editor) {
         this.editor = editor;
+    }
+
+    /** The operator's editor: $VISUAL, else $EDITOR, else vi. */
+    public static SecretsEditor chosenBy(java.util.Map<String, String> env) {
+        return new SecretsEditor(env.getOrDefault("VISUAL", env.getOrDefault("EDITOR", "vi")));
     }
 
     /** The edited secrets, or empty when the text came back unchanged. */

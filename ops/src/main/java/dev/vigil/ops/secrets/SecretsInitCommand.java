@@ -1,7 +1,7 @@
 package dev.vigil.ops.secrets;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.secrets.SecretsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +22,10 @@ public final class SecretsInitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inventory inv = options.load(spec);
-        return Failures.run(spec, () -> {
-            SecretsFile file = options.file(inv);
-            file.create(inv.secrets().recipients());
-            spec.commandLine().getOut().println("created " + file.path() + " for " + inv.secrets().recipients().size()
-                    + " recipient(s)");
-            return 0;
-        });
+        SecretsFile file = options.file(inv);
+        file.create(inv.secrets().recipients());
+        spec.commandLine().getOut().println("created " + file.path() + " for " + inv.secrets().recipients().size()
+                + " recipient(s)");
+        return 0;
     }
 }

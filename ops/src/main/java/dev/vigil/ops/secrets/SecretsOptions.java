@@ -4,9 +4,10 @@ import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryException;
 import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.secrets.SecretsFile;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ public final class SecretsOptions {
         try {
             return InventoryLoader.load(inventory);
         } catch (InventoryException | UncheckedIOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

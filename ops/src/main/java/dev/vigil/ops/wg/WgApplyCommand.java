@@ -1,6 +1,6 @@
 package dev.vigil.ops.wg;
 
-import dev.vigil.ops.backup.Failures;
+import dev.vigil.ops.Ops;
 import dev.vigil.ops.provision.FleetOptions;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
@@ -31,11 +31,8 @@ public final class WgApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would change (with diffs), change nothing.")
     boolean dryRun;
 
-    @Option(names = {"-v", "--verbose"}, description = "List unchanged tasks too.")
-    boolean verbose;
-
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Inventory inv = fleet.load(spec);
         List<Host> hosts = fleet.select(spec, inv, List.of());
         Map<String, List<Task>> tasks;
@@ -44,7 +41,8 @@ public final class WgApplyCommand implements Callable<Integer> {
         } catch (MeshException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()); // nothing touched yet
         }
-        return Failures.run(spec, () -> WgWorkflows.apply(inv, hosts, tasks, dryRun, fleet.parallel(), verbose,
-                spec.commandLine().getOut()) ? 0 : 1);
+        boolean verbose = ((Ops) spec.root().userObject()).verbose();
+        return WgWorkflows.apply(inv, hosts, tasks, dryRun, fleet.parallel(), verbose,
+                spec.commandLine().getOut()) ? 0 : 1;
     }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.ops.wg;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.ops.provision.FleetOptions;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
@@ -29,11 +28,11 @@ public final class WgKeysCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Inventory inv = fleet.load(spec);
         List<Host> hosts = fleet.select(spec, inv, List.of());
         WgCommand.mesh(spec, inv);
-        return Failures.run(spec, () -> WgWorkflows.keys(inv, hosts, dryRun, fleet.parallel(),
-                spec.commandLine().getOut()) ? 0 : 1);
+        return WgWorkflows.keys(inv, hosts, dryRun, fleet.parallel(),
+                spec.commandLine().getOut()) ? 0 : 1;
     }
 }

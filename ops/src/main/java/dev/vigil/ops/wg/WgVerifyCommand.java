@@ -1,6 +1,5 @@
 package dev.vigil.ops.wg;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.ops.provision.FleetOptions;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
@@ -25,11 +24,11 @@ public final class WgVerifyCommand implements Callable<Integer> {
     FleetOptions fleet;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Inventory inv = fleet.load(spec);
         List<Host> hosts = fleet.select(spec, inv, List.of());
         WgCommand.mesh(spec, inv);
-        return Failures.run(spec, () -> WgWorkflows.verify(inv, hosts, fleet.parallel(),
-                spec.commandLine().getOut()) ? 0 : 1);
+        return WgWorkflows.verify(inv, hosts, fleet.parallel(),
+                spec.commandLine().getOut()) ? 0 : 1;
     }
 }

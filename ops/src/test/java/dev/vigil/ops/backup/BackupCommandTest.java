@@ -1,7 +1,8 @@
 package dev.vigil.ops.backup;
 
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.ops.OpsInProcess;
+import dev.vigil.s3.S3Config;
+import dev.vigil.testsupport.Gpg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +52,8 @@ class BackupCommandTest {
 
     @Test
     void missingBucketForRunAndPruneToo() {
-        assertUsageError(ops("backup", "run", "--database", "vigil", "--recipient", keyFile.toString()), "run",
-                "no bucket");
+        assertUsageError(ops("backup", "run", "--database", "vigil", "--recipient",
+                Gpg.shared().publicKey(Gpg.OPERATOR).toString()), "run", "no bucket");
     }
 
     @Test
@@ -133,9 +134,48 @@ class BackupCommandTest {
     void restoreWithoutATerminalNeedsAPassphraseSource() {
         // tests run without a console, like cron
         assertThat(System.console()).isNull();
+        Path protectedKey = Gpg.shared().secretKey(Gpg.OPERATOR, Gpg.OPERATOR_PASSPHRASE);
         assertUsageError(ops("backup", "restore", "vigil/vigil/20261123T021500Z.dump.pgp", "--to", "vigil",
-                "--secret-key", keyFile.toString(), "--bucket", "b"), "restore",
+                "--secret-key", protectedKey.toString(), "--bucket", "b"), "restore",
                 "no terminal to ask for the passphrase", "--passphrase-env", "--passphrase-fd");
+    }
+
+    @Test
+    void aKeyWithoutAPassphraseNeedsNoPassphraseSource() {
+        // past the key, the next thing missing is the storage's credentials, not a passphrase
+        assertUsageError(ops("backup", "restore", "vigil/vigil/20261123T021500Z.dump.pgp", "--to", "vigil",
+                "--secret-key", Gpg.shared().unprotectedSecretKey().toString(), "--bucket", "b"), "restore",
+                "no storage credentials");
+    }
+
+    @Test
+    void aPublicKeyGivenAsTheSecretKeyIsAUsageErrorThatSaysSo() {
+        Path publicKey = Gpg.shared().publicKey(Gpg.OPERATOR);
+        assertThat(ops("backup", "verify", "--secret-key", publicKey.toString(), "--passphrase-env", "PATH"))
+                .isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("error: --secret-key " + publicKey + ": this is a public key, which cannot "
+                + "decrypt; give the secret key (export it with gpg --armor --export-secret-keys KEYID) "
+                + "(see 'ops backup verify --help')" + System.lineSeparator());
+    }
+
+    @Test
+    void aSecretKeyFileThatIsNoKeyIsAUsageError() {
+        assertThat(ops("backup", "verify", "--secret-key", keyFile.toString(), "--passphrase-env", "PATH"))
+                .isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: --secret-key " + keyFile + ": not an OpenPGP secret key (export it "
+                + "with gpg --armor --export-secret-keys KEYID) (see 'ops backup verify --help')"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aRecipientThatIsNoPublicKeyIsNamed() {
+        Path good = Gpg.shared().publicKey(Gpg.OPERATOR);
+        assertThat(ops("backup", "run", "--database", "vigil", "--recipient", good.toString(),
+                "--recipient", keyFile.toString(), "--bucket", "b")).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("error: --recipient " + keyFile + ": not an OpenPGP public key (export one "
+                + "with gpg --armor --export KEYID) (see 'ops backup run --help')" + System.lineSeparator());
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.vigil.ops.backup;
 import dev.vigil.ops.OpsProcess;
 
 import dev.vigil.backup.RetryPolicy;
-import dev.vigil.backup.store.S3Config;
 import dev.vigil.backup.store.S3ObjectStore;
+import dev.vigil.s3.S3Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +119,33 @@ class BackupStorageIT {
         OpsProcess.Result list = ops(storageEnv(), "backup", "list");
         assertThat(list.out().lines().skip(1).toList()).singleElement()
                 .satisfies(l -> assertThat(l).endsWith(keys.get(2)));
+    }
+
+    @Test
+    void listShowsIncompleteUploadsAndPruneAbortsThoseOlderThanADay() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String old = "vigil/vigil/" + KEY_TIME.format(now.minus(Duration.ofDays(2))) + ".dump.pgp";
+        String recent = "vigil/vigil/" + KEY_TIME.format(now.minus(Duration.ofHours(2))) + ".dump.pgp";
+        try (S3ObjectStore store = S3ObjectStore.open(new S3Config(endpoint, "us-east-1", bucket, IDENTITY,
+                CREDENTIAL, true), new RetryPolicy(2, Duration.ofMillis(50), Duration.ofMillis(100)))) {
+            store.startUpload(old); // started, never completed: what a run whose storage went away leaves
+            store.startUpload(recent);
+        }
+
+        OpsProcess.Result list = ops(storageEnv(), "backup", "list");
+        assertThat(list.status()).as(list.err()).isZero();
+        assertThat(list.out()).contains("incomplete uploads", old, recent);
+
+        OpsProcess.Result dry = ops(storageEnv(), "backup", "prune", "--keep-days", "60", "--dry-run");
+        assertThat(dry.status()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("would abort the incomplete upload of " + old).doesNotContain(recent)
+                .contains("1 incomplete upload would be aborted");
+        assertThat(ops(storageEnv(), "backup", "list").out()).as("a dry run aborts nothing").contains(old);
+
+        OpsProcess.Result real = ops(storageEnv(), "backup", "prune", "--keep-days", "60");
+        assertThat(real.status()).as(real.err()).isZero();
+        assertThat(real.out()).contains("aborted the incomplete upload of " + old);
+        assertThat(ops(storageEnv(), "backup", "list").out()).contains(recent).doesNotContain(old);
     }
 
     @Test

@@ -155,6 +155,61 @@ class SecretsCommandIT {
     }
 
     @Test
+    void aPublicKeyGivenAsTheSecretKeyIsAUsageErrorThatSaysSo() throws Exception {
+        inventory("alice");
+        ops(Map.of(), "secrets", "init");
+        Path publicKey = keys.publicKey("alice");
+        OpsProcess.Result r = ops(Map.of(OperatorKey.KEY_ENV, publicKey.toString(), OperatorKey.PASSPHRASE_ENV,
+                PASSPHRASE), "secrets", "show");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: VIGIL_SECRETS_KEY=" + publicKey + ": this is a public key, which "
+                + "cannot decrypt; give the secret key (export it with gpg --armor --export-secret-keys KEYID) "
+                + "(see 'ops secrets show --help')\n");
+        OpsProcess.Result option = ops(Map.of(), "secrets", "show", "--secret-key", publicKey.toString());
+        assertThat(option.status()).isEqualTo(2);
+        assertThat(option.err()).startsWith("error: --secret-key " + publicKey + ": this is a public key");
+    }
+
+    @Test
+    void aRecipientFileThatIsNoPublicKeyIsNamed() throws Exception {
+        Path junk = Files.writeString(fleet.resolve("junk.asc"), "not a key\n");
+        Files.writeString(fleet.resolve("ops.yaml"), "secrets: {recipients: [" + keys.publicKey("alice") + ", "
+                + junk + "]}\nhosts: []\n");
+        OpsProcess.Result r = ops(Map.of(), "secrets", "init");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("error: secrets.recipients: " + junk + ": not an OpenPGP public key (export "
+                + "one with gpg --armor --export KEYID)\n");
+        assertThat(fleet.resolve("secrets.pgp")).as("nothing written").doesNotExist();
+    }
+
+    @Test
+    void aKeyWithoutAPassphraseNeedsNoPassphraseSource() throws Exception {
+        keys.make("job", "");
+        inventory("job");
+        ops(Map.of(), "secrets", "init");
+        Map<String, String> keyOnly = Map.of(OperatorKey.KEY_ENV, keys.secretKey("job").toString());
+        OpsProcess.Result set = opsWithInput(keyOnly, "v1", "secrets", "set", "a.b");
+        assertThat(set.status()).as(set.err()).isZero();
+        OpsProcess.Result show = ops(keyOnly, "secrets", "show");
+        assertThat(show.status()).as(show.err()).isZero();
+        assertThat(show.out()).isEqualTo("a.b = v1\n");
+        assertThat(show.err()).isEmpty();
+    }
+
+    @Test
+    void aKeyWithAPassphraseButNoSourceAndNoTerminalIsAUsageError() throws Exception {
+        inventory("alice");
+        ops(Map.of(), "secrets", "init");
+        Path secretKey = keys.secretKey("alice");
+        OpsProcess.Result r = ops(Map.of(OperatorKey.KEY_ENV, secretKey.toString()), "secrets", "show");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: no terminal to ask for the passphrase of " + secretKey + ": give "
+                + "--passphrase-env NAME or --passphrase-fd N, or set VIGIL_SECRETS_PASSPHRASE "
+                + "(see 'ops secrets show --help')\n");
+    }
+
+    @Test
     void rekeyEncryptsToTheRecipientsNowListed() throws Exception {
         inventory("alice");
         ops(Map.of(), "secrets", "init");

@@ -120,6 +120,8 @@ class WatchdogCommandIT {
             await(() -> lab.lookup(APP).equals(Set.of(LB1, LB2)), "lb1 restored", out);
             awaitOutput(out, "restored A 127.0.0.2 (lb1)");
             assertThat(pings.to("/ping/wd")).isNotEmpty();
+            // the change is logged, then pinged: the second /log may arrive just after the line
+            await(() -> pings.to("/ping/wd/log").size() >= 2, "the restore's /log ping", out);
             assertThat(pings.to("/ping/wd/log")).hasSize(2);
         } finally {
             daemon.destroy(); // SIGTERM, as systemctl stop sends

@@ -196,11 +196,10 @@ public final class InventoryLoader {
                     db.integer("max_connections", 100, 5, 10_000), bucket,
                     Optional.ofNullable(db.string("backup_s3_endpoint", null)),
                     db.string("backup_s3_region", "us-east-1"), db.bool("backup_s3_path_style", false), recipients);
-            NodeReader lb = roles.mapping("lb", Set.of("max_connections"));
+            RoleSettings.Lb lb = LbSettingsReader.read(roles.mapping("lb", LbSettingsReader.KEYS), this::path);
             RoleSettings.Watchdog watchdog = WatchdogSettingsReader.read(
                     roles.mapping("watchdog", WatchdogSettingsReader.KEYS), this::path);
-            return new RoleSettings(base, app, dbSettings,
-                    new RoleSettings.Lb(lb.integer("max_connections", 4096, 1, 1_000_000)), watchdog);
+            return new RoleSettings(base, app, dbSettings, lb, watchdog);
         }
 
         private static String size(NodeReader r, String key, String fallback) {
@@ -223,7 +222,7 @@ public final class InventoryLoader {
             for (int i = 0; i < seq.items().size(); i++) {
                 YamlNode.Scalar line = (YamlNode.Scalar) seq.items().get(i);
                 try {
-                    dev.vigil.schedule.CrontabLine.parse(line.text());
+                    UserCrontabLine.check(line.text());
                 } catch (dev.vigil.schedule.InvalidScheduleException e) {
                     throw NodeReader.problem(file, line.location(), b.path("root_crontab") + "[" + i + "]",
                             "invalid crontab line: " + e.getMessage());

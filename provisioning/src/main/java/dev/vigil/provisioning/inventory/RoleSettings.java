@@ -2,6 +2,8 @@ package dev.vigil.provisioning.inventory;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +48,60 @@ public record RoleSettings(Base base, App app, Db db, Lb lb, Watchdog watchdog) 
     public record KeyFile(String name, String text) {
     }
 
-    /** HAProxy load balancers. */
-    public record Lb(int maxConnections) {
+    /**
+     * HAProxy load balancers (docs/load-balancers.md): connection limits, the health check of the app servers,
+     * timeouts, the per-source rate limit of the ping domain, and the certificate files they serve.
+     */
+    public record Lb(int maxConnections, int serverMaxConnections, LbHealthCheck healthCheck, LbTimeouts timeouts,
+                     LbRateLimit pingRateLimit, List<LbCertificate> certificates) {
+        public Lb {
+            certificates = List.copyOf(certificates);
+        }
+    }
+
+    /** How the balancers probe each app server's {@code /health}: HAProxy's inter, fall, rise and slowstart. */
+    public record LbHealthCheck(Duration inter, int fall, int rise, Duration slowstart) {
+    }
+
+    /** HAProxy's timeouts; {@code hardStopAfter} bounds how long an old worker may live after a reload. */
+    public record LbTimeouts(Duration connect, Duration client, Duration server, Duration httpRequest,
+                             Duration httpKeepAlive, Duration queue, Duration hardStopAfter) {
+    }
+
+    /** At most {@code requests} per {@code period} from one source address; more are answered 429. */
+    public record LbRateLimit(int requests, Duration period) {
+    }
+
+    /**
+     * One certificate file (PEM: the certificate, its chain and its private key), read and checked when the
+     * inventory is loaded: its key type, the DNS names it covers and when it expires.
+     */
+    public record LbCertificate(Path file, KeyType keyType, List<String> names, Instant notAfter) {
+        public LbCertificate {
+            names = List.copyOf(names);
+        }
+
+        /** Whether this certificate is valid for {@code host} (exactly, or by a one-label wildcard). */
+        public boolean covers(String host) {
+            String h = host.toLowerCase(java.util.Locale.ROOT);
+            for (String n : names) {
+                String name = n.toLowerCase(java.util.Locale.ROOT);
+                if (name.equals(h) || name.startsWith("*.") && h.indexOf('.') > 0
+                        && h.substring(h.indexOf('.')).equals(name.substring(1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The two key types every name is served with: ECDSA for clients that offer it, RSA for the others. */
+    public enum KeyType {
+        ECDSA, RSA;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

@@ -15,6 +15,8 @@ final class OpsTool {
 
     static final String JAR = "/opt/vigil/ops.jar";
     static final String JAVA = "openjdk-17-jre-headless";
+    /** The bound on the backup's memory (docs/backups.md), as in bin/ops; $OPS_JAVA_OPTS after them overrides. */
+    static final String JVM_FLAGS = "-XX:+UseSerialGC -Xmx128m";
 
     private OpsTool() {
     }
@@ -24,6 +26,6 @@ final class OpsTool {
                 new ManagedDirectory("/opt/vigil", FileMeta.rootOwned(0755)),
                 new CopiedFile(JAR, jar, FileMeta.rootOwned(0644)),
                 ManagedFile.text("/usr/local/bin/ops", "#!/bin/sh\n# Written by 'ops provision'.\nexec java "
-                        + "$OPS_JAVA_OPTS -jar " + JAR + " \"$@\"\n", FileMeta.rootOwned(0755)));
+                        + JVM_FLAGS + " $OPS_JAVA_OPTS -jar " + JAR + " \"$@\"\n", FileMeta.rootOwned(0755)));
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.provisioning.run;
 
 import dev.vigil.provisioning.task.TaskResult;
 import dev.vigil.provisioning.task.TaskStatus;
+import dev.vigil.table.TextTable;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -35,19 +36,20 @@ public final class ReportPrinter {
                 case CHANGED -> dryRun ? "would change" : "changed";
                 case FAILED -> "FAILED";
             };
-            b.append(String.format(Locale.ROOT, "  %-12s %s", label, t.task()));
-            if (!t.message().isEmpty()) {
-                b.append(": ").append(t.message());
-            }
-            b.append('\n');
+            b.append("  ").append(line(label, t.task() + (t.message().isEmpty() ? "" : ": " + t.message())));
             t.diff().ifPresent(d -> d.lines().forEach(l -> b.append("      ").append(l).append('\n')));
         }
-        r.error().ifPresent(e -> b.append("  FAILED       ").append(e).append('\n'));
+        r.error().ifPresent(e -> b.append("  ").append(line("FAILED", e)));
         b.append(String.format(Locale.ROOT, "  %s: %d ok, %d %s, %d failed (%.1f s)%n", r.host(),
                 r.count(TaskStatus.OK), r.count(TaskStatus.CHANGED), dryRun ? "would change" : "changed",
                 r.count(TaskStatus.FAILED) + (r.error().isPresent() ? 1 : 0), r.took().toMillis() / 1000.0));
         out.print(b);
         out.flush();
+    }
+
+    /** A row of the status column and its text, printed as the host finishes: the widest label sets the width. */
+    private static String line(String label, String text) {
+        return TextTable.withoutHeader().gap(" ").minWidths("would change".length()).row(label, text).render();
     }
 
     public void summary(List<HostReport> reports) {

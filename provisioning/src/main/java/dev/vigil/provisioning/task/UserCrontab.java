@@ -1,9 +1,11 @@
 package dev.vigil.provisioning.task;
 
 import dev.vigil.provisioning.config.Crontab;
+import dev.vigil.provisioning.inventory.UserCrontabLine;
 import dev.vigil.provisioning.remote.CommandResult;
 import dev.vigil.provisioning.remote.RemoteCommandException;
 import dev.vigil.provisioning.remote.Shell;
+import dev.vigil.schedule.InvalidScheduleException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,12 +31,18 @@ public record UserCrontab(String user, Crontab table) implements Task {
         this(user, parse(user, lines));
     }
 
+    /** Every line is checked with the one crontab-line rule the inventory loader uses too. */
     private static Crontab parse(String user, List<String> lines) {
-        try {
-            return Crontab.ofUserLines(lines);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("crontab of " + user + ", " + e.getMessage(), e);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            try {
+                UserCrontabLine.check(line); // jobs, NAME=value lines and comments
+            } catch (InvalidScheduleException e) {
+                throw new IllegalArgumentException("crontab of " + user + ", line " + (i + 1) + " (\"" + line
+                        + "\"): " + e.getMessage(), e);
+            }
         }
+        return Crontab.ofUserLines(lines);
     }
 
     @Override

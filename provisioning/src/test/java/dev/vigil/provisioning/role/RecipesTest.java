@@ -199,7 +199,7 @@ class RecipesTest {
         assertThat(managed(tasks, "/etc/vigil/backup.env").meta().toString()).isEqualTo("postgres:postgres 0600");
         assertThat(file(tasks, "/etc/vigil/backup-keys/backup.asc")).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK");
         assertThat(tasks).anyMatch(t -> t instanceof CopiedFile c && c.path().equals("/opt/vigil/ops.jar"));
-        assertThat(file(tasks, "/usr/local/bin/ops")).contains("exec java $OPS_JAVA_OPTS -jar /opt/vigil/ops.jar");
+        assertThat(file(tasks, "/usr/local/bin/ops")).contains("exec java -XX:+UseSerialGC -Xmx128m $OPS_JAVA_OPTS -jar /opt/vigil/ops.jar");
     }
 
     @Test

@@ -119,13 +119,24 @@ public final class HttpsProbe implements Prober {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    /** The most specific message in the cause chain: certificate problems hide a few levels down. */
-    private static String describe(Throwable e) {
+    /**
+     * The exception and the most specific message in its cause chain (certificate problems hide a few levels
+     * down), each said once: TLS errors usually repeat their cause's message in their own.
+     */
+    static String describe(Throwable e) {
         Throwable deepest = e;
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
             deepest = deepest.getCause();
         }
-        String top = e.getClass().getSimpleName() + ": " + e.getMessage();
-        return deepest == e ? top : top + " (" + deepest.getMessage() + ")";
+        String top = String.valueOf(e.getMessage());
+        String detail = deepest.getMessage();
+        String name = e.getClass().getSimpleName() + ": ";
+        if (deepest == e || detail == null || top.contains(detail)) {
+            return name + top;
+        }
+        if (detail.contains(top)) {
+            return name + detail;
+        }
+        return name + top + " (" + detail + ")";
     }
 }

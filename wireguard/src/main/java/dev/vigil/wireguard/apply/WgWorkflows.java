@@ -3,7 +3,9 @@ package dev.vigil.wireguard.apply;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.run.ParallelHosts;
-import dev.vigil.provisioning.run.Workflows;
+import dev.vigil.provisioning.run.HostReport;
+import dev.vigil.provisioning.run.Provision;
+import dev.vigil.provisioning.run.ReportPrinter;
 import dev.vigil.provisioning.ssh.SshFleet;
 import dev.vigil.provisioning.task.Task;
 import dev.vigil.wireguard.key.PublicKeys;
@@ -116,6 +118,11 @@ public final class WgWorkflows {
     /** {@code ops wg apply}: each host's files and interface ({@link #tasks}), or with {@code dryRun} their diffs. */
     public static boolean apply(Inventory inventory, List<Host> hosts, Map<String, List<Task>> tasks, boolean dryRun,
                                 int parallel, boolean verbose, PrintWriter out) {
-        return Workflows.provision(inventory, hosts, tasks, dryRun, parallel, verbose, out);
+        ReportPrinter printer = new ReportPrinter(out, dryRun, verbose);
+        try (SshFleet fleet = new SshFleet(inventory, hosts)) {
+            List<HostReport> reports = Provision.run(fleet.hosts(), tasks, dryRun, parallel, printer::host);
+            printer.summary(reports);
+            return reports.stream().noneMatch(HostReport::failed);
+        }
     }
 }

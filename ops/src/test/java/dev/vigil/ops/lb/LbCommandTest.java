@@ -1,0 +1,84 @@
+package dev.vigil.ops.lb;
+
+import dev.vigil.haproxy.TestCertificates;
+import dev.vigil.haproxy.TestFleet;
+import dev.vigil.ops.OpsInProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ops lb render}: the golden configuration on stdout, and errors as one line with the right status. */
+class LbCommandTest {
+
+    private final OpsInProcess ops = new OpsInProcess();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void certificates() {
+        TestFleet.writeCertificates(dir, new TestCertificates());
+    }
+
+    private static Path inventory(String text) throws Exception {
+        return Files.writeString(dir.resolve("ops.yaml"), text);
+    }
+
+    @Test
+    void renderPrintsTheCheckedConfiguration() throws Exception {
+        Path inv = inventory(TestFleet.yaml(2, 3, ""));
+        assertThat(ops.run("lb", "render", "lb1", "--inventory", inv.toString())).isZero();
+        try (InputStream golden = getClass().getResourceAsStream("/golden/lb2-app3/lb1.cfg")) {
+            assertThat(ops.out()).isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(ops.run("lb", "--help")).isZero();
+        assertThat(ops.out()).contains("render", "docs/load-balancers.md");
+    }
+
+    @Test
+    void certsListsTheFilesSoonestFirstAndFailsUnderFourteenDays() throws Exception {
+        Path inv = inventory(TestFleet.yaml(1, 1, ""));
+        assertThat(ops.run("lb", "certs", "--inventory", inv.toString())).as("certificates valid for a day")
+                .isEqualTo(1);
+        assertThat(ops.out()).startsWith("FILE ").contains("KEY", "NAMES", "EXPIRES", "DAYS LEFT")
+                .containsPattern("certs/app-rsa.pem +rsa +vigil.example.com +20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z +0\n")
+                .containsPattern("certs/ping-ecdsa.pem +ecdsa +hc-ping.example.com ");
+        Path later = dir.resolve("later");
+        TestCertificates ca = new TestCertificates();
+        TestFleet.writeCertificates(later, ca);
+        for (var t : dev.vigil.provisioning.inventory.RoleSettings.KeyType.values()) {
+            ca.write(later.resolve("certs/app-" + t.id() + ".pem"), t, java.time.Duration.ofDays(90),
+                    TestFleet.APP_DOMAIN);
+            ca.write(later.resolve("certs/ping-" + t.id() + ".pem"), t, java.time.Duration.ofDays(60),
+                    TestFleet.PING_DOMAIN);
+        }
+        Path fresh = Files.writeString(later.resolve("ops.yaml"), TestFleet.yaml(1, 1, ""));
+        assertThat(ops.run("lb", "certs", "--inventory", fresh.toString())).isZero();
+        String out = ops.out();
+        assertThat(out.indexOf("certs/ping-")).as("soonest first").isLessThan(out.indexOf("certs/app-"));
+        assertThat(out).containsPattern("certs/app-ecdsa.pem +ecdsa +vigil.example.com +\\S+ +89\n");
+    }
+
+    @Test
+    void aHostThatIsNoBalancerIsAFailureNamingIt() throws Exception {
+        Path inv = inventory(TestFleet.yaml(1, 1, ""));
+        assertThat(ops.run("lb", "render", "app1", "--inventory", inv.toString())).isEqualTo(1);
+        assertThat(ops.err()).isEqualTo("error: host app1 is not a load balancer (its roles: [app])\n");
+        assertThat(ops.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingCertificateIsAnInventoryError() throws Exception {
+        Path inv = inventory(TestFleet.yaml(1, 1, "").replace("certs/app-ecdsa.pem", "certs/gone.pem"));
+        assertThat(ops.run("lb", "render", "lb1", "--inventory", inv.toString())).isEqualTo(2);
+        assertThat(ops.err()).startsWith("error: " + inv + ":8:17: roles.lb.certificates[0].ecdsa: certificate file ")
+                .contains("gone.pem does not exist");
+    }
+}
