@@ -61,7 +61,7 @@ final class Firewall {
 
     /** Rules opening {@code port} to {@code peers}: one for their IPv4 addresses, one for IPv6. */
     private static List<String> from(List<Host> peers, int port, String comment) {
-        List<InetAddress> addresses = peers.stream().map(Firewall::privateAddress).toList();
+        List<InetAddress> addresses = peers.stream().map(Host::peerAddress).toList();
         List<String> rules = new ArrayList<>();
         String v4 = addresses.stream().filter(a -> a instanceof Inet4Address).map(InetAddress::getHostAddress)
                 .distinct().collect(Collectors.joining(", "));
@@ -74,10 +74,5 @@ final class Firewall {
             rules.add("ip6 saddr { " + v6 + " } tcp dport " + port + " accept comment \"" + comment + "\"");
         }
         return rules;
-    }
-
-    /** Where a peer's traffic comes from: its WireGuard address when it has one, else its public address. */
-    static InetAddress privateAddress(Host h) {
-        return h.wireguard().<InetAddress>map(a -> a).orElseGet(h::sshAddress);
     }
 }

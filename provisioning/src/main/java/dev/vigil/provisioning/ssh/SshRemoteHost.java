@@ -205,7 +205,9 @@ public final class SshRemoteHost implements RemoteHost, AutoCloseable {
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
         if (why.contains("Auth fail") || why.contains("USERAUTH fail")) {
             why = "authentication failed for user " + target.user() + " with " + target.identities()
-                    + target.agentSocket().map(a -> " and the ssh-agent at " + a).orElse("");
+                    + target.agentSocket().map(a -> " and the ssh-agent at " + a).orElse("")
+                    + ("root".equals(target.user()) ? "" : ". On a new server " + target.user() + " does not exist"
+                    + " until the first provisioning, which logs in as root: ops provision --ssh-user root");
         }
         return new RemoteCommandException("cannot connect to " + target + ": " + why, e);
     }

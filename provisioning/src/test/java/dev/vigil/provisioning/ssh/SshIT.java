@@ -117,6 +117,13 @@ class SshIT {
                 .isInstanceOf(RemoteCommandException.class)
                 .hasMessage("cannot connect to h1 (root@" + root.address() + ":22): authentication failed for user "
                         + "root with [" + key + "]");
+        SshTarget admin = new SshTarget(root.name(), root.address(), root.port(), "nobody-yet", root.identities(),
+                root.knownHosts(), root.connectTimeout(), root.commandTimeout());
+        assertThatThrownBy(() -> new SshRemoteHost(admin).session())
+                .isInstanceOf(RemoteCommandException.class)
+                .hasMessage("cannot connect to h1 (nobody-yet@" + root.address() + ":22): authentication failed for"
+                        + " user nobody-yet with [" + root.identities().get(0) + "]. On a new server nobody-yet does"
+                        + " not exist until the first provisioning, which logs in as root: ops provision --ssh-user root");
     }
 
     @Test
