@@ -36,20 +36,18 @@ public final class BackupListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         storage.config(spec, System.getenv()); // usage errors before any connection
-        return Failures.run(spec, () -> {
-            try (S3ObjectStore store = storage.open(spec)) {
-                BackupCatalog catalog = new BackupCatalog(store, storage.prefix());
-                List<BackupEntry> entries = database == null ? catalog.list() : catalog.list(database);
-                if (entries.isEmpty()) {
-                    spec.commandLine().getErr().println("no backups under " + storage.prefix() + "/"
-                            + (database == null ? "" : database + "/"));
-                } else {
-                    spec.commandLine().getOut().print(withNewline(BackupEntry.renderTable(entries, Instant.now())));
-                }
-                spec.commandLine().getOut().flush();
-                return 0;
+        try (S3ObjectStore store = storage.open(spec)) {
+            BackupCatalog catalog = new BackupCatalog(store, storage.prefix());
+            List<BackupEntry> entries = database == null ? catalog.list() : catalog.list(database);
+            if (entries.isEmpty()) {
+                spec.commandLine().getErr().println("no backups under " + storage.prefix() + "/"
+                        + (database == null ? "" : database + "/"));
+            } else {
+                spec.commandLine().getOut().print(withNewline(BackupEntry.renderTable(entries, Instant.now())));
             }
-        });
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 
     static String withNewline(String text) {

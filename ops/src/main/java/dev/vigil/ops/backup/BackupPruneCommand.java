@@ -51,13 +51,11 @@ public final class BackupPruneCommand implements Callable<Integer> {
         }
         RetentionPolicy policy = new RetentionPolicy(keepDays, keepMin);
         storage.config(spec, System.getenv());
-        return Failures.run(spec, () -> {
-            try (S3ObjectStore store = storage.open(spec)) {
-                PruneResult result = new BackupPruner(store, storage.prefix()).prune(policy, dryRun);
-                spec.commandLine().getOut().print(BackupListCommand.withNewline(result.render()));
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-        });
+        try (S3ObjectStore store = storage.open(spec)) {
+            PruneResult result = new BackupPruner(store, storage.prefix()).prune(policy, dryRun);
+            spec.commandLine().getOut().print(BackupListCommand.withNewline(result.render()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }

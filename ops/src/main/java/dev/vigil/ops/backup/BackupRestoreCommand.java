@@ -65,15 +65,13 @@ public final class BackupRestoreCommand implements Callable<Integer> {
         key.check(spec, env);
         storage.config(spec, env);
         Postgres postgres = pg.postgres(spec);
-        return Failures.run(spec, () -> {
-            Decryptor decryptor = key.decryptor(spec, env);
-            try (S3ObjectStore store = storage.open(spec)) {
-                RestoreResult result = new BackupRestorer(postgres, store, decryptor)
-                        .restore(objectKey, target, new RestoreOptions(force, noOwner), ConsoleProgress.forStderr());
-                spec.commandLine().getOut().println(result.summary());
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-        });
+        Decryptor decryptor = key.decryptor(spec, env);
+        try (S3ObjectStore store = storage.open(spec)) {
+            RestoreResult result = new BackupRestorer(postgres, store, decryptor)
+                    .restore(objectKey, target, new RestoreOptions(force, noOwner), ConsoleProgress.forStderr());
+            spec.commandLine().getOut().println(result.summary());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }

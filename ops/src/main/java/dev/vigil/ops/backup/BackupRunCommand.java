@@ -62,15 +62,13 @@ public final class BackupRunCommand implements Callable<Integer> {
         storage.config(spec, System.getenv()); // usage errors before any work
         Postgres postgres = pg.postgres(spec);
         VigilCheck check = ping.check(spec);
-        return Failures.run(spec, () -> {
-            Encryptor encryptor = Encryptor.forKeyFiles(recipients);
-            try (S3ObjectStore store = storage.open(spec)) {
-                BackupResult result = new BackupRunner(postgres, store, storage.prefix(), encryptor)
-                        .run(database, check, ConsoleProgress.forStderr());
-                spec.commandLine().getOut().println(result.summary());
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-        });
+        Encryptor encryptor = Encryptor.forKeyFiles(recipients);
+        try (S3ObjectStore store = storage.open(spec)) {
+            BackupResult result = new BackupRunner(postgres, store, storage.prefix(), encryptor)
+                    .run(database, check, ConsoleProgress.forStderr());
+            spec.commandLine().getOut().println(result.summary());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }

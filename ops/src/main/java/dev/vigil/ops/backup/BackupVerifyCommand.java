@@ -79,17 +79,15 @@ public final class BackupVerifyCommand implements Callable<Integer> {
         storage.config(spec, env);
         Postgres postgres = pg.postgres(spec);
         VigilCheck check = ping.check(spec);
-        return Failures.run(spec, () -> {
-            Decryptor decryptor = key.decryptor(spec, env);
-            try (S3ObjectStore store = storage.open(spec)) {
-                BackupVerifier verifier = new BackupVerifier(postgres, store, storage.prefix(), decryptor, options);
-                VerifyReport report = objectKey == null
-                        ? verifier.verifyNewest(database, check, ConsoleProgress.forStderr())
-                        : verifier.verify(objectKey, check, ConsoleProgress.forStderr());
-                spec.commandLine().getOut().print(BackupListCommand.withNewline(report.render()));
-                spec.commandLine().getOut().flush();
-                return report.ok() ? 0 : 1;
-            }
-        });
+        Decryptor decryptor = key.decryptor(spec, env);
+        try (S3ObjectStore store = storage.open(spec)) {
+            BackupVerifier verifier = new BackupVerifier(postgres, store, storage.prefix(), decryptor, options);
+            VerifyReport report = objectKey == null
+                    ? verifier.verifyNewest(database, check, ConsoleProgress.forStderr())
+                    : verifier.verify(objectKey, check, ConsoleProgress.forStderr());
+            spec.commandLine().getOut().print(BackupListCommand.withNewline(report.render()));
+            spec.commandLine().getOut().flush();
+            return report.ok() ? 0 : 1;
+        }
     }
 }

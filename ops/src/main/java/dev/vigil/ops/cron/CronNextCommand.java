@@ -1,7 +1,6 @@
 package dev.vigil.ops.cron;
 
 import dev.vigil.schedule.CronExpression;
-import dev.vigil.schedule.CronSchedule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,10 +10,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -38,11 +35,11 @@ public final class CronNextCommand implements Callable<Integer> {
 
     @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
             description = "IANA time zone the schedule runs in, e.g. Europe/Dublin (default: ${DEFAULT-VALUE}).")
-    String zone;
+    ZoneId zone;
 
     @Option(names = "--from", paramLabel = "TIME",
             description = "Start after this ISO-8601 time with offset, e.g. 2026-10-25T00:30+01:00 (default: now).")
-    String from;
+    Instant from;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "5",
             description = "How many times to print, 1 to 1000 (default: ${DEFAULT-VALUE}).")
@@ -51,31 +48,16 @@ public final class CronNextCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CronExpression expression = CronExpressionWords.parse(words, spec);
-        ZoneId tz;
-        try {
-            tz = CronSchedule.parseZone(zone);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
         if (count < 1 || count > 1000) {
             throw usage("--count must be from 1 to 1000, not " + count);
         }
-        Instant start = from == null ? Instant.now() : parseFrom(from);
+        Instant start = from == null ? Instant.now() : from;
         PrintWriter out = spec.commandLine().getOut();
-        for (Instant t : expression.nextTimes(start, tz, count)) {
-            out.println(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(tz).toOffsetDateTime()));
+        for (Instant t : expression.nextTimes(start, zone, count)) {
+            out.println(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime()));
         }
         out.flush();
         return 0;
-    }
-
-    private Instant parseFrom(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw usage("--from must be an ISO-8601 time with offset, like 2026-03-08T01:30-05:00, not \""
-                    + text + "\"");
-        }
     }
 
     private CommandLine.ParameterException usage(String message) {

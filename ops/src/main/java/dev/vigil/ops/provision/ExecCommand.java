@@ -1,6 +1,5 @@
 package dev.vigil.ops.provision;
 
-import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.run.Workflows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,15 +29,13 @@ public final class ExecCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "CMD", arity = "1..*", description = "The command (after --).")
     List<String> command;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "Give up on a host after this long (default: ${DEFAULT-VALUE}).")
-    int timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "600",
+            description = "Give up on a host after this long: seconds, or with a unit (90s, 10m, 2h) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Override
     public Integer call() {
-        Inventory inv = fleet.load(spec);
-        boolean ok = Workflows.exec(inv, fleet.select(spec, inv, targets), String.join(" ", command),
-                fleet.parallel, Duration.ofSeconds(timeout), spec.commandLine().getOut());
-        return ok ? 0 : 1;
+        return Workflows.exec(fleet.context(spec, targets), String.join(" ", command), timeout) ? 0 : 1;
     }
 }

@@ -5,6 +5,7 @@ import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryException;
 import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.inventory.Role;
+import dev.vigil.provisioning.run.FleetContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,6 +43,24 @@ public final class FleetOptions {
         try {
             return InventoryLoader.load(inventory);
         } catch (InventoryException | UncheckedIOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** The inventory, the selected hosts and the parallelism, as every fleet workflow takes them. */
+    public FleetContext context(CommandSpec spec, List<String> hostsOrRoles) {
+        Inventory inv = load(spec);
+        return new FleetContext(inv, select(spec, inv, hostsOrRoles), parallel, spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs {@code prepare}, which checks what it was given before any server is contacted: what it refuses
+     * ({@link IllegalArgumentException}, or a file it cannot read) is a usage error.
+     */
+    public static <T> T beforeAnyConnection(CommandSpec spec, java.util.function.Supplier<T> prepare) {
+        try {
+            return prepare.get();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }

@@ -1,6 +1,5 @@
 package dev.vigil.ops.provision;
 
-import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.run.Workflows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +22,6 @@ public final class HostsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = fleet.load(spec);
-        boolean ok = Workflows.overview(inv, fleet.select(spec, inv, List.of()), fleet.parallel,
-                spec.commandLine().getOut());
-        return ok ? 0 : 1;
+        return Workflows.overview(fleet.context(spec, List.of())) ? 0 : 1;
     }
 }

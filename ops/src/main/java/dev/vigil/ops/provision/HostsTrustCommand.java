@@ -1,10 +1,7 @@
 package dev.vigil.ops.provision;
 
-import dev.vigil.provisioning.inventory.Host;
-import dev.vigil.provisioning.inventory.Inventory;
-import dev.vigil.provisioning.remote.RemoteCommandException;
-import dev.vigil.provisioning.ssh.HostKeyTrust;
-import dev.vigil.provisioning.ssh.SshTarget;
+import dev.vigil.provisioning.run.HostTrust;
+import dev.vigil.provisioning.run.Workflows;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,9 +13,10 @@ import picocli.CommandLine.Spec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -47,54 +45,23 @@ public final class HostsTrustCommand implements Callable<Integer> {
     boolean yes;
 
     @Override
-    public Integer call() throws IOException {
-        Inventory inv = fleet.load(spec);
-        Host h = fleet.select(spec, inv, List.of(host)).get(0);
-        SshTarget target = SshTarget.of(h, inv.ssh());
-        PrintWriter out = spec.commandLine().getOut();
-        HostKeyTrust.PresentedKey key;
-        try {
-            key = HostKeyTrust.fetch(target);
-        } catch (RemoteCommandException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return 1;
-        }
-        out.println(target + " presents " + key.type() + " " + key.fingerprint());
-        switch (key.status()) {
-            case ALREADY_TRUSTED -> {
-                out.println("already in " + target.knownHosts() + "; nothing to do");
-                return 0;
-            }
-            case CHANGED -> {
-                spec.commandLine().getErr().println("error: HOST KEY CHANGED: " + target.knownHosts() + " has "
-                        + key.known().orElse("?") + " for this host; refusing. Remove that line first if the server "
-                        + "was really rebuilt.");
-                return 1;
-            }
-            default -> { }
-        }
-        if (fingerprint != null && !fingerprint.equals(key.fingerprint())) {
-            spec.commandLine().getErr().println("error: fingerprint mismatch: expected " + fingerprint + ", got "
-                    + key.fingerprint() + "; not recorded");
-            return 1;
-        }
-        if (fingerprint == null && !yes && !confirm(out)) {
-            out.println("not recorded");
-            return 1;
-        }
-        HostKeyTrust.record(target, key);
-        out.println("recorded in " + target.knownHosts());
-        return 0;
+    public Integer call() {
+        return Workflows.trust(fleet.context(spec, List.of(host)), Optional.ofNullable(fingerprint), yes,
+                this::askAtTheTerminal) ? 0 : 1;
     }
 
-    private boolean confirm(PrintWriter out) throws IOException {
+    private boolean askAtTheTerminal(String question) {
         if (System.console() == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "not a terminal: pass --fingerprint SHA256:... (or --yes) to record the key");
         }
-        out.print("Record this key? Compare it with the server's console first. [y/N] ");
-        out.flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return answer != null && answer.strip().equalsIgnoreCase("y");
+        spec.commandLine().getOut().print(question);
+        spec.commandLine().getOut().flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return answer != null && answer.strip().equalsIgnoreCase("y");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the answer: " + e.getMessage(), e);
+        }
     }
 }

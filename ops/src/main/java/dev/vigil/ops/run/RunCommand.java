@@ -47,9 +47,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "The check's ping URL, e.g. https://vigil.example.com/ping/5a9f...")
     String pingUrl;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Kill the command after this many seconds and exit 124 (default: no limit).")
-    Long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Kill the command after this long and exit 124: seconds, or with a unit (90s, 10m, 2h) "
+                    + "(default: no limit).")
+    Duration timeout;
 
     @Option(names = "--body-limit", paramLabel = "BYTES", defaultValue = "" + VigilCheck.DEFAULT_BODY_LIMIT,
             description = "How many bytes of the output's end go into the ping body (default: ${DEFAULT-VALUE}).")
@@ -60,8 +61,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (timeoutSeconds != null && timeoutSeconds < 1) {
-            throw usage("--timeout must be at least 1 second, not " + timeoutSeconds);
+        if (timeout != null && timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw usage("--timeout must be at least 1 second, not " + timeout.toMillis() + " ms");
         }
         if (bodyLimit < 0) {
             throw usage("--body-limit must be 0 or more, not " + bodyLimit);
@@ -73,8 +74,8 @@ public final class RunCommand implements Callable<Integer> {
             throw usage("--ping-url must be an http(s) URL, not \"" + pingUrl + "\"");
         }
         CronOptions options = CronOptions.defaults().withBodyLimit(bodyLimit);
-        if (timeoutSeconds != null) {
-            options = options.withTimeout(Duration.ofSeconds(timeoutSeconds));
+        if (timeout != null) {
+            options = options.withTimeout(timeout);
         }
         CronResult result = new CronWrapper(check, options).run(command);
         return result.exitStatus();

@@ -1,6 +1,5 @@
 package dev.vigil.ops.secrets;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.secrets.Secrets;
 import picocli.CommandLine.Command;
@@ -25,19 +24,15 @@ public final class SecretsEditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inventory inv = options.load(spec);
-        return Failures.run(spec, () -> {
-            Secrets secrets = options.read(spec, inv);
-            String editor = System.getenv("VISUAL") != null ? System.getenv("VISUAL")
-                    : System.getenv("EDITOR") != null ? System.getenv("EDITOR") : "vi";
-            Optional<Secrets> edited = new SecretsEditor(editor).edit(secrets);
-            if (edited.isEmpty() || edited.get().equals(secrets)) {
-                spec.commandLine().getOut().println("no change; " + options.file(inv).path() + " left as it was");
-                return 0;
-            }
-            options.file(inv).write(inv.secrets().recipients(), edited.get());
-            spec.commandLine().getOut().println("saved " + edited.get().keys().size() + " secret(s) to "
-                    + options.file(inv).path());
+        Secrets secrets = options.read(spec, inv);
+        Optional<Secrets> edited = SecretsEditor.chosenBy(System.getenv()).edit(secrets);
+        if (edited.isEmpty() || edited.get().equals(secrets)) {
+            spec.commandLine().getOut().println("no change; " + options.file(inv).path() + " left as it was");
             return 0;
-        });
+        }
+        options.file(inv).write(inv.secrets().recipients(), edited.get());
+        spec.commandLine().getOut().println("saved " + edited.get().keys().size() + " secret(s) to "
+                + options.file(inv).path());
+        return 0;
     }
 }

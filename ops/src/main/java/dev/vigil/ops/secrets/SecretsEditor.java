@@ -30,6 +30,11 @@ public final class SecretsEditor {
         this.editor = editor;
     }
 
+    /** The operator's editor: $VISUAL, else $EDITOR, else vi. */
+    public static SecretsEditor chosenBy(java.util.Map<String, String> env) {
+        return new SecretsEditor(env.getOrDefault("VISUAL", env.getOrDefault("EDITOR", "vi")));
+    }
+
     /** The edited secrets, or empty when the text came back unchanged. */
     public Optional<Secrets> edit(Secrets current) {
         Path folder = null;

@@ -1,6 +1,5 @@
 package dev.vigil.ops.secrets;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.provisioning.inventory.Inventory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +21,10 @@ public final class SecretsInitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inventory inv = options.load(spec);
-        return Failures.run(spec, () -> {
-            SecretsFile file = options.file(inv);
-            file.create(inv.secrets().recipients());
-            spec.commandLine().getOut().println("created " + file.path() + " for " + inv.secrets().recipients().size()
-                    + " recipient(s)");
-            return 0;
-        });
+        SecretsFile file = options.file(inv);
+        file.create(inv.secrets().recipients());
+        spec.commandLine().getOut().println("created " + file.path() + " for " + inv.secrets().recipients().size()
+                + " recipient(s)");
+        return 0;
     }
 }

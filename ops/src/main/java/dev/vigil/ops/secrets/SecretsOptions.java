@@ -27,7 +27,7 @@ public final class SecretsOptions {
         try {
             return InventoryLoader.load(inventory);
         } catch (InventoryException | UncheckedIOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

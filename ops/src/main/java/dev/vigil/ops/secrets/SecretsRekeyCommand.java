@@ -1,6 +1,5 @@
 package dev.vigil.ops.secrets;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.provisioning.inventory.Inventory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,11 +21,9 @@ public final class SecretsRekeyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inventory inv = options.load(spec);
-        return Failures.run(spec, () -> {
-            options.file(inv).write(inv.secrets().recipients(), options.read(spec, inv));
-            spec.commandLine().getOut().println("encrypted " + options.file(inv).path() + " to "
-                    + inv.secrets().recipients().size() + " recipient(s)");
-            return 0;
-        });
+        options.file(inv).write(inv.secrets().recipients(), options.read(spec, inv));
+        spec.commandLine().getOut().println("encrypted " + options.file(inv).path() + " to "
+                + inv.secrets().recipients().size() + " recipient(s)");
+        return 0;
     }
 }

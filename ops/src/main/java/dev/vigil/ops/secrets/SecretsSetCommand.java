@@ -1,6 +1,5 @@
 package dev.vigil.ops.secrets;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.secrets.Secrets;
 import picocli.CommandLine;
@@ -10,10 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.Console;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,51 +37,17 @@ public final class SecretsSetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return Failures.run(spec, () -> {
-            Secrets secrets = options.read(spec, inv);
-            String value = value();
-            Secrets changed;
-            try {
-                changed = secrets.with(key, value);
-            } catch (IllegalArgumentException e) {
-                throw new SecretsException(e.getMessage());
-            }
-            options.file(inv).write(inv.secrets().recipients(), changed);
-            spec.commandLine().getOut().println((secrets.get(key).isPresent() ? "changed " : "added ") + key + " in "
-                    + options.file(inv).path());
-            return 0;
-        });
-    }
-
-    private String value() throws IOException {
-        Console console = System.console();
-        if (console != null) {
-            char[] first = console.readPassword("Value of %s: ", key);
-            char[] again = console.readPassword("Again: ");
-            try {
-                if (first == null || again == null || !Arrays.equals(first, again)) {
-                    throw new SecretsException("the two values differ; nothing changed");
-                }
-                return new String(first);
-            } finally {
-                Arrays.fill(first == null ? new char[0] : first, '\0');
-                Arrays.fill(again == null ? new char[0] : again, '\0');
-            }
+        Secrets secrets = options.read(spec, inv);
+        String value = SecretInput.read(key, System.console(), System.in);
+        Secrets changed;
+        try {
+            changed = secrets.with(key, value);
+        } catch (IllegalArgumentException e) {
+            throw new SecretsException(e.getMessage());
         }
-        byte[] in = System.in.readNBytes(SecretsFile.MAX_BYTES + 1);
-        if (in.length > SecretsFile.MAX_BYTES) {
-            throw new SecretsException("standard input is too long for a secret");
-        }
-        String text = new String(in, StandardCharsets.UTF_8);
-        if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.endsWith("\r")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        if (text.isEmpty()) {
-            throw new SecretsException("no value on standard input; nothing changed");
-        }
-        return text;
+        options.file(inv).write(inv.secrets().recipients(), changed);
+        spec.commandLine().getOut().println((secrets.get(key).isPresent() ? "changed " : "added ") + key + " in "
+                + options.file(inv).path());
+        return 0;
     }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.ops.secrets;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.secrets.Secrets;
 import picocli.CommandLine.Command;
@@ -32,20 +31,18 @@ public final class SecretsShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inventory inv = options.load(spec);
-        return Failures.run(spec, () -> {
-            Secrets secrets = options.read(spec, inv);
-            PrintWriter out = spec.commandLine().getOut();
-            if (key != null) {
-                String value = secrets.get(key).orElseThrow(() -> new SecretsException("no secret named " + key
-                        + " in " + options.file(inv).path()));
-                out.println(value);
-            } else if (names) {
-                secrets.keys().forEach(out::println);
-            } else {
-                out.print(secrets.render());
-            }
-            out.flush();
-            return 0;
-        });
+        Secrets secrets = options.read(spec, inv);
+        PrintWriter out = spec.commandLine().getOut();
+        if (key != null) {
+            String value = secrets.get(key).orElseThrow(() -> new SecretsException("no secret named " + key
+                    + " in " + options.file(inv).path()));
+            out.println(value);
+        } else if (names) {
+            secrets.keys().forEach(out::println);
+        } else {
+            out.print(secrets.render());
+        }
+        out.flush();
+        return 0;
     }
 }

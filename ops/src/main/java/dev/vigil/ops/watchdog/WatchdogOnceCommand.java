@@ -1,6 +1,5 @@
 package dev.vigil.ops.watchdog;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.watchdog.ProbeResult;
 import dev.vigil.watchdog.ProbeRound;
 import dev.vigil.watchdog.ProbeTable;
@@ -31,13 +30,11 @@ public final class WatchdogOnceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WatchdogSetup setup = options.setup(spec);
         var probe = WatchdogOptions.usage(spec, setup::probe);
-        return Failures.run(spec, () -> {
-            try (ProbeRound round = new ProbeRound(probe, setup.config().targets())) {
-                Map<Target, ProbeResult> results = round.run();
-                spec.commandLine().getOut().print(ProbeTable.render(results, options.stateFile().removed()));
-                spec.commandLine().getOut().flush();
-                return results.values().stream().allMatch(ProbeResult::healthy) ? 0 : 1;
-            }
-        });
+        try (ProbeRound round = new ProbeRound(probe, setup.config().targets())) {
+            Map<Target, ProbeResult> results = round.run();
+            spec.commandLine().getOut().print(ProbeTable.render(results, options.stateFile().removed()));
+            spec.commandLine().getOut().flush();
+            return results.values().stream().allMatch(ProbeResult::healthy) ? 0 : 1;
+        }
     }
 }

@@ -28,7 +28,7 @@ final class WatchdogOptions {
         try {
             return new WatchdogSetup(InventoryLoader.load(inventory));
         } catch (InventoryException | UncheckedIOException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

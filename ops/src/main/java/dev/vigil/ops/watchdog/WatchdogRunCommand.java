@@ -1,17 +1,11 @@
 package dev.vigil.ops.watchdog;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.watchdog.DnsRecords;
-import dev.vigil.watchdog.EventLog;
-import dev.vigil.watchdog.Watchdog;
-import dev.vigil.watchdog.WatchdogDaemon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code ops watchdog run}: the daemon. */
@@ -25,8 +19,6 @@ import java.util.concurrent.Callable;
                 "      --state /var/lib/vigil-watchdog/state.json"})
 public final class WatchdogRunCommand implements Callable<Integer> {
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-
     @Spec
     CommandSpec spec;
 
@@ -38,22 +30,7 @@ public final class WatchdogRunCommand implements Callable<Integer> {
         WatchdogSetup setup = options.setup(spec);
         DnsRecords dns = WatchdogOptions.usage(spec, () -> setup.dns(System.getenv()));
         var probe = WatchdogOptions.usage(spec, setup::probe);
-        return Failures.run(spec, () -> {
-            EventLog log = new EventLog(spec.commandLine().getOut(), Clock.systemUTC());
-            try (Watchdog watchdog = new Watchdog(setup.config(), probe, dns, options.stateFile(),
-                    setup.notifications(log), log)) {
-                log.info("watching " + setup.config().targets() + " for " + String.join(", ",
-                        setup.config().names()) + " in " + dns.describe() + "; every "
-                        + setup.config().interval().toSeconds() + " s, out after "
-                        + setup.config().thresholds().failAfter() + " failures, back after "
-                        + setup.config().thresholds().recoverAfter() + " successes; state "
-                        + options.stateFile().path());
-                WatchdogDaemon daemon = new WatchdogDaemon(watchdog, setup.config().interval(), log);
-                Thread hook = new Thread(() -> daemon.stop(STOP_GRACE), "watchdog-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                daemon.run();
-                return 0;
-            }
-        });
+        setup.runDaemon(probe, dns, options.stateFile(), spec.commandLine().getOut());
+        return 0;
     }
 }

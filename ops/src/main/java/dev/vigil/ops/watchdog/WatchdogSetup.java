@@ -8,6 +8,9 @@ import dev.vigil.watchdog.DnsRecords;
 import dev.vigil.watchdog.EventLog;
 import dev.vigil.watchdog.LoadBalancer;
 import dev.vigil.watchdog.Notifications;
+import dev.vigil.watchdog.StateFile;
+import dev.vigil.watchdog.Watchdog;
+import dev.vigil.watchdog.WatchdogDaemon;
 import dev.vigil.watchdog.Thresholds;
 import dev.vigil.watchdog.WatchdogConfig;
 import dev.vigil.watchdog.dns.cloudflare.CloudflareRecords;
@@ -17,8 +20,10 @@ import dev.vigil.watchdog.notify.HttpNotifications;
 import dev.vigil.watchdog.probe.HttpsProbe;
 import dev.vigil.watchdog.probe.TrustStores;
 
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +36,8 @@ import java.util.stream.Stream;
  * problem is an {@link IllegalArgumentException} that says what to fix.
  */
 final class WatchdogSetup {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     static final String TSIG_SECRET = "VIGIL_WATCHDOG_TSIG_SECRET";
     static final String CLOUDFLARE_TOKEN = "VIGIL_WATCHDOG_CLOUDFLARE_TOKEN";
@@ -89,6 +96,23 @@ final class WatchdogSetup {
 
     Notifications notifications(EventLog log) {
         return new HttpNotifications(settings.heartbeatUrl(), settings.webhookUrl(), log);
+    }
+
+    /**
+     * {@code ops watchdog run}: probe rounds until SIGTERM, which finishes the round in progress (at most
+     * {@link #STOP_GRACE}); each decision is one line on {@code out}.
+     */
+    void runDaemon(HttpsProbe probe, DnsRecords dns, StateFile state, PrintWriter out) {
+        EventLog log = new EventLog(out, Clock.systemUTC());
+        try (Watchdog watchdog = new Watchdog(config, probe, dns, state, notifications(log), log)) {
+            log.info("watching " + config.targets() + " for " + String.join(", ", config.names()) + " in "
+                    + dns.describe() + "; every " + config.interval().toSeconds() + " s, out after "
+                    + config.thresholds().failAfter() + " failures, back after "
+                    + config.thresholds().recoverAfter() + " successes; state " + state.path());
+            WatchdogDaemon daemon = new WatchdogDaemon(watchdog, config.interval(), log);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stop(STOP_GRACE), "watchdog-shutdown"));
+            daemon.run();
+        }
     }
 
     private static String required(Map<String, String> env, String variable, String what) {

@@ -1,6 +1,5 @@
 package dev.vigil.ops.watchdog;
 
-import dev.vigil.ops.backup.Failures;
 import dev.vigil.watchdog.DnsRecords;
 import dev.vigil.watchdog.DnsStatus;
 import picocli.CommandLine.Command;
@@ -31,11 +30,9 @@ public final class WatchdogStatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WatchdogSetup setup = options.setup(spec);
         DnsRecords dns = WatchdogOptions.usage(spec, () -> setup.dns(System.getenv()));
-        return Failures.run(spec, () -> {
-            List<DnsStatus.Row> rows = DnsStatus.compare(setup.config(), options.stateFile().removed(), dns);
-            spec.commandLine().getOut().print(DnsStatus.table(rows));
-            spec.commandLine().getOut().flush();
-            return rows.stream().allMatch(DnsStatus.Row::matches) ? 0 : 1;
-        });
+        List<DnsStatus.Row> rows = DnsStatus.compare(setup.config(), options.stateFile().removed(), dns);
+        spec.commandLine().getOut().print(DnsStatus.table(rows));
+        spec.commandLine().getOut().flush();
+        return rows.stream().allMatch(DnsStatus.Row::matches) ? 0 : 1;
     }
 }

@@ -39,6 +39,15 @@ class FleetCommandsTest {
     }
 
     @Test
+    void anInventoryErrorPointsAtTheInventoryReference(@TempDir Path dir) throws Exception {
+        Path file = inventory(dir, "base:\n  root_crontab:\n    - \"MAILTO=ops@example.com\"\n"
+                + "    - \"61 * * * * /bin/true\"\nhosts: []\n");
+        assertThat(ops("hosts", "--inventory", file.toString())).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: " + file + ":4:7: base.root_crontab[1]: invalid crontab line: "
+                + "invalid schedule: minute field: value 61 is out of range 0-59 (see docs/provisioning.md#the-inventory-opsyaml)\n");
+    }
+
+    @Test
     void aMissingInventoryIsAUsageError(@TempDir Path dir) {
         assertUsageError(ops("hosts", "--inventory", dir.resolve("nope.yaml").toString()), "cannot read inventory");
     }

@@ -193,19 +193,19 @@ class FleetEndToEndIT {
             assertThat(testbed.ssh(app, "id -un").strip()).as("testbed.sh ssh falls back to the admin user")
                     .isEqualTo("ops");
 
-            // a manual edit: --check shows it as a diff and changes nothing; a real run puts it back
+            // a manual edit: --dry-run shows it as a diff and changes nothing; a real run puts it back
             String conf = "/etc/postgresql/15/main/conf.d/vigil.conf";
             exec("db1", "sed -i 's/^max_connections = 100/max_connections = 90/' " + conf);
-            OpsProcess.Result check = ops("provision", "--check", "--hosts", "db1", "--ops-jar",
+            OpsProcess.Result check = ops("provision", "--dry-run", "--hosts", "db1", "--ops-jar",
                     OpsProcess.jar().toString());
             assertThat(check.status()).as(check.out() + check.err()).isZero();
             assertThat(check.out()).contains("-max_connections = 90", "+max_connections = 100",
-                    "service postgresql@15-main.service: would be restarted", "(check: nothing is changed)");
+                    "would change service postgresql@15-main.service: restarted", "(dry run: nothing is changed)");
             assertThat(exec("db1", "grep max_connections " + conf)).contains("max_connections = 90");
 
             // a changed secret: shown as changed, never displayed, then rolled out
             assertThat(opsWithInput("pg-secret-2\n", "secrets", "set", "database.password").status()).isZero();
-            OpsProcess.Result secretCheck = ops("provision", "--check", "--hosts", "app1");
+            OpsProcess.Result secretCheck = ops("provision", "--dry-run", "--hosts", "app1");
             assertThat(secretCheck.out()).contains("content of /etc/vigil/app.env differs; not shown: it holds secrets");
             assertThat(secretCheck.out()).doesNotContain("pg-secret");
             OpsProcess.Result rollOut = ops("provision", "--ops-jar", OpsProcess.jar().toString());

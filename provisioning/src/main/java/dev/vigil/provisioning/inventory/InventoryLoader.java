@@ -221,7 +221,7 @@ public final class InventoryLoader {
             for (int i = 0; i < seq.items().size(); i++) {
                 YamlNode.Scalar line = (YamlNode.Scalar) seq.items().get(i);
                 try {
-                    dev.vigil.schedule.CrontabLine.parse(line.text());
+                    UserCrontabLine.check(line.text());
                 } catch (dev.vigil.schedule.InvalidScheduleException e) {
                     throw NodeReader.problem(file, line.location(), b.path("root_crontab") + "[" + i + "]",
                             "invalid crontab line: " + e.getMessage());

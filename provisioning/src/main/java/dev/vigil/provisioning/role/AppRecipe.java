@@ -1,5 +1,11 @@
 package dev.vigil.provisioning.role;
 
+import dev.vigil.provisioning.config.EnvironmentFile;
+import dev.vigil.provisioning.config.EnvironmentFile.Variable;
+import dev.vigil.provisioning.config.PostfixNullClient;
+import dev.vigil.provisioning.config.SystemdUnit;
+import dev.vigil.provisioning.config.SystemdUnit.Section;
+import dev.vigil.provisioning.config.SystemdUnit.Setting;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.Role;
@@ -16,6 +22,7 @@ import dev.vigil.provisioning.task.Task;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,24 +32,16 @@ import java.util.stream.Collectors;
  */
 final class AppRecipe {
 
-    static final String UNIT = """
-            [Unit]
-            Description=Vigil app server
-            After=network-online.target
-            Wants=network-online.target
-
-            [Service]
-            User=vigil
-            Group=vigil
-            EnvironmentFile=/etc/vigil/app.env
-            ExecStart=/usr/bin/java $JAVA_OPTS -jar /opt/vigil/current/vigil.jar
-            Restart=on-failure
-            # the app drains in-flight requests on SIGTERM before exiting
-            TimeoutStopSec=40
-
-            [Install]
-            WantedBy=multi-user.target
-            """;
+    static final SystemdUnit UNIT = SystemdUnit.of(
+            Section.of("Unit", Setting.of("Description", "Vigil app server"),
+                    Setting.of("After", "network-online.target"), Setting.of("Wants", "network-online.target")),
+            Section.of("Service", Setting.of("User", "vigil"), Setting.of("Group", "vigil"),
+                    Setting.of("EnvironmentFile", "/etc/vigil/app.env"),
+                    Setting.of("ExecStart", "/usr/bin/java $JAVA_OPTS -jar /opt/vigil/current/vigil.jar"),
+                    Setting.of("Restart", "on-failure"),
+                    Setting.of("TimeoutStopSec", "40").because("the app drains in-flight requests on SIGTERM before "
+                            + "exiting")),
+            Section.of("Install", Setting.of("WantedBy", "multi-user.target")));
 
     static final String MAINTENANCE_DIR = "/var/lib/vigil/maintenance";
     static final String DB_PASSWORD = "database.password";
@@ -61,41 +60,42 @@ final class AppRecipe {
                 // the maintenance file is made and removed over SSH as root; the app only looks for it
                 new ManagedDirectory(MAINTENANCE_DIR, FileMeta.rootOwned(0755)),
                 // read by systemd as root before it starts the service as vigil: nobody else needs to read it
-                new ManagedFile("/etc/vigil/app.env", environment(inventory, secrets).getBytes(StandardCharsets.UTF_8),
+                new ManagedFile("/etc/vigil/app.env", environment(inventory, secrets).systemd()
+                        .getBytes(StandardCharsets.UTF_8),
                         FileMeta.rootOwned(0600), true),
-                SystemdService.enabledOnly("vigil.service", UNIT)));
+                SystemdService.enabledOnly("vigil.service", UNIT.render())));
         app.smtpRelay().ifPresent(relay -> tasks.addAll(mailRelay(inventory, host, relay, secrets)));
         return tasks;
     }
 
-    static String environment(Inventory inventory, Secrets secrets) {
+    static EnvironmentFile environment(Inventory inventory, Secrets secrets) {
         RoleSettings.App app = inventory.settings().app();
-        StringBuilder env = new StringBuilder("# Written by 'ops provision' from the inventory and the secrets.\n")
-                .append("JAVA_OPTS=-Xmx").append(app.javaHeap()).append(" -XX:+UseSerialGC\n")
-                .append("VIGIL_PORT=").append(app.httpPort()).append('\n')
-                .append("VIGIL_PING_PORT=").append(app.pingPort()).append('\n')
-                .append("VIGIL_RUNTIME_DIR=/var/lib/vigil/payara\n")
-                .append("VIGIL_MAINTENANCE_FILE=").append(MAINTENANCE_DIR).append("/on\n");
+        List<Variable> env = new ArrayList<>(List.of(
+                Variable.plain("JAVA_OPTS", "-Xmx" + app.javaHeap() + " -XX:+UseSerialGC"),
+                Variable.plain("VIGIL_PORT", app.httpPort()),
+                Variable.plain("VIGIL_PING_PORT", app.pingPort()),
+                Variable.plain("VIGIL_RUNTIME_DIR", "/var/lib/vigil/payara"),
+                Variable.plain("VIGIL_MAINTENANCE_FILE", MAINTENANCE_DIR + "/on")));
         if (inventory.domains().app() != null) {
-            env.append("VIGIL_SITE_ROOT=https://").append(inventory.domains().app()).append('\n');
+            env.add(Variable.plain("VIGIL_SITE_ROOT", "https://" + inventory.domains().app()));
         }
         if (inventory.domains().ping() != null) {
-            env.append("VIGIL_PING_ENDPOINT=https://").append(inventory.domains().ping()).append("/\n");
+            env.add(Variable.plain("VIGIL_PING_ENDPOINT", "https://" + inventory.domains().ping() + "/"));
         }
         List<Host> dbs = inventory.withRole(Role.DB);
         if (!dbs.isEmpty()) {
             // every database server: after a failover the app follows the new primary without a change here
-            env.append("VIGIL_DB_URL=jdbc:postgresql://").append(dbs.stream()
-                            .map(h -> hostPort(h) + ":" + Firewall.POSTGRESQL_PORT).collect(Collectors.joining(",")))
-                    .append("/vigil?targetServerType=primary\n")
-                    .append("VIGIL_DB_USER=vigil\n")
-                    .append("VIGIL_DB_PASSWORD=")
-                    .append(EnvFiles.systemd(secrets.require(DB_PASSWORD, "the app recipe"))).append('\n');
+            env.add(Variable.plain("VIGIL_DB_URL", "jdbc:postgresql://" + dbs.stream()
+                    .map(h -> hostPort(h) + ":" + Firewall.POSTGRESQL_PORT).collect(Collectors.joining(","))
+                    + "/vigil?targetServerType=primary"));
+            env.add(Variable.plain("VIGIL_DB_USER", "vigil"));
+            env.add(Variable.quoted("VIGIL_DB_PASSWORD", secrets.require(DB_PASSWORD, "the app recipe")));
         }
         if (app.smtpRelay().isPresent()) {
-            env.append("VIGIL_SMTP_HOST=127.0.0.1\nVIGIL_SMTP_PORT=25\n");
+            env.add(Variable.plain("VIGIL_SMTP_HOST", "127.0.0.1"));
+            env.add(Variable.plain("VIGIL_SMTP_PORT", 25));
         }
-        return env.toString();
+        return EnvironmentFile.of("Written by 'ops provision' from the inventory and the secrets.", env);
     }
 
     private static String hostPort(Host h) {
@@ -103,49 +103,24 @@ final class AppRecipe {
         return a.contains(":") ? "[" + a + "]" : a;
     }
 
-    /**
-     * Postfix as a null client: it accepts mail from this machine only, delivers nothing locally, and hands
-     * everything to the provider over TLS, with the provider's login when the secrets have one. While the
-     * provider is down, mail waits in the queue and is retried (for up to five days).
-     */
+    /** Postfix as a null client ({@link PostfixNullClient}), restarted when its files change. */
     private static List<Task> mailRelay(Inventory inventory, Host host, String relay, Secrets secrets) {
         int colon = relay.lastIndexOf(':');
-        String relayHost = "[" + relay.substring(0, colon) + "]:" + relay.substring(colon + 1);
-        boolean login = secrets.get(SMTP_USER).isPresent();
         String domain = inventory.domains().app() == null ? "localdomain" : inventory.domains().app();
-        StringBuilder main = new StringBuilder("""
-                # Written by 'ops provision': a null client relaying to the mail provider.
-                compatibility_level = 3.6
-                myhostname = %s.%s
-                myorigin = $myhostname
-                inet_interfaces = loopback-only
-                inet_protocols = all
-                mydestination =
-                mynetworks = 127.0.0.0/8 [::1]/128
-                local_transport = error:local delivery is disabled
-                relayhost = %s
-                smtp_tls_security_level = encrypt
-                maximal_queue_lifetime = 5d
-                """.formatted(host.name(), domain, relayHost));
+        Optional<PostfixNullClient.Login> login = secrets.get(SMTP_USER).map(user -> new PostfixNullClient.Login(user,
+                secrets.require(SMTP_PASSWORD, "the app recipe's mail relay (smtp.user is set)")));
+        PostfixNullClient postfix = new PostfixNullClient(host.name() + "." + domain, relay.substring(0, colon),
+                Integer.parseInt(relay.substring(colon + 1)), login);
         List<Task> tasks = new ArrayList<>();
         tasks.add(PackagesInstalled.of("postfix"));
-        ManagedFile passwords = null;
-        if (login) {
-            main.append("""
-                    smtp_sasl_auth_enable = yes
-                    smtp_sasl_security_options = noanonymous
-                    smtp_sasl_password_maps = texthash:/etc/postfix/sasl_passwd
-                    """);
-            String line = relayHost + " " + secrets.get(SMTP_USER).get() + ":"
-                    + secrets.require(SMTP_PASSWORD, "the app recipe's mail relay (smtp.user is set)") + "\n";
-            passwords = new ManagedFile("/etc/postfix/sasl_passwd", line.getBytes(StandardCharsets.UTF_8),
-                    FileMeta.rootOwned(0600), true);
-            tasks.add(passwords);
-        }
-        ManagedFile mainCf = ManagedFile.text("/etc/postfix/main.cf", main.toString(), FileMeta.rootOwned(0644));
+        Optional<ManagedFile> passwords = postfix.saslPasswords().map(text -> new ManagedFile(
+                PostfixNullClient.SASL_PASSWORDS, text.getBytes(StandardCharsets.UTF_8), FileMeta.rootOwned(0600),
+                true));
+        passwords.ifPresent(tasks::add);
+        ManagedFile mainCf = ManagedFile.text("/etc/postfix/main.cf", postfix.mainCf(), FileMeta.rootOwned(0644));
         tasks.add(mainCf);
-        tasks.add(passwords == null ? SystemdService.existing("postfix.service", mainCf)
-                : SystemdService.existing("postfix.service", mainCf, passwords));
+        tasks.add(passwords.isEmpty() ? SystemdService.existing("postfix.service", mainCf)
+                : SystemdService.existing("postfix.service", mainCf, passwords.get()));
         return tasks;
     }
 }

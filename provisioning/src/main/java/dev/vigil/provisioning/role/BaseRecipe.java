@@ -1,5 +1,12 @@
 package dev.vigil.provisioning.role;
 
+import dev.vigil.provisioning.config.EnvironmentFile;
+import dev.vigil.provisioning.config.EnvironmentFile.Variable;
+import dev.vigil.provisioning.config.SshdConfig;
+import dev.vigil.provisioning.config.SudoersRule;
+import dev.vigil.provisioning.config.SystemdUnit;
+import dev.vigil.provisioning.config.SystemdUnit.Section;
+import dev.vigil.provisioning.config.SystemdUnit.Setting;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.Role;
@@ -26,13 +33,9 @@ import java.util.stream.Collectors;
  */
 final class BaseRecipe {
 
-    static final String JOURNALD = """
-            # Written by 'ops provision': the journal stays small enough for a small disk.
-            [Journal]
-            SystemMaxUse=500M
-            SystemKeepFree=1G
-            MaxRetentionSec=1month
-            """;
+    static final SystemdUnit JOURNALD = SystemdUnit.of(Section.of("Journal", Setting.of("SystemMaxUse", "500M"),
+                    Setting.of("SystemKeepFree", "1G"), Setting.of("MaxRetentionSec", "1month")))
+            .withHeader("Written by 'ops provision': the journal stays small enough for a small disk.");
 
     static final String AUTO_UPGRADES = """
             // Written by 'ops provision': security updates are installed every day by unattended-upgrades.
@@ -53,20 +56,20 @@ final class BaseRecipe {
         tasks.add(new Timezone(base.timezone()));
         tasks.add(SystemdService.existing("systemd-timesyncd.service"));
         tasks.add(new ManagedDirectory("/etc/vigil", FileMeta.rootOwned(0755)));
-        tasks.add(ManagedFile.text("/etc/vigil/host.env", "VIGIL_HOST=" + host.name() + "\nVIGIL_ROLES="
-                + host.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")) + "\n",
+        tasks.add(ManagedFile.text("/etc/vigil/host.env", EnvironmentFile.of(List.of(
+                Variable.plain("VIGIL_HOST", host.name()), Variable.plain("VIGIL_ROLES", host.roles().stream()
+                        .map(Role::id).sorted().collect(Collectors.joining(","))))).systemd(),
                 FileMeta.rootOwned(0644)));
         base.adminUser().ifPresent(admin -> tasks.addAll(admin(inventory, host, admin, base.adminKeys())));
-        ManagedFile sshd = ManagedFile.text("/etc/ssh/sshd_config.d/90-vigil.conf", sshd(base),
-                FileMeta.rootOwned(0644)).validatedBy(
-                "f=$(mktemp) && cat > \"$f\" && /usr/sbin/sshd -t -f \"$f\"; rc=$?; rm -f \"$f\"; exit $rc");
+        ManagedFile sshd = ManagedFile.text("/etc/ssh/sshd_config.d/90-vigil.conf", sshd(base).render(),
+                FileMeta.rootOwned(0644)).validatedBy(SshdConfig.CHECK);
         tasks.add(sshd);
         tasks.add(SystemdService.existing("ssh.service", sshd));
-        tasks.add(new Nftables(Firewall.ruleset(inventory, host)));
+        tasks.add(new Nftables(Firewall.ruleset(inventory, host).render()));
         tasks.add(ManagedFile.text("/etc/apt/apt.conf.d/20auto-upgrades", AUTO_UPGRADES, FileMeta.rootOwned(0644)));
         ManagedDirectory journalDropIns = new ManagedDirectory("/etc/systemd/journald.conf.d",
                 FileMeta.rootOwned(0755));
-        ManagedFile journald = ManagedFile.text("/etc/systemd/journald.conf.d/90-vigil.conf", JOURNALD,
+        ManagedFile journald = ManagedFile.text("/etc/systemd/journald.conf.d/90-vigil.conf", JOURNALD.render(),
                 FileMeta.rootOwned(0644));
         tasks.add(journalDropIns);
         tasks.add(journald);
@@ -81,13 +84,8 @@ final class BaseRecipe {
     }
 
     /** Key-only logins; root only until an admin user exists to log in instead. */
-    static String sshd(RoleSettings.Base base) {
-        return "# Written by 'ops provision' from the inventory; edits here are overwritten.\n"
-                + "PasswordAuthentication no\n"
-                + "KbdInteractiveAuthentication no\n"
-                + "PermitRootLogin " + (base.adminUser().isPresent() ? "no" : "prohibit-password") + "\n"
-                + "PubkeyAuthentication yes\n"
-                + "X11Forwarding no\n";
+    static SshdConfig sshd(RoleSettings.Base base) {
+        return new SshdConfig(base.adminUser().isEmpty());
     }
 
     /** The admin's account, keys and password-less sudo (it is how ops logs in once root may not). */
@@ -103,8 +101,7 @@ final class BaseRecipe {
         return List.of(user,
                 new ManagedDirectory(user.home() + "/.ssh", new FileMeta(admin, admin, 0700)),
                 ManagedFile.text(user.home() + "/.ssh/authorized_keys", String.join("\n", keys) + "\n", own),
-                ManagedFile.text("/etc/sudoers.d/90-vigil-admin", "# Written by 'ops provision'.\n" + admin
-                        + " ALL=(ALL:ALL) NOPASSWD: ALL\n", FileMeta.rootOwned(0440)).validatedBy(
-                        "f=$(mktemp) && cat > \"$f\" && visudo -cq -f \"$f\"; rc=$?; rm -f \"$f\"; exit $rc"));
+                ManagedFile.text("/etc/sudoers.d/90-vigil-admin", new SudoersRule(admin).render(),
+                        FileMeta.rootOwned(0440)).validatedBy(SudoersRule.CHECK));
     }
 }

@@ -1,5 +1,8 @@
 package dev.vigil.provisioning.role;
 
+import dev.vigil.provisioning.config.Crontab;
+import dev.vigil.provisioning.config.EnvironmentFile;
+import dev.vigil.provisioning.config.EnvironmentFile.Variable;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.Role;
@@ -13,7 +16,6 @@ import dev.vigil.provisioning.task.PackagesInstalled;
 import dev.vigil.provisioning.task.PostgresDatabase;
 import dev.vigil.provisioning.task.SystemdService;
 import dev.vigil.provisioning.task.Task;
-import dev.vigil.schedule.CrontabLine;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -108,20 +110,15 @@ final class DbRecipe {
         String bucket = slash < 0 ? bucketUrl : bucketUrl.substring(0, slash);
         String prefix = slash < 0 || slash == bucketUrl.length() - 1 ? "vigil" : bucketUrl.substring(slash + 1);
 
-        StringBuilder env = new StringBuilder("# Written by 'ops provision' from the inventory and the secrets.\n");
-        db.backupS3Endpoint().ifPresent(e -> env.append("export VIGIL_BACKUP_S3_ENDPOINT=").append(EnvFiles.shell(e))
-                .append('\n'));
-        env.append("export VIGIL_BACKUP_S3_REGION=").append(EnvFiles.shell(db.backupS3Region())).append('\n')
-                .append("export VIGIL_BACKUP_S3_BUCKET=").append(EnvFiles.shell(bucket)).append('\n')
-                .append("export VIGIL_BACKUP_S3_PATH_STYLE=").append(db.backupS3PathStyle()).append('\n')
-                .append("export VIGIL_BACKUP_S3_ACCESS_KEY=")
-                .append(EnvFiles.shell(secrets.require("backup.s3_access_key", what))).append('\n')
-                .append("export VIGIL_BACKUP_S3_SECRET_KEY=")
-                .append(EnvFiles.shell(secrets.require("backup.s3_secret_key", what))).append('\n')
-                .append("export VIGIL_BACKUP_PING_URL=")
-                .append(EnvFiles.shell(secrets.require("backup.ping_url", what))).append('\n')
-                .append("export VIGIL_PRUNE_PING_URL=")
-                .append(EnvFiles.shell(secrets.require("backup.prune_ping_url", what))).append('\n');
+        List<Variable> env = new ArrayList<>();
+        db.backupS3Endpoint().ifPresent(e -> env.add(Variable.quoted("VIGIL_BACKUP_S3_ENDPOINT", e)));
+        env.add(Variable.quoted("VIGIL_BACKUP_S3_REGION", db.backupS3Region()));
+        env.add(Variable.quoted("VIGIL_BACKUP_S3_BUCKET", bucket));
+        env.add(Variable.plain("VIGIL_BACKUP_S3_PATH_STYLE", db.backupS3PathStyle()));
+        env.add(Variable.quoted("VIGIL_BACKUP_S3_ACCESS_KEY", secrets.require("backup.s3_access_key", what)));
+        env.add(Variable.quoted("VIGIL_BACKUP_S3_SECRET_KEY", secrets.require("backup.s3_secret_key", what)));
+        env.add(Variable.quoted("VIGIL_BACKUP_PING_URL", secrets.require("backup.ping_url", what)));
+        env.add(Variable.quoted("VIGIL_PRUNE_PING_URL", secrets.require("backup.prune_ping_url", what)));
 
         List<Task> tasks = new ArrayList<>(OpsTool.tasks(inputs.requireOpsJar(what)));
         tasks.add(new ManagedDirectory(BACKUP_KEYS, FileMeta.rootOwned(0755)));
@@ -131,17 +128,21 @@ final class DbRecipe {
             recipients.append(" --recipient ").append(BACKUP_KEYS).append('/').append(key.name());
         }
         // the jobs run as postgres, which reaches the local server through the socket; so it owns the settings
-        tasks.add(new ManagedFile(BACKUP_ENV, env.toString().getBytes(StandardCharsets.UTF_8),
+        tasks.add(new ManagedFile(BACKUP_ENV, EnvironmentFile.of("Written by 'ops provision' from the inventory and "
+                + "the secrets.", env).shell().getBytes(StandardCharsets.UTF_8),
                 new FileMeta("postgres", "postgres", 0600), true));
-        List<String> jobs = List.of(
-                "15 2 * * * postgres . " + BACKUP_ENV + " && ops backup run --database vigil --prefix " + prefix
-                        + recipients + " --ping-url \"$VIGIL_BACKUP_PING_URL\"",
-                "45 3 * * * postgres . " + BACKUP_ENV + " && ops run --ping-url \"$VIGIL_PRUNE_PING_URL\" --timeout "
-                        + "900 -- ops backup prune --prefix " + prefix + " --keep-days 60 --keep-min 7");
-        jobs.forEach(CrontabLine::parseSystem); // a broken line fails here, not silently in cron at night
-        tasks.add(ManagedFile.text("/etc/cron.d/vigil-backup", "# Written by 'ops provision': nightly Vigil backup, "
-                + "each job monitored by its own Vigil check.\nSHELL=/bin/sh\nPATH=/usr/local/bin:/usr/bin:/bin\n\n"
-                + String.join("\n", jobs) + "\n", FileMeta.rootOwned(0644)));
+        // a broken line fails here, when the crontab is made, not silently in cron at night
+        Crontab cron = new Crontab(Crontab.Kind.SYSTEM, List.of(
+                Crontab.Comment.of("Written by 'ops provision': nightly Vigil backup, each job monitored by its own "
+                        + "Vigil check."),
+                new Crontab.Variable("SHELL", "/bin/sh"), new Crontab.Variable("PATH", "/usr/local/bin:/usr/bin:/bin"),
+                new Crontab.Blank(),
+                Crontab.Job.as("postgres", "15 2 * * *", ". " + BACKUP_ENV + " && ops backup run --database vigil "
+                        + "--prefix " + prefix + recipients + " --ping-url \"$VIGIL_BACKUP_PING_URL\""),
+                Crontab.Job.as("postgres", "45 3 * * *", ". " + BACKUP_ENV + " && ops run --ping-url "
+                        + "\"$VIGIL_PRUNE_PING_URL\" --timeout 900 -- ops backup prune --prefix " + prefix
+                        + " --keep-days 60 --keep-min 7")));
+        tasks.add(ManagedFile.text("/etc/cron.d/vigil-backup", cron.render(), FileMeta.rootOwned(0644)));
         return tasks;
     }
 }

@@ -1,5 +1,10 @@
 package dev.vigil.provisioning.role;
 
+import dev.vigil.provisioning.config.EnvironmentFile;
+import dev.vigil.provisioning.config.EnvironmentFile.Variable;
+import dev.vigil.provisioning.config.SystemdUnit;
+import dev.vigil.provisioning.config.SystemdUnit.Section;
+import dev.vigil.provisioning.config.SystemdUnit.Setting;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.remote.FileMeta;
 import dev.vigil.provisioning.secrets.Secrets;
@@ -21,25 +26,17 @@ import java.util.List;
  */
 final class WatchdogRecipe {
 
-    static final String UNIT = """
-            [Unit]
-            Description=Vigil watchdog: takes failing load balancers out of DNS
-            After=network-online.target
-            Wants=network-online.target
-
-            [Service]
-            EnvironmentFile=/etc/vigil/watchdog.env
-            ExecStart=/usr/bin/java -jar /opt/vigil/ops.jar watchdog run --inventory /etc/vigil/ops.yaml --state /var/lib/vigil-watchdog/state.json
-            # the JVM's status after a SIGTERM it handled: a clean stop, not a failure
-            SuccessExitStatus=143
-            StateDirectory=vigil-watchdog
-            StateDirectoryMode=0700
-            Restart=always
-            RestartSec=5
-
-            [Install]
-            WantedBy=multi-user.target
-            """;
+    static final SystemdUnit UNIT = SystemdUnit.of(
+            Section.of("Unit", Setting.of("Description", "Vigil watchdog: takes failing load balancers out of DNS"),
+                    Setting.of("After", "network-online.target"), Setting.of("Wants", "network-online.target")),
+            Section.of("Service", Setting.of("EnvironmentFile", "/etc/vigil/watchdog.env"),
+                    Setting.of("ExecStart", "/usr/bin/java -jar /opt/vigil/ops.jar watchdog run --inventory "
+                            + "/etc/vigil/ops.yaml --state /var/lib/vigil-watchdog/state.json"),
+                    Setting.of("SuccessExitStatus", "143").because("the JVM's status after a SIGTERM it handled: a "
+                            + "clean stop, not a failure"),
+                    Setting.of("StateDirectory", "vigil-watchdog"), Setting.of("StateDirectoryMode", "0700"),
+                    Setting.of("Restart", "always"), Setting.of("RestartSec", "5")),
+            Section.of("Install", Setting.of("WantedBy", "multi-user.target")));
 
     static final String TSIG = "watchdog.tsig_secret";
     static final String CLOUDFLARE = "watchdog.cloudflare_token";
@@ -58,21 +55,19 @@ final class WatchdogRecipe {
         List<Task> tasks = new ArrayList<>(OpsTool.tasks(inputs.requireOpsJar("the watchdog recipe")));
         ManagedFile copy = ManagedFile.text("/etc/vigil/ops.yaml", text, FileMeta.rootOwned(0640));
         ManagedFile env = new ManagedFile("/etc/vigil/watchdog.env",
-                environment(inputs.secrets()).getBytes(StandardCharsets.UTF_8), FileMeta.rootOwned(0600), true);
+                environment(inputs.secrets()).systemd().getBytes(StandardCharsets.UTF_8), FileMeta.rootOwned(0600), true);
         tasks.add(copy);
         tasks.add(new ManagedDirectory("/var/lib/vigil-watchdog", FileMeta.rootOwned(0700)));
         tasks.add(env);
-        tasks.add(SystemdService.withUnitFile("vigil-watchdog.service", UNIT, copy, env));
+        tasks.add(SystemdService.withUnitFile("vigil-watchdog.service", UNIT.render(), copy, env));
         return tasks;
     }
 
     /** The DNS providers' credentials; each only when the secrets have it. */
-    static String environment(Secrets secrets) {
-        StringBuilder env = new StringBuilder("# Written by 'ops provision' from the secrets.\n");
-        secrets.get(TSIG).ifPresent(v -> env.append("VIGIL_WATCHDOG_TSIG_SECRET=").append(EnvFiles.systemd(v))
-                .append('\n'));
-        secrets.get(CLOUDFLARE).ifPresent(v -> env.append("VIGIL_WATCHDOG_CLOUDFLARE_TOKEN=")
-                .append(EnvFiles.systemd(v)).append('\n'));
-        return env.toString();
+    static EnvironmentFile environment(Secrets secrets) {
+        List<Variable> env = new ArrayList<>();
+        secrets.get(TSIG).ifPresent(v -> env.add(Variable.quoted("VIGIL_WATCHDOG_TSIG_SECRET", v)));
+        secrets.get(CLOUDFLARE).ifPresent(v -> env.add(Variable.quoted("VIGIL_WATCHDOG_CLOUDFLARE_TOKEN", v)));
+        return EnvironmentFile.of("Written by 'ops provision' from the secrets.", env);
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The provisioning workflow: each host gets its recipe applied (or, with {@code check}, compared), hosts in
- * parallel up to a bound.
+ * The provisioning workflow: each host's recipe is planned and applied (or, in a dry run, planned and shown),
+ * hosts in parallel up to a bound.
  */
 public final class Provision {
 
@@ -26,7 +26,7 @@ public final class Provision {
      * @param recipes the tasks of each host, by host name; every host in {@code hosts} must have an entry
      */
     public static List<HostReport> run(List<? extends RemoteHost> hosts, Map<String, List<Task>> recipes,
-                                       boolean check, int parallel, Consumer<HostReport> onDone) {
+                                       boolean dryRun, int parallel, Consumer<HostReport> onDone) {
         return ParallelHosts.run(hosts, parallel, host -> {
             long start = System.nanoTime();
             try {
@@ -35,7 +35,8 @@ public final class Provision {
                 return new HostReport(host.name(), List.of(), Optional.of(e.getMessage()),
                         Duration.ofNanos(System.nanoTime() - start));
             }
-            List<TaskResult> results = TaskRunner.run(new TaskContext(host, check), recipes.get(host.name()));
+            List<TaskResult> results = TaskRunner.run(new TaskContext(host), recipes.get(host.name()),
+                    dryRun ? TaskRunner.Mode.PLAN : TaskRunner.Mode.APPLY);
             return new HostReport(host.name(), results, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
         }, onDone);
     }

@@ -14,25 +14,25 @@ import java.util.Locale;
 public final class ReportPrinter {
 
     private final PrintWriter out;
-    private final boolean check;
+    private final boolean dryRun;
     private final boolean verbose;
 
-    public ReportPrinter(PrintWriter out, boolean check, boolean verbose) {
+    public ReportPrinter(PrintWriter out, boolean dryRun, boolean verbose) {
         this.out = out;
-        this.check = check;
+        this.dryRun = dryRun;
         this.verbose = verbose;
     }
 
     public synchronized void host(HostReport r) {
         StringBuilder b = new StringBuilder();
-        b.append("== ").append(r.host()).append(check ? " (check: nothing is changed)" : "").append('\n');
+        b.append("== ").append(r.host()).append(dryRun ? " (dry run: nothing is changed)" : "").append('\n');
         for (TaskResult t : r.results()) {
             if (t.status() == TaskStatus.OK && !verbose && t.message().isEmpty()) {
                 continue;
             }
             String label = switch (t.status()) {
                 case OK -> "ok";
-                case CHANGED -> check ? "would change" : "changed";
+                case CHANGED -> dryRun ? "would change" : "changed";
                 case FAILED -> "FAILED";
             };
             b.append(String.format(Locale.ROOT, "  %-12s %s", label, t.task()));
@@ -44,7 +44,7 @@ public final class ReportPrinter {
         }
         r.error().ifPresent(e -> b.append("  FAILED       ").append(e).append('\n'));
         b.append(String.format(Locale.ROOT, "  %s: %d ok, %d %s, %d failed (%.1f s)%n", r.host(),
-                r.count(TaskStatus.OK), r.count(TaskStatus.CHANGED), check ? "would change" : "changed",
+                r.count(TaskStatus.OK), r.count(TaskStatus.CHANGED), dryRun ? "would change" : "changed",
                 r.count(TaskStatus.FAILED) + (r.error().isPresent() ? 1 : 0), r.took().toMillis() / 1000.0));
         out.print(b);
         out.flush();
@@ -54,7 +54,7 @@ public final class ReportPrinter {
         long failed = reports.stream().filter(HostReport::failed).count();
         long changed = reports.stream().mapToLong(r -> r.count(TaskStatus.CHANGED)).sum();
         out.printf(Locale.ROOT, "%d hosts, %d tasks %s, %d hosts failed%s%n", reports.size(), changed,
-                check ? "would change" : "changed", failed,
+                dryRun ? "would change" : "changed", failed,
                 failed == 0 ? "" : ": " + String.join(", ", reports.stream().filter(HostReport::failed)
                         .map(HostReport::host).toList()));
         out.flush();

@@ -6,37 +6,54 @@ import dev.vigil.provisioning.inventory.Role;
 import dev.vigil.provisioning.remote.CommandResult;
 import dev.vigil.provisioning.role.RecipeInputs;
 import dev.vigil.provisioning.role.Recipes;
+import dev.vigil.provisioning.secrets.Secrets;
+import dev.vigil.provisioning.ssh.HostKeyTrust;
 import dev.vigil.provisioning.ssh.SshFleet;
+import dev.vigil.provisioning.ssh.SshTarget;
 import dev.vigil.provisioning.task.Task;
 
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The provisioning workflows behind the {@code ops} commands, written against the inventory and the
- * {@link dev.vigil.provisioning.remote.RemoteHost} port (over SSH). Each returns whether everything succeeded.
+ * {@link dev.vigil.provisioning.remote.RemoteHost} port (over SSH). Each takes a {@link FleetContext} (the inventory,
+ * the selected hosts, how many at a time, where the report goes) and returns whether everything succeeded.
  */
 public final class Workflows {
 
     private Workflows() {
     }
 
-    /** {@code ops provision}: apply (or check) each selected host's recipe. */
-    public static boolean provision(Inventory inventory, List<Host> hosts, RecipeInputs inputs, boolean check,
-                                    int parallel, boolean verbose, PrintWriter out) {
-        return provision(inventory, hosts, recipes(inventory, hosts, inputs), check, parallel, verbose, out);
-    }
-
     /**
-     * Each host's recipe, by name. Built before any server is contacted: a missing secret or file fails here
+     * {@code ops provision}, first half: each host's recipe, built before any server is contacted. The secrets are
+     * read only when a selected host's recipe needs them and the file exists; the ops jar is the one named, else
+     * the running one when some host needs it. A missing secret or file fails here
      * ({@link IllegalArgumentException} or {@link java.io.UncheckedIOException}) and touches nothing.
      */
+    public static PreparedProvision prepare(FleetContext fleet, ProvisionRequest request) {
+        Inventory inventory = fleet.inventory();
+        Secrets secrets = fleet.hosts().stream().anyMatch(Recipes::needsSecrets)
+                && Files.exists(inventory.secrets().file()) ? request.secrets().get() : Secrets.none();
+        Map<String, List<Task>> recipes = recipes(inventory, fleet.hosts(),
+                new RecipeInputs(secrets, opsJar(fleet, request)));
+        List<Host> reached = request.sshUser().map(user -> fleet.hosts().stream().map(h -> h.loggingInAs(user))
+                .toList()).orElse(fleet.hosts());
+        return new PreparedProvision(new FleetContext(inventory, reached, fleet.parallel(), fleet.out()), recipes,
+                request);
+    }
+
+    /** Each host's recipe, by name; fails as {@link #prepare} does. */
     public static Map<String, List<Task>> recipes(Inventory inventory, List<Host> hosts, RecipeInputs inputs) {
         Map<String, List<Task>> recipes = new LinkedHashMap<>();
         for (Host h : hosts) {
@@ -45,22 +62,96 @@ public final class Workflows {
         return recipes;
     }
 
-    /** Applies (or checks) recipes built by {@link #recipes}; {@code hosts} say how to reach each server. */
-    public static boolean provision(Inventory inventory, List<Host> hosts, Map<String, List<Task>> recipes,
-                                    boolean check, int parallel, boolean verbose, PrintWriter out) {
-        ReportPrinter printer = new ReportPrinter(out, check, verbose);
-        try (SshFleet fleet = new SshFleet(inventory, hosts)) {
-            List<HostReport> reports = Provision.run(fleet.hosts(), recipes, check, parallel, printer::host);
-            printer.summary(reports);
-            return reports.stream().noneMatch(HostReport::failed);
+    /** Recipes built by {@link #prepare}, ready to apply (or, in a dry run, to compare). */
+    public record PreparedProvision(FleetContext fleet, Map<String, List<Task>> recipes, ProvisionRequest request) {
+
+        /** {@code ops provision}, second half: apply the recipes; whether every host succeeded. */
+        public boolean run() {
+            ReportPrinter printer = new ReportPrinter(fleet.out(), request.dryRun(), request.verbose());
+            try (SshFleet ssh = new SshFleet(fleet.inventory(), fleet.hosts())) {
+                List<HostReport> reports = Provision.run(ssh.hosts(), recipes, request.dryRun(), fleet.parallel(),
+                        printer::host);
+                printer.summary(reports);
+                return reports.stream().noneMatch(HostReport::failed);
+            }
         }
     }
 
+    /** The jar that db and watchdog servers run: the one named, else (when a host needs it) the running one. */
+    private static Optional<Path> opsJar(FleetContext fleet, ProvisionRequest request) {
+        if (request.opsJar().isPresent()) {
+            Path jar = request.opsJar().get();
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("--ops-jar " + jar + " is not a file");
+            }
+            return request.opsJar();
+        }
+        if (fleet.hosts().stream().noneMatch(h -> Recipes.needsOpsJar(fleet.inventory(), h))) {
+            return Optional.empty();
+        }
+        return request.runningJar();
+    }
+
+    /**
+     * The jar {@code c} was loaded from, if it was loaded from a jar file (not from a classes folder, as in the
+     * build's tests).
+     */
+    public static Optional<Path> jarOf(Class<?> c) {
+        try {
+            Path self = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(self) && self.toString().endsWith(".jar") ? Optional.of(self)
+                    : Optional.empty();
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code ops hosts trust}: show the key the one selected host presents and record it in known_hosts when
+     * {@code expected} matches it, {@code yes} is given or the operator confirms; whether it is trusted now.
+     * A changed key or a wrong fingerprint is a {@link HostTrust.RefusedException}.
+     */
+    public static boolean trust(FleetContext fleet, Optional<String> expected, boolean yes,
+                                HostTrust.Confirmation confirmation) {
+        if (fleet.hosts().size() != 1) {
+            throw new IllegalArgumentException("trust one host at a time, not " + fleet.hosts().size());
+        }
+        SshTarget target = SshTarget.of(fleet.hosts().get(0), fleet.inventory().ssh());
+        PrintWriter out = fleet.out();
+        HostKeyTrust.PresentedKey key = HostKeyTrust.fetch(target);
+        out.println(target + " presents " + key.type() + " " + key.fingerprint());
+        switch (HostTrust.decide(key.status(), key.fingerprint(), expected, yes)) {
+            case ALREADY_TRUSTED -> {
+                out.println("already in " + target.knownHosts() + "; nothing to do");
+                out.flush();
+                return true;
+            }
+            case REFUSE_CHANGED -> throw new HostTrust.RefusedException("HOST KEY CHANGED: " + target.knownHosts()
+                    + " has " + key.known().orElse("?") + " for this host; refusing. Remove that line first if the "
+                    + "server was really rebuilt.");
+            case REFUSE_MISMATCH -> throw new HostTrust.RefusedException("fingerprint mismatch: expected "
+                    + expected.orElse("?") + ", got " + key.fingerprint() + "; not recorded");
+            case ASK -> {
+                out.flush();
+                if (!confirmation.confirm("Record this key? Compare it with the server's console first. [y/N] ")) {
+                    out.println("not recorded");
+                    out.flush();
+                    return false;
+                }
+            }
+            case RECORD -> { }
+        }
+        HostKeyTrust.record(target, key);
+        out.println("recorded in " + target.knownHosts());
+        out.flush();
+        return true;
+    }
+
     /** {@code ops exec}: one shell command on each host, output grouped by host as each finishes. */
-    public static boolean exec(Inventory inventory, List<Host> hosts, String command, int parallel,
-                               Duration timeout, PrintWriter out) {
-        try (SshFleet fleet = new SshFleet(inventory, hosts)) {
-            List<Boolean> ok = ParallelHosts.map(fleet.hosts(), parallel, host -> {
+    public static boolean exec(FleetContext context, String command, Duration timeout) {
+        PrintWriter out = context.out();
+        try (SshFleet fleet = new SshFleet(context.inventory(), context.hosts())) {
+            List<Boolean> ok = ParallelHosts.map(fleet.hosts(), context.parallel(), host -> {
                 CommandResult r = host.run(command, new byte[0], timeout);
                 print(out, "== " + host.name() + " (exit " + r.exitStatus() + ")\n" + r.out() + r.err());
                 return r.ok();
@@ -80,10 +171,13 @@ public final class Workflows {
     }
 
     /** {@code ops hosts}: a table of the selected hosts with live facts. */
-    public static boolean overview(Inventory inventory, List<Host> hosts, int parallel, PrintWriter out) {
+    public static boolean overview(FleetContext context) {
+        List<Host> hosts = context.hosts();
+        PrintWriter out = context.out();
         List<HostFacts> facts;
-        try (SshFleet fleet = new SshFleet(inventory, hosts)) {
-            facts = ParallelHosts.map(fleet.hosts(), parallel, HostFacts::gather, HostFacts::unreachable, f -> { });
+        try (SshFleet fleet = new SshFleet(context.inventory(), hosts)) {
+            facts = ParallelHosts.map(fleet.hosts(), context.parallel(), HostFacts::gather, HostFacts::unreachable,
+                    f -> { });
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"NAME", "ROLES", "ADDRESSES", "REACHABLE", "OS", "UPTIME", "REBOOT"});

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A large file copied from the operator's machine (a jar): compared by SHA-256 on the server, so an unchanged
- * file is never transferred; written atomically with its owner and mode. Check mode shows no diff, only the
+ * file is never transferred; written atomically with its owner and mode. Its plan shows no diff, only the
  * checksums.
  */
 public record CopiedFile(String path, Path source, FileMeta meta) implements Task {
@@ -34,7 +34,7 @@ public record CopiedFile(String path, Path source, FileMeta meta) implements Tas
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         byte[] content;
         try {
             content = Files.readAllBytes(source);
@@ -48,21 +48,14 @@ public record CopiedFile(String path, Path source, FileMeta meta) implements Tas
         boolean differs = !wanted.equals(current);
         boolean metaDiffers = stat.isPresent() && !stat.get().meta().equals(meta);
         if (!differs && !metaDiffers) {
-            return TaskResult.ok(this);
+            return Plan.none();
         }
         String what = current == null ? "created from " + source.getFileName() + " (sha256 " + wanted.substring(0, 12)
                 + ")" : differs ? "sha256 " + current.substring(0, 12) + " -> " + wanted.substring(0, 12)
                 : "owner/mode " + stat.get().meta() + " -> " + meta;
-        if (context.check()) {
-            return TaskResult.changed(this, "would change: " + what);
-        }
-        if (differs) {
-            context.host().upload(path, content, meta);
-        } else {
-            context.host().check("chown " + Shell.quote(meta.owner() + ":" + meta.group()) + " " + Shell.quote(path)
-                    + " && chmod " + meta.octalMode() + " " + Shell.quote(path));
-        }
-        return TaskResult.changed(this, what);
+        return Plan.of(what, differs ? () -> context.host().upload(path, content, meta)
+                : () -> context.host().check("chown " + Shell.quote(meta.owner() + ":" + meta.group()) + " "
+                        + Shell.quote(path) + " && chmod " + meta.octalMode() + " " + Shell.quote(path)));
     }
 
     private static String sha256(byte[] data) {

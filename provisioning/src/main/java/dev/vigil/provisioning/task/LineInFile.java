@@ -36,7 +36,7 @@ public record LineInFile(String path, String line, Optional<Pattern> replacing, 
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         Optional<RemoteStat> stat = RemoteStat.of(context.host(), path);
         String before = stat.isEmpty() ? "" : new String(context.host().read(path).orElse(new byte[0]),
                 StandardCharsets.UTF_8);
@@ -45,7 +45,7 @@ public record LineInFile(String path, String line, Optional<Pattern> replacing, 
             lines.remove(lines.size() - 1); // the final newline
         }
         if (lines.contains(line)) {
-            return TaskResult.ok(this);
+            return Plan.none();
         }
         int at = -1;
         if (replacing.isPresent()) {
@@ -61,14 +61,10 @@ public record LineInFile(String path, String line, Optional<Pattern> replacing, 
             lines.add(line);
         }
         String after = String.join("\n", lines) + "\n";
-        String diff = UnifiedDiff.diff(stat.isEmpty() ? "/dev/null" : path + " (on server)", path + " (wanted)",
-                before, after);
-        String what = at >= 0 ? "replaced line " + (at + 1) : "appended";
-        if (context.check()) {
-            return TaskResult.changed(this, "would have " + what, diff);
-        }
         FileMeta meta = stat.map(RemoteStat::meta).orElse(metaIfCreated);
-        context.host().upload(path, after.getBytes(StandardCharsets.UTF_8), meta);
-        return TaskResult.changed(this, what, diff);
+        return Plan.of(at >= 0 ? "replaced line " + (at + 1) : "appended",
+                        () -> context.host().upload(path, after.getBytes(StandardCharsets.UTF_8), meta))
+                .withDiff(TextDiff.unified(stat.isEmpty() ? "/dev/null" : path + " (on server)", path + " (wanted)",
+                        before, after));
     }
 }

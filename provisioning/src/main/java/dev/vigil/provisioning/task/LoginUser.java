@@ -41,37 +41,27 @@ public record LoginUser(String name, List<String> groups) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         String q = Shell.quote(name);
         String extra = String.join(",", groups);
         var entry = context.host().run("getent passwd " + q);
         if (entry.exitStatus() == 2) {
-            if (context.check()) {
-                return TaskResult.changed(this, "would create (groups " + extra + ")");
-            }
-            context.host().check("useradd --create-home --user-group --shell " + SHELL
-                    + (groups.isEmpty() ? "" : " --groups " + Shell.quote(extra)) + " " + q);
-            return TaskResult.changed(this, "created (groups " + extra + ")");
+            return Plan.of("created (groups " + extra + ")", () -> context.host().check("useradd --create-home "
+                    + "--user-group --shell " + SHELL + (groups.isEmpty() ? "" : " --groups " + Shell.quote(extra))
+                    + " " + q));
         }
-        List<String> what = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         String[] f = entry.out().strip().split(":");
         if (f.length > 6 && !f[6].equals(SHELL)) {
-            what.add("shell " + f[6] + " -> " + SHELL);
-            if (!context.check()) {
-                context.host().check("usermod --shell " + SHELL + " " + q);
-            }
+            changes.add(new Change("shell " + f[6] + " -> " + SHELL,
+                    () -> context.host().check("usermod --shell " + SHELL + " " + q)));
         }
         List<String> has = List.of(context.host().check("id -nG " + q).strip().split("\\s+"));
         List<String> missing = groups.stream().filter(g -> !has.contains(g)).toList();
         if (!missing.isEmpty()) {
-            what.add("added to " + String.join(",", missing));
-            if (!context.check()) {
-                context.host().check("usermod --append --groups " + Shell.quote(String.join(",", missing)) + " " + q);
-            }
+            changes.add(new Change("added to " + String.join(",", missing), () -> context.host().check(
+                    "usermod --append --groups " + Shell.quote(String.join(",", missing)) + " " + q)));
         }
-        if (what.isEmpty()) {
-            return TaskResult.ok(this);
-        }
-        return TaskResult.changed(this, (context.check() ? "would be " : "") + String.join(", ", what));
+        return Plan.of(changes);
     }
 }

@@ -20,28 +20,18 @@ public record ManagedDirectory(String path, FileMeta meta) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         Optional<RemoteStat> stat = RemoteStat.of(context.host(), path);
         if (stat.isPresent() && !stat.get().isDirectory()) {
-            return TaskResult.failed(this, path + " exists but is a " + stat.get().type() + ", not a directory");
+            throw new IllegalStateException(path + " exists but is a " + stat.get().type() + ", not a directory");
         }
-        String fix = "install -d -o " + Shell.quote(meta.owner()) + " -g " + Shell.quote(meta.group()) + " -m "
-                + meta.octalMode() + " " + Shell.quote(path);
+        // install -d also fixes the owner and mode of an existing directory
+        Change.Action fix = () -> context.host().check("install -d -o " + Shell.quote(meta.owner()) + " -g "
+                + Shell.quote(meta.group()) + " -m " + meta.octalMode() + " " + Shell.quote(path));
         if (stat.isEmpty()) {
-            if (context.check()) {
-                return TaskResult.changed(this, "would create " + meta);
-            }
-            context.host().check(fix);
-            return TaskResult.changed(this, "created " + meta);
+            return Plan.of("created " + meta, fix);
         }
         FileMeta now = stat.get().meta();
-        if (now.equals(meta)) {
-            return TaskResult.ok(this);
-        }
-        if (context.check()) {
-            return TaskResult.changed(this, "would change " + now + " -> " + meta);
-        }
-        context.host().check(fix); // install -d on an existing directory fixes owner and mode
-        return TaskResult.changed(this, now + " -> " + meta);
+        return now.equals(meta) ? Plan.none() : Plan.of(now + " -> " + meta, fix);
     }
 }

@@ -12,12 +12,12 @@ import java.util.Optional;
 
 /**
  * A file with exactly this content, owner, group and mode. Content is written atomically (temp file + rename);
- * owner or mode alone are fixed in place. Check mode shows a unified diff.
+ * owner or mode alone are fixed in place. The plan shows a unified diff.
  *
  * @param secret    when true, diffs are withheld (the file holds credentials that must not reach a terminal or log)
  * @param validator a shell command that reads the candidate content on stdin and exits non-zero when the real
  *                  tool rejects it ({@code nft -c -f /dev/stdin}, {@code sshd -t -f /dev/stdin}); run before
- *                  anything is written, in check mode too, so a broken file never lands
+ *                  anything is written, in a dry run too, so a broken file never lands
  */
 public record ManagedFile(String path, byte[] content, FileMeta meta, boolean secret, Optional<String> validator)
         implements Task {
@@ -53,10 +53,10 @@ public record ManagedFile(String path, byte[] content, FileMeta meta, boolean se
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         Optional<RemoteStat> stat = RemoteStat.of(context.host(), path);
         if (stat.isPresent() && !stat.get().isFile()) {
-            return TaskResult.failed(this, path + " exists but is a " + stat.get().type() + ", not a file");
+            throw new IllegalStateException(path + " exists but is a " + stat.get().type() + ", not a file");
         }
         byte[] current = stat.isPresent() ? context.host().read(path).orElse(new byte[0]) : null;
         boolean contentDiffers = current == null || !Arrays.equals(current, content);
@@ -76,32 +76,20 @@ public record ManagedFile(String path, byte[] content, FileMeta meta, boolean se
             }
         }
         if (what.isEmpty()) {
-            return TaskResult.ok(this);
+            return Plan.none();
         }
-        String diff = contentDiffers ? diff(current) : "";
-        String message = String.join(", ", what);
+        Plan plan = Plan.of(String.join(", ", what), contentDiffers
+                ? () -> context.host().upload(path, content, meta)
+                : () -> context.host().check("chown " + Shell.quote(meta.owner() + ":" + meta.group()) + " "
+                        + Shell.quote(path) + " && chmod " + meta.octalMode() + " " + Shell.quote(path)))
+                .withDiff(contentDiffers ? diff(current) : "");
         if (contentDiffers && validator.isPresent()) {
             CommandResult v = context.host().run(validator.get(), content, context.host().defaultTimeout());
-            if (!v.ok() && context.check()) {
-                // the host may lack what earlier tasks would install (the program a unit starts): say so, the
-                // real run validates again and stops there if it still fails
-                message += "; NOTE: '" + validator.get() + "' rejects it on the host as it is now (" + v.summary()
-                        + ")";
-            } else if (!v.ok()) {
-                return new TaskResult(name(), TaskStatus.FAILED, "rejected by '" + validator.get() + "' ("
-                        + v.summary() + "); not written", diff.isEmpty() ? Optional.empty() : Optional.of(diff));
+            if (!v.ok()) {
+                plan = plan.blockedBy("rejected by '" + validator.get() + "' (" + v.summary() + ")");
             }
         }
-        if (context.check()) {
-            return TaskResult.changed(this, "would change: " + message, diff);
-        }
-        if (contentDiffers) {
-            context.host().upload(path, content, meta);
-        } else {
-            context.host().check("chown " + Shell.quote(meta.owner() + ":" + meta.group()) + " " + Shell.quote(path)
-                    + " && chmod " + meta.octalMode() + " " + Shell.quote(path));
-        }
-        return TaskResult.changed(this, message, diff);
+        return plan;
     }
 
     private String diff(byte[] current) {
@@ -113,7 +101,7 @@ public record ManagedFile(String path, byte[] content, FileMeta meta, boolean se
         if (before.indexOf('\0') >= 0 || after.indexOf('\0') >= 0) {
             return "Binary files differ: " + path + "\n";
         }
-        return UnifiedDiff.diff(current == null ? "/dev/null" : path + " (on server)", path + " (wanted)",
+        return TextDiff.unified(current == null ? "/dev/null" : path + " (on server)", path + " (wanted)",
                 before, after);
     }
 }

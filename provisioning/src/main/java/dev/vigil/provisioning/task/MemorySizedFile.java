@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * smaller of {@code MemTotal} in {@code /proc/meminfo} and the memory limit of the host's root cgroup when it has
  * one (a container's: cgroup v2 {@code /sys/fs/cgroup/memory.max}, cgroup v1
  * {@code /sys/fs/cgroup/memory/memory.limit_in_bytes}; "max" or a huge v1 value means none). It renders the content
- * for that many MiB, then behaves exactly like {@link ManagedFile} (diff in check mode, change reported only when
- * the content differs).
+ * for that many MiB, then behaves exactly like {@link ManagedFile} (a diff in the plan, a change only when the
+ * content differs).
  */
 public final class MemorySizedFile implements Task {
 
@@ -33,15 +33,24 @@ public final class MemorySizedFile implements Task {
         this.meta = meta;
     }
 
+    public String path() {
+        return path;
+    }
+
     @Override
     public String name() {
         return "file " + path;
     }
 
+    /** The content for a host with {@code mib} MiB of memory. */
+    public String content(long mib) {
+        return contentForMib.apply(mib);
+    }
+
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         long mib = mib(context.host().name(), context.host().check(READ_MEMORY));
-        return ManagedFile.text(path, contentForMib.apply(mib), meta).apply(context);
+        return ManagedFile.text(path, content(mib), meta).plan(context);
     }
 
     /** The MiB to size for, from {@link #READ_MEMORY}'s output. */

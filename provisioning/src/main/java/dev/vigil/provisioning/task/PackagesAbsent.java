@@ -22,16 +22,10 @@ public record PackagesAbsent(List<String> packages) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         Set<String> installed = PackagesInstalled.installed(context, packages);
         List<String> present = packages.stream().filter(installed::contains).toList();
-        if (present.isEmpty()) {
-            return TaskResult.ok(this);
-        }
-        if (context.check()) {
-            return TaskResult.changed(this, "would remove " + String.join(" ", present));
-        }
-        context.host().check("apt-get remove -y -q " + Shell.quoteAll(present));
-        return TaskResult.changed(this, "removed " + String.join(" ", present));
+        return present.isEmpty() ? Plan.none() : Plan.of("removed " + String.join(" ", present),
+                () -> context.host().check("apt-get remove -y -q " + Shell.quoteAll(present)));
     }
 }

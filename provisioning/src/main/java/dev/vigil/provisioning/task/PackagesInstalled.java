@@ -30,19 +30,14 @@ public record PackagesInstalled(List<String> packages) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         Set<String> installed = installed(context, packages);
         List<String> missing = packages.stream().filter(p -> !installed.contains(p)).toList();
-        if (missing.isEmpty()) {
-            return TaskResult.ok(this);
-        }
-        if (context.check()) {
-            return TaskResult.changed(this, "would install " + String.join(" ", missing));
-        }
-        context.refreshAptListsOnce();
-        context.host().check("apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-confold "
-                + Shell.quoteAll(missing));
-        return TaskResult.changed(this, "installed " + String.join(" ", missing));
+        return missing.isEmpty() ? Plan.none() : Plan.of("installed " + String.join(" ", missing), () -> {
+            context.refreshAptListsOnce();
+            context.host().check("apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-confold "
+                    + Shell.quoteAll(missing));
+        });
     }
 
     /** The subset of {@code names} dpkg reports as installed. */

@@ -38,18 +38,11 @@ public record PostgresDatabase(String database, String owner, String password) i
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         CommandResult roles = context.host().run(PSQL + "-c " + Shell.quote("SELECT rolname FROM pg_roles WHERE "
                 + "rolname = '" + owner + "' UNION ALL SELECT 'db:' || datname FROM pg_database WHERE datname = '"
                 + database + "'"));
-        if (!roles.ok()) {
-            if (context.check()) {
-                return TaskResult.changed(this, "would create (PostgreSQL is not answering yet: "
-                        + roles.summary() + ")");
-            }
-            return TaskResult.failed(this, "cannot ask PostgreSQL (" + roles.summary() + ")");
-        }
-        List<String> found = roles.out().lines().toList();
+        List<String> found = roles.ok() ? roles.out().lines().toList() : List.of();
         boolean roleExists = found.contains(owner);
         boolean dbExists = found.contains("db:" + database);
         boolean passwordWorks = roleExists && dbExists && context.host().run("IFS= read -r PGPASSWORD && export "
@@ -70,19 +63,19 @@ public record PostgresDatabase(String database, String owner, String password) i
             sql.append("CREATE DATABASE ").append(database).append(" OWNER ").append(owner).append(";\n");
         }
         if (what.isEmpty()) {
-            return TaskResult.ok(this);
+            return Plan.none();
         }
-        if (context.check()) {
-            return TaskResult.changed(this, "would be: " + String.join(", ", what));
-        }
-        CommandResult r = context.host().run(PSQL + "-f -", sql.toString().getBytes(StandardCharsets.UTF_8),
-                context.host().defaultTimeout());
-        if (!r.ok()) {
-            // psql's own message may quote the statement, password included: only its status is shown
-            return TaskResult.failed(this, "psql refused to " + String.join(", ", what).replace(" created", "")
-                    .replace(" set", "") + " (exit status " + r.exitStatus() + "; its output is withheld: it may "
-                    + "quote the password)");
-        }
-        return TaskResult.changed(this, String.join(", ", what));
+        Plan plan = Plan.of(String.join(", ", what), () -> {
+            CommandResult r = context.host().run(PSQL + "-f -", sql.toString().getBytes(StandardCharsets.UTF_8),
+                    context.host().defaultTimeout());
+            if (!r.ok()) {
+                // psql's own message may quote the statement, password included: only its status is shown
+                throw new IllegalStateException("psql refused to " + String.join(", ", what).replace(" created", "")
+                        .replace(" set", "") + " (exit status " + r.exitStatus() + "; its output is withheld: it "
+                        + "may quote the password)");
+            }
+        });
+        // on a fresh host PostgreSQL comes with an earlier task of the same run
+        return roles.ok() ? plan : plan.blockedBy("cannot ask PostgreSQL (" + roles.summary() + ")");
     }
 }

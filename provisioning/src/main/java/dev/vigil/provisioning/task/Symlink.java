@@ -13,22 +13,18 @@ public record Symlink(String path, String target) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         Optional<RemoteStat> stat = RemoteStat.of(context.host(), path);
         if (stat.isPresent() && !stat.get().isSymlink()) {
-            return TaskResult.failed(this, path + " exists and is a " + stat.get().type() + ", not a symlink");
+            throw new IllegalStateException(path + " exists and is a " + stat.get().type() + ", not a symlink");
         }
         String now = stat.isEmpty() ? null : context.host().check("readlink -- " + Shell.quote(path)).strip();
         if (target.equals(now)) {
-            return TaskResult.ok(this);
-        }
-        String what = now == null ? "created" : "was -> " + now;
-        if (context.check()) {
-            return TaskResult.changed(this, "would be " + (now == null ? "created" : "changed (" + what + ")"));
+            return Plan.none();
         }
         String tmp = path + ".vigil-new";
-        context.host().check("ln -sfn -- " + Shell.quote(target) + " " + Shell.quote(tmp) + " && mv -Tf -- "
-                + Shell.quote(tmp) + " " + Shell.quote(path));
-        return TaskResult.changed(this, what);
+        return Plan.of(now == null ? "created" : "was -> " + now, () -> context.host().check("ln -sfn -- "
+                + Shell.quote(target) + " " + Shell.quote(tmp) + " && mv -Tf -- " + Shell.quote(tmp) + " "
+                + Shell.quote(path)));
     }
 }

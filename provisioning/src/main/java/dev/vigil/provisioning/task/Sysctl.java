@@ -30,48 +30,26 @@ public record Sysctl(String key, String value) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
-        ManagedFile file = ManagedFile.text("/etc/sysctl.d/90-vigil-" + key + ".conf", key + " = " + value + "\n",
-                FileMeta.rootOwned(0644));
-        TaskResult f = file.apply(context);
-        if (f.status() == TaskStatus.FAILED) {
-            return TaskResult.failed(this, f.message());
-        }
+    public Plan plan(TaskContext context) {
+        Plan file = ManagedFile.text("/etc/sysctl.d/90-vigil-" + key + ".conf", key + " = " + value + "\n",
+                FileMeta.rootOwned(0644)).plan(context).prefixed("file ");
         CommandResult now = context.host().run("sysctl -n " + Shell.quote(key));
         if (!now.ok()) {
-            return TaskResult.failed(this, "unknown sysctl " + key + " (" + now.summary() + ")");
+            throw new IllegalStateException("unknown sysctl " + key + " (" + now.summary() + ")");
         }
-        boolean runtimeDiffers = !normalize(now.out()).equals(normalize(value));
+        if (normalize(now.out()).equals(normalize(value))) {
+            return file;
+        }
         // containers mount most of /proc/sys read-only; test -w sees that (EROFS) even for root
-        boolean writable = context.host().run("test -w " + Shell.quote("/proc/sys/" + key.replace('.', '/'))).ok();
-        String note = "";
-        if (runtimeDiffers && !writable) {
-            note = "running value not set: read-only here (a container?), stays " + now.out().strip();
-            if (!f.changed()) {
-                return TaskResult.ok(this, note);
-            }
-        } else if (runtimeDiffers && context.check()) {
-            note = "would set running value (now " + now.out().strip() + ")";
-        } else if (runtimeDiffers) {
+        if (!context.host().run("test -w " + Shell.quote("/proc/sys/" + key.replace('.', '/'))).ok()) {
+            return file.withNote("running value not set: read-only here (a container?), stays " + now.out().strip());
+        }
+        return file.then(Plan.of("set running value (was " + now.out().strip() + ")", () -> {
             CommandResult set = context.host().run("sysctl -w " + Shell.quote(key + "=" + value));
-            if (set.ok()) {
-                note = "set running value (was " + now.out().strip() + ")";
-            } else if (set.err().contains("read-only") || set.err().contains("ermission denied")) {
-                // typical inside containers: the setting applies when the file is read on a real boot
-                note = "running value not set: read-only here (a container?), stays " + now.out().strip();
-                if (!f.changed()) {
-                    return TaskResult.ok(this, note);
-                }
-            } else {
-                return TaskResult.failed(this, "sysctl -w failed (" + set.summary() + ")");
+            if (!set.ok()) {
+                throw new IllegalStateException("sysctl -w failed (" + set.summary() + ")");
             }
-        }
-        if (!f.changed() && note.isEmpty()) {
-            return TaskResult.ok(this);
-        }
-        String msg = (f.changed() ? f.message().replace("would change: ", "file ") : "")
-                + (f.changed() && !note.isEmpty() ? "; " : "") + note;
-        return TaskResult.changed(this, msg, f.diff().orElse(null));
+        }));
     }
 
     private static String normalize(String s) {

@@ -30,16 +30,13 @@ public record SystemUser(String name, String home) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         String q = Shell.quote(name);
         var entry = context.host().run("getent passwd " + q);
         if (entry.exitStatus() == 2) {
-            if (context.check()) {
-                return TaskResult.changed(this, "would create (group " + name + ", home " + home + ")");
-            }
-            context.host().check("getent group " + q + " >/dev/null || groupadd --system " + q + "; useradd --system"
-                    + " --gid " + q + " --home-dir " + Shell.quote(home) + " --create-home --shell " + SHELL + " " + q);
-            return TaskResult.changed(this, "created (group " + name + ", home " + home + ")");
+            return Plan.of("created (group " + name + ", home " + home + ")", () -> context.host().check(
+                    "getent group " + q + " >/dev/null || groupadd --system " + q + "; useradd --system --gid " + q
+                            + " --home-dir " + Shell.quote(home) + " --create-home --shell " + SHELL + " " + q));
         }
         String[] f = entry.out().strip().split(":");
         List<String> fixes = new ArrayList<>();
@@ -52,12 +49,7 @@ public record SystemUser(String name, String home) implements Task {
             fixes.add("--shell " + SHELL);
             what.add("shell " + f[6] + " -> " + SHELL);
         }
-        if (fixes.isEmpty()) {
-            return TaskResult.ok(this);
-        }
-        if (!context.check()) {
-            context.host().check("usermod " + String.join(" ", fixes) + " " + q);
-        }
-        return TaskResult.changed(this, (context.check() ? "would change " : "") + String.join(", ", what));
+        return fixes.isEmpty() ? Plan.none() : Plan.of(String.join(", ", what),
+                () -> context.host().check("usermod " + String.join(" ", fixes) + " " + q));
     }
 }

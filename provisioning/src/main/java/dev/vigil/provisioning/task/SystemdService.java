@@ -1,10 +1,10 @@
 package dev.vigil.provisioning.task;
 
+import dev.vigil.provisioning.config.SystemdUnit;
 import dev.vigil.provisioning.remote.CommandResult;
 import dev.vigil.provisioning.remote.FileMeta;
 import dev.vigil.provisioning.remote.Shell;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,68 +59,53 @@ public record SystemdService(String unit, Optional<String> unitFile, List<Task> 
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
-        List<String> done = new ArrayList<>();
-        String diff = null;
-        boolean fileChanged = false;
+    public Plan plan(TaskContext context) {
+        return plan(context, false);
+    }
+
+    /**
+     * The plan, knowing whether a configuration file of this service changes as part of the same task (the
+     * ruleset of {@link Nftables}): then it is restarted too.
+     */
+    Plan plan(TaskContext context, boolean configChanges) {
+        Plan plan = Plan.none();
+        boolean fileChanges = false;
         if (unitFile.isPresent()) {
             ManagedFile file = ManagedFile.text("/etc/systemd/system/" + unit, unitFile.get(),
-                    FileMeta.rootOwned(0644)).validatedBy("d=$(mktemp -d) && cat > \"$d\"/" + unit
-                    + " && systemd-analyze verify \"$d\"/" + unit + "; rc=$?; rm -rf \"$d\"; exit $rc");
-            TaskResult r = file.apply(context);
-            if (r.status() == TaskStatus.FAILED) {
-                return TaskResult.failed(this, r.message());
-            }
-            if (r.changed()) {
-                fileChanged = true;
-                diff = r.diff().orElse(null);
-                done.add("unit file " + r.message().replace("would change: ", ""));
-                if (!context.check()) {
-                    context.host().check("systemctl daemon-reload");
-                }
-            }
+                    FileMeta.rootOwned(0644)).validatedBy(SystemdUnit.check(unit));
+            Plan f = file.plan(context);
+            fileChanges = !f.isEmpty();
+            plan = f.prefixed("unit file ").followedBy(() -> context.host().check("systemctl daemon-reload"));
         }
         String q = Shell.quote(unit);
         // static, indirect and generated units cannot be enabled: they start through others (journald, say)
-        boolean enabled = ENABLED.contains(context.host().run("systemctl is-enabled " + q).out().strip());
-        if (!enabled) {
-            if (!context.check()) {
-                context.host().check("systemctl enable " + q + " 2>&1");
-            }
-            done.add("enabled");
+        if (!ENABLED.contains(context.host().run("systemctl is-enabled " + q).out().strip())) {
+            plan = plan.then(Plan.of("enabled", () -> context.host().check("systemctl enable " + q + " 2>&1")));
         }
         if (!running) {
-            return done.isEmpty() ? TaskResult.ok(this)
-                    : TaskResult.changed(this, (context.check() ? "would be " : "") + String.join(", ", done), diff);
+            return plan;
         }
         boolean active = context.host().run("systemctl is-active " + q).out().strip().equals("active");
-        boolean configChanged = fileChanged || restartWhenChanged.stream().anyMatch(context::changedInThisRun);
-        if (!active && !configChanged && conditionsUnmet(context, q)) {
+        boolean restart = fileChanges || configChanges || restartWhenChanged.stream()
+                .anyMatch(context::changedInThisRun);
+        if (!active && !restart && conditionsUnmet(context, q)) {
             // systemd skipped it on purpose (timesyncd in a container, say): not a failure, and not a change
-            return done.isEmpty() ? TaskResult.ok(this, UNMET)
-                    : TaskResult.changed(this, (context.check() ? "would be " : "") + String.join(", ", done)
-                    + "; " + UNMET, diff);
+            return plan.withNote(UNMET);
         }
-        if (!active || configChanged) {
-            String action = active ? "restart" : "start";
-            if (!context.check()) {
-                CommandResult r = context.host().run("systemctl " + action + " " + q);
-                if (r.ok() && !active && conditionsUnmet(context, q)) {
-                    done.add(UNMET);
-                    return TaskResult.changed(this, String.join(", ", done), diff);
-                }
-                if (!r.ok() || !context.host().run("systemctl is-active " + q).out().strip().equals("active")) {
-                    String journal = context.host().run("journalctl -u " + q + " -n 5 --no-pager -o cat").out();
-                    return TaskResult.failed(this, action + " failed (" + r.summary() + "); last log lines: "
-                            + journal.strip().replace("\n", " | "));
-                }
+        if (active && !restart) {
+            return plan;
+        }
+        String action = active ? "restart" : "start";
+        return plan.then(Plan.of(active ? "restarted" : "started", () -> {
+            CommandResult r = context.host().run("systemctl " + action + " " + q);
+            if (r.ok() && !active && conditionsUnmet(context, q)) {
+                return; // started as far as systemd goes: its conditions keep it stopped here
             }
-            done.add(active ? "restarted" : "started");
-        }
-        if (done.isEmpty()) {
-            return TaskResult.ok(this);
-        }
-        String message = String.join(", ", done);
-        return TaskResult.changed(this, context.check() ? "would be " + message : message, diff);
+            if (!r.ok() || !context.host().run("systemctl is-active " + q).out().strip().equals("active")) {
+                String journal = context.host().run("journalctl -u " + q + " -n 5 --no-pager -o cat").out();
+                throw new IllegalStateException(action + " failed (" + r.summary() + "); last log lines: "
+                        + journal.strip().replace("\n", " | "));
+            }
+        }));
     }
 }

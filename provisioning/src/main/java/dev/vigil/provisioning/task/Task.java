@@ -1,14 +1,15 @@
 package dev.vigil.provisioning.task;
 
 /**
- * One idempotent step of a host's recipe: it looks at the server, and changes it only when it differs from what
- * is wanted. In check mode it only looks, and reports what it would change.
+ * One idempotent step of a host's recipe. It looks at the server and returns a {@link Plan}: what differs from
+ * what is wanted, and the changes that fix it. It never changes anything itself and does not know whether this is
+ * a dry run: {@link TaskRunner} prints the plan or applies it.
  */
 public interface Task {
 
     /** What the task ensures, e.g. {@code package cron installed}; unique within a host's recipe. */
     String name();
 
-    /** Brings the host in line (or, in check mode, reports the difference). Failures may be thrown. */
-    TaskResult apply(TaskContext context);
+    /** Looks at the host (reads only) and says what would bring it in line. Failures may be thrown. */
+    Plan plan(TaskContext context);
 }

@@ -3,8 +3,6 @@ package dev.vigil.provisioning.task;
 import dev.vigil.provisioning.remote.FileMeta;
 import dev.vigil.provisioning.remote.Shell;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** The system time zone, the Debian way: /etc/localtime links into tzdata, /etc/timezone names the zone. */
@@ -24,22 +22,14 @@ public record Timezone(String zone) implements Task {
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         String zoneFile = "/usr/share/zoneinfo/" + zone;
         if (!context.host().run("test -f " + Shell.quote(zoneFile)).ok()) {
-            return TaskResult.failed(this, "unknown time zone " + zone + " (no " + zoneFile + "; is tzdata installed?)");
+            throw new IllegalStateException("unknown time zone " + zone + " (no " + zoneFile
+                    + "; is tzdata installed?)");
         }
-        List<String> done = new ArrayList<>();
-        for (Task part : List.of(new Symlink("/etc/localtime", zoneFile),
-                ManagedFile.text("/etc/timezone", zone + "\n", FileMeta.rootOwned(0644)))) {
-            TaskResult r = part.apply(context);
-            if (r.status() == TaskStatus.FAILED) {
-                return TaskResult.failed(this, r.message());
-            }
-            if (r.changed()) {
-                done.add(part.name() + " " + r.message());
-            }
-        }
-        return done.isEmpty() ? TaskResult.ok(this) : TaskResult.changed(this, String.join("; ", done));
+        Symlink link = new Symlink("/etc/localtime", zoneFile);
+        ManagedFile name = ManagedFile.text("/etc/timezone", zone + "\n", FileMeta.rootOwned(0644));
+        return link.plan(context).prefixed(link.name() + " ").then(name.plan(context).prefixed(name.name() + " "));
     }
 }

@@ -1,9 +1,10 @@
 package dev.vigil.provisioning.task;
 
+import dev.vigil.provisioning.config.Crontab;
+import dev.vigil.provisioning.inventory.UserCrontabLine;
 import dev.vigil.provisioning.remote.CommandResult;
 import dev.vigil.provisioning.remote.RemoteCommandException;
 import dev.vigil.provisioning.remote.Shell;
-import dev.vigil.schedule.CrontabLine;
 import dev.vigil.schedule.InvalidScheduleException;
 
 import java.nio.charset.StandardCharsets;
@@ -11,27 +12,37 @@ import java.util.List;
 
 /**
  * A user's whole crontab, owned by provisioning (edits on the server are overwritten, and shown as a diff first
- * in check mode). Every job line is validated with Vigil's own cron parser (Debian semantics) when the task is
- * built, so a bad schedule fails before any server is touched. Needs the cron package.
+ * in the plan). The table is a {@link Crontab}, whose jobs are checked with Vigil's own cron parser when it is
+ * made, so a bad schedule fails before any server is touched. Needs the cron package.
  */
-public record UserCrontab(String user, List<String> lines) implements Task {
+public record UserCrontab(String user, Crontab table) implements Task {
 
-    static final String HEADER = "# Managed by 'ops provision': changes made here are overwritten.\n";
+    static final Crontab.Comment HEADER = Crontab.Comment.of("Managed by 'ops provision': changes made here are "
+            + "overwritten.");
 
     public UserCrontab {
-        lines = List.copyOf(lines);
+        if (table.kind() != Crontab.Kind.USER) {
+            throw new IllegalArgumentException("the crontab of " + user + " is a user's crontab, not a system one");
+        }
+    }
+
+    /** From lines as an operator writes them (the inventory's {@code root_crontab}). */
+    public UserCrontab(String user, List<String> lines) {
+        this(user, parse(user, lines));
+    }
+
+    /** Every line is checked with the one crontab-line rule the inventory loader uses too. */
+    private static Crontab parse(String user, List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || line.strip().startsWith("#") || line.matches("^[A-Za-z_][A-Za-z0-9_]*\\s*=.*")) {
-                continue; // comments and VAR=value lines are allowed as they are
-            }
             try {
-                CrontabLine.parse(line);
+                UserCrontabLine.check(line); // jobs, NAME=value lines and comments
             } catch (InvalidScheduleException e) {
                 throw new IllegalArgumentException("crontab of " + user + ", line " + (i + 1) + " (\"" + line
                         + "\"): " + e.getMessage(), e);
             }
         }
+        return Crontab.ofUserLines(lines);
     }
 
     @Override
@@ -39,24 +50,17 @@ public record UserCrontab(String user, List<String> lines) implements Task {
         return "crontab of " + user;
     }
 
-    String rendered() {
-        StringBuilder b = new StringBuilder(HEADER);
-        lines.forEach(l -> b.append(l).append('\n'));
-        return b.toString();
+    public String rendered() {
+        return table.under(HEADER).render();
     }
 
     @Override
-    public TaskResult apply(TaskContext context) {
+    public Plan plan(TaskContext context) {
         CommandResult current = context.host().run("crontab -l -u " + Shell.quote(user));
         String before;
-        if (current.exitStatus() == 127 && context.check()) {
-            // cron is not installed yet; in a real run an earlier task installs it
-            return TaskResult.changed(this, "would install " + lines.size() + " lines (cron is not installed yet)",
-                    UnifiedDiff.diff("/dev/null", "crontab of " + user + " (wanted)", "", rendered()));
-        }
         if (current.ok()) {
             before = current.out();
-        } else if (current.err().contains("no crontab")) {
+        } else if (current.exitStatus() == 127 || current.err().contains("no crontab")) {
             before = "";
         } else {
             throw new RemoteCommandException(context.host().name() + ": cannot read the crontab of " + user + " ("
@@ -64,18 +68,17 @@ public record UserCrontab(String user, List<String> lines) implements Task {
         }
         String wanted = rendered();
         if (before.equals(wanted)) {
-            return TaskResult.ok(this);
+            return Plan.none();
         }
-        String diff = UnifiedDiff.diff("crontab of " + user + " (on server)", "crontab of " + user + " (wanted)",
-                before, wanted);
-        if (context.check()) {
-            return TaskResult.changed(this, "would install " + lines.size() + " lines", diff);
-        }
-        CommandResult r = context.host().run("crontab -u " + Shell.quote(user) + " -",
-                wanted.getBytes(StandardCharsets.UTF_8), context.host().defaultTimeout());
-        if (!r.ok()) {
-            return TaskResult.failed(this, "crontab refused the table (" + r.summary() + ")");
-        }
-        return TaskResult.changed(this, "installed " + lines.size() + " lines", diff);
+        Plan plan = Plan.of("installed " + table.lines().size() + " lines", () -> {
+            CommandResult r = context.host().run("crontab -u " + Shell.quote(user) + " -",
+                    wanted.getBytes(StandardCharsets.UTF_8), context.host().defaultTimeout());
+            if (!r.ok()) {
+                throw new IllegalStateException("crontab refused the table (" + r.summary() + ")");
+            }
+        }).withDiff(TextDiff.unified(current.ok() ? "crontab of " + user + " (on server)" : "/dev/null",
+                "crontab of " + user + " (wanted)", before, wanted));
+        // on a fresh host cron comes with an earlier task of the same run
+        return current.exitStatus() == 127 ? plan.blockedBy("cron is not installed") : plan;
     }
 }

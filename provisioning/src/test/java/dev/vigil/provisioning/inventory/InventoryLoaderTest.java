@@ -158,6 +158,23 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void crontabEnvironmentLinesAndCommentsAreKept() {
+        // cron reads NAME=value lines (MAILTO=, PATH=, CRON_TZ=); docs/provisioning.md's full example has one
+        List<String> lines = List.of("MAILTO=ops@example.com", "MAILTO=", "PATH = /usr/local/bin:/usr/bin:/bin",
+                "CRON_TZ=Europe/Dublin", "# nightly", "17 4 * * * /usr/local/bin/ops-nightly");
+        String yaml = "base:\n  root_crontab:\n" + lines.stream().map(l -> "    - \"" + l + "\"\n")
+                .collect(java.util.stream.Collectors.joining()) + "hosts: []\n";
+        assertThat(parse(yaml).settings().base().rootCrontab()).isEqualTo(lines);
+    }
+
+    @Test
+    void aCrontabEnvironmentLineNeedsAVariableName() {
+        assertProblem("base:\n  root_crontab:\n    - \"MAIL-TO=ops@example.com\"\nhosts: []\n", "3:7",
+                "base.root_crontab[0]: invalid crontab line: \"MAIL-TO\" is not a variable name: an environment "
+                        + "line is NAME=value, NAME of letters, digits and '_'");
+    }
+
+    @Test
     void pingPortDefaultsToTheOneAfterTheHttpPortAndMustDifferFromIt() {
         assertThat(parse("roles: {app: {http_port: 9000}}\nhosts: []\n").settings().app().pingPort()).isEqualTo(9001);
         assertThat(parse("roles: {app: {ping_port: 7000}}\nhosts: []\n").settings().app().pingPort()).isEqualTo(7000);

@@ -2,6 +2,8 @@ package dev.vigil.provisioning.role;
 
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
+import dev.vigil.provisioning.run.FleetContext;
+import dev.vigil.provisioning.run.ProvisionRequest;
 import dev.vigil.provisioning.run.Workflows;
 import dev.vigil.provisioning.secrets.Secrets;
 import dev.vigil.provisioning.testbed.TestHost;
@@ -50,7 +52,7 @@ class DbRoleIT {
             Files.writeString(file, yaml.replace("MAX", "60"));
             String check = provision(file, true, true, "check after an inventory change");
             assertThat(check).contains("-max_connections = 50", "+max_connections = 60",
-                    "service postgresql@15-main.service: would be restarted", "2 tasks would change");
+                    "would change service postgresql@15-main.service: restarted", "2 tasks would change");
             assertThat(psql(testbed, db, "SHOW max_connections")).as("check changed nothing").isEqualTo("50");
 
             provision(file, false, true, "apply the change");
@@ -71,7 +73,10 @@ class DbRoleIT {
         long t0 = System.nanoTime();
         RecipeInputs inputs = new RecipeInputs(Secrets.of(Map.of("database.password", "it's a secret")),
                 Optional.empty());
-        boolean ok = Workflows.provision(inventory, inventory.hosts(), inputs, check, 1, false, new PrintWriter(text));
+        boolean ok = new Workflows.PreparedProvision(new FleetContext(inventory, inventory.hosts(), 1,
+                new PrintWriter(text)), Workflows.recipes(inventory, inventory.hosts(), inputs),
+                new ProvisionRequest(Secrets::none, Optional.empty(), Optional.empty(), Optional.empty(), check, false))
+                .run();
         System.err.printf("[timing] %s took %.1f s%n%s", what, (System.nanoTime() - t0) / 1e9, text);
         assertThat(ok).as(text.toString()).isEqualTo(expectOk);
         return text.toString();

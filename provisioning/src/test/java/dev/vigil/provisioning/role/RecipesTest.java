@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,49 +31,16 @@ class RecipesTest {
     static Path fleet;
 
     private static Inventory inventory;
-    private static Path jar;
-
-    private static final Secrets SECRETS = Secrets.of(Map.of(
-            "database.password", "pa\"ss$word",
-            "smtp.user", "vigil@example.com", "smtp.password", "mail-secret",
-            "backup.s3_access_key", "AKIA1", "backup.s3_secret_key", "it's secret",
-            "backup.ping_url", "https://vigil.example.com/ping/b", "backup.prune_ping_url",
-            "https://vigil.example.com/ping/p",
-            "watchdog.tsig_secret", "c2VjcmV0"));
+    private static TestFleet full;
 
     @BeforeAll
     static void writeFleet() throws IOException {
-        Files.writeString(fleet.resolve("backup.asc"), "-----BEGIN PGP PUBLIC KEY BLOCK-----\nabc\n"
-                + "-----END PGP PUBLIC KEY BLOCK-----\n");
-        jar = Files.write(fleet.resolve("ops.jar"), new byte[]{1, 2, 3});
-        Path file = fleet.resolve("ops.yaml");
-        Files.writeString(file, """
-                ssh: {user: ops}
-                domains: {app: vigil.example.com, ping: ping.example.com}
-                base: {admin_user: ops, admin_keys: ["ssh-ed25519 AAAAC3Nza ops@laptop"]}
-                roles:
-                  app: {java_heap: 768m, http_port: 8081, smtp_relay: "smtp.example.com:587"}
-                  db:
-                    postgresql_version: 16
-                    shared_buffers: 1GB
-                    max_connections: 300
-                    backup_bucket: s3://vigil-backups/prod
-                    backup_s3_endpoint: https://s3.example.net
-                    backup_s3_path_style: true
-                    backup_recipients: [backup.asc]
-                hosts:
-                  - {name: app1, ipv4: 192.0.2.1, wireguard: 10.100.1.1, roles: [app]}
-                  - {name: app2, ipv4: 192.0.2.4, roles: [app]}
-                  - {name: db1, ipv4: 192.0.2.2, wireguard: 10.100.2.1, roles: [db, watchdog]}
-                  - {name: db2, ipv4: 192.0.2.5, wireguard: 10.100.2.2, roles: [db]}
-                  - {name: lb1, ipv4: 192.0.2.3, wireguard: 10.100.0.1, roles: [lb], ssh: {port: 2222}}
-                """);
-        inventory = InventoryLoader.load(file);
+        full = TestFleet.full(fleet);
+        inventory = full.inventory();
     }
 
     private static List<Task> recipe(String host) {
-        return Recipes.forHost(inventory, inventory.host(host).orElseThrow(),
-                new RecipeInputs(SECRETS, Optional.of(jar)));
+        return full.recipe(host);
     }
 
     private static ManagedFile managed(List<Task> tasks, String path) {
@@ -178,7 +144,7 @@ class RecipesTest {
     @Test
     void aMissingSecretFailsBeforeAnyServerIsTouched() {
         assertThatThrownBy(() -> Recipes.forHost(inventory, inventory.host("app1").orElseThrow(),
-                new RecipeInputs(Secrets.none(), Optional.of(jar))))
+                new RecipeInputs(Secrets.none(), Optional.of(full.opsJar()))))
                 .isInstanceOf(MissingSecretException.class)
                 .hasMessage("secret database.password is not set (the app recipe needs it); set it with "
                         + "'ops secrets set database.password'");
@@ -239,7 +205,7 @@ class RecipesTest {
     @Test
     void withoutTheOpsJarDbBackupsAndTheWatchdogCannotBeInstalled() {
         assertThatThrownBy(() -> Recipes.forHost(inventory, inventory.host("db2").orElseThrow(),
-                new RecipeInputs(SECRETS, Optional.empty())))
+                new RecipeInputs(TestFleet.FULL_SECRETS, Optional.empty())))
                 .hasMessageContaining("installs the ops jar on the server, but this ops does not run from a jar");
     }
 

@@ -115,7 +115,7 @@ class ProvisionIT {
             assertThat(r.count(TaskStatus.CHANGED)).isGreaterThanOrEqualTo(8);
             assertThat(text.toString()).contains("would change packages installed: cron tzdata ca-certificates sudo nftables "
                     + "systemd-timesyncd unattended-upgrades less",
-                    "+@hourly /bin/true", "+PasswordAuthentication no", "(check: nothing is changed)");
+                    "+@hourly /bin/true", "+PasswordAuthentication no", "(dry run: nothing is changed)");
             assertThat(testbed.ssh(fresh, "find /etc -newer /etc/hostname | sort; dpkg -l | wc -l"))
                     .as("nothing changed on the host").isEqualTo(before);
         } finally {

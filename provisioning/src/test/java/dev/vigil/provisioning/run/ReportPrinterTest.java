@@ -47,10 +47,10 @@ class ReportPrinterTest {
     }
 
     @Test
-    void checkModeSaysWouldChangeAndVerboseListsUnchangedTasks() {
+    void aDryRunSaysWouldChangeAndVerboseListsUnchangedTasks() {
         StringWriter out = new StringWriter();
         new ReportPrinter(new PrintWriter(out), true, true).host(APP1);
-        assertThat(out.toString()).startsWith("== app1 (check: nothing is changed)\n  ok           packages installed: cron\n")
+        assertThat(out.toString()).startsWith("== app1 (dry run: nothing is changed)\n  ok           packages installed: cron\n")
                 .contains("  would change file /etc/x: content\n", "1 would change");
     }
 

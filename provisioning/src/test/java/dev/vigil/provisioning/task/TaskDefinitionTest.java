@@ -22,7 +22,7 @@ class TaskDefinitionTest {
     @Test
     void crontabRendersAHeaderAndTheLines() {
         assertThat(new UserCrontab("root", List.of("# nightly", "5 4 * * * /usr/bin/backup")).rendered())
-                .isEqualTo(UserCrontab.HEADER + "# nightly\n5 4 * * * /usr/bin/backup\n");
+                .isEqualTo("# Managed by 'ops provision': changes made here are overwritten.\n# nightly\n5 4 * * * /usr/bin/backup\n");
     }
 
     @Test

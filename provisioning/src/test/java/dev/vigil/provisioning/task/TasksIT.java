@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every task kind on a real host: first run changes it, a second run changes nothing, a manual edit shows up as
- * a diff in check mode without being touched, and a real run puts it back and restarts the service using it.
+ * a diff in a dry run without being touched, and a real run puts it back and restarts the service using it.
  * The steps build on each other, hence the order.
  */
 @TestHosts(1)
@@ -91,12 +91,12 @@ class TasksIT {
                 new Nftables(RULES));
     }
 
-    private static HostReport run(boolean check) {
+    private static HostReport run(boolean dryRun) {
         StringWriter text = new StringWriter();
-        ReportPrinter printer = new ReportPrinter(new PrintWriter(text), check, true);
+        ReportPrinter printer = new ReportPrinter(new PrintWriter(text), dryRun, true);
         long t0 = System.nanoTime();
-        HostReport r = Provision.run(List.of(remote), Map.of(host.name(), recipe()), check, 1, printer::host).get(0);
-        System.err.printf("[timing] %s run took %.1f s%n%s", check ? "check" : "apply", (System.nanoTime() - t0) / 1e9,
+        HostReport r = Provision.run(List.of(remote), Map.of(host.name(), recipe()), dryRun, 1, printer::host).get(0);
+        System.err.printf("[timing] %s run took %.1f s%n%s", dryRun ? "dry run" : "apply", (System.nanoTime() - t0) / 1e9,
                 text);
         return r;
     }
@@ -134,7 +134,7 @@ class TasksIT {
 
     @Test
     @Order(3)
-    void checkShowsAManualEditAsADiffAndTouchesNothing() {
+    void aDryRunShowsAManualEditAsADiffAndTouchesNothing() {
         testbed.ssh(host, "echo 'port = 9999' >> " + CONF + " && chmod 644 " + CONF);
         String since = activeSince();
 
@@ -146,7 +146,7 @@ class TasksIT {
         assertThat(conf.diff().orElseThrow()).contains("-port = 9999\n").contains("@@ -1,3 +1,2 @@");
         TaskResult service = r.results().stream().filter(t -> t.task().equals("service vigil-demo.service"))
                 .findFirst().orElseThrow();
-        assertThat(service.message()).isEqualTo("would be restarted");
+        assertThat(service.message()).isEqualTo("restarted");
         assertThat(r.count(TaskStatus.CHANGED)).isEqualTo(2);
         // nothing was touched
         assertThat(testbed.ssh(host, "tail -n1 " + CONF)).isEqualTo("port = 9999\n");
@@ -167,11 +167,15 @@ class TasksIT {
 
     @Test
     @Order(5)
-    void aRulesetTheRealToolRejectsIsNeverWritten() {
+    void aRulesetTheRealToolRejectsIsANoteInADryRunAndNeverWritten() {
         String before = testbed.ssh(host, "cat /etc/nftables.conf");
         Nftables broken = new Nftables(RULES.replace("tcp dport 22 accept", "tcp dport 22 acept"));
 
-        TaskResult r = TaskRunner.run(new TaskContext(remote, false), List.of(broken)).get(0);
+        TaskResult planned = TaskRunner.run(new TaskContext(remote), List.of(broken), TaskRunner.Mode.PLAN).get(0);
+        assertThat(planned.status()).isEqualTo(TaskStatus.CHANGED);
+        assertThat(planned.message()).contains("NOTE: rejected by 'nft -c -f /dev/stdin'", "on the host as it is now");
+
+        TaskResult r = TaskRunner.run(new TaskContext(remote), List.of(broken), TaskRunner.Mode.APPLY).get(0);
 
         assertThat(r.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(r.message()).contains("rejected by 'nft -c -f /dev/stdin'", "acept");

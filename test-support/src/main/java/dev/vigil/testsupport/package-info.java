@@ -1,0 +1,2 @@
+/** Fixtures the modules' tests share: a PostgreSQL database per run, waiting with a deadline, golden files. */
+package dev.vigil.testsupport;
