@@ -9,9 +9,12 @@
 #   testbed.sh base              build or unpack the cached base image (rebuilt only when its recipe changes)
 #   testbed.sh run-start [PID]   reap dead runs, claim a run for process PID (default: the caller), bring up its
 #                                bridge and the shared apt proxy; prints 'export VIGIL_TESTBED_RUN=N' and more
-#   testbed.sh up NAME IP        overlay, per-host ssh host key and identity, boot (returns at once)
+#   testbed.sh up NAME IP [MEM]  overlay, per-host ssh host key and identity, boot (returns at once); MEM (e.g.
+#                                1536M, 2G) caps the host's memory: it sees the limit in its memory cgroup
 #   testbed.sh wait NAME IP      until ssh as root works (strict host key checking)
-#   testbed.sh ssh NAME|IP CMD   ssh as root with the testbed key and the run's known_hosts
+#   testbed.sh ssh [-u USER] NAME|IP CMD
+#                                ssh with the testbed key and the run's known_hosts, as root or as USER; once
+#                                provisioning has turned root logins off, as the host's sudo admin user
 #   testbed.sh rekey NAME        give a running host a new ssh host key (for key-change tests)
 #   testbed.sh down NAME         poweroff, unmount, remove the host's state and cgroups
 #   testbed.sh run-end           remove the run's hosts, mounts, cgroups and bridge; the last run stops the proxy
@@ -162,7 +165,7 @@ cleanup_run() {    # the run's hosts (poweroff in parallel), then whatever a kil
   for d in "$RD"/hosts/*/; do [ -d "$d" ] && host_down "$(basename "$d")" & done
   wait
   kill_overlay_users "$RD"
-  for h in systemd unified; do
+  for h in systemd unified memory; do
     kill_cgroup "/sys/fs/cgroup/$h/$CGR"; rmdir "/sys/fs/cgroup/$h/vigil-testbed" 2>/dev/null || true
   done
   unmount_under "$RD"
@@ -324,14 +327,18 @@ ssh_opts() {
     -o StrictHostKeyChecking=yes -o ConnectTimeout=2 -o LogLevel=ERROR
 }
 
-cmd_up() {      # up NAME IP
+cmd_up() {      # up NAME IP [MEM]
   need_root; need_run
-  local n=${1:?name} ip=${2:?ip} d="$RD/hosts/$1"
+  local n=${1:?name} ip=${2:?ip} mem=${3:-} d="$RD/hosts/$1"
   # the host-side veth is vb-RUN-NAME, at most 15 characters
   [[ $n =~ ^[a-z][a-z0-9-]{0,7}$ ]] || die "host name must be 1-8 of [a-z0-9-], starting with a letter"
   [[ $ip == "$NET".* ]] || die "address $ip is not on the run's network $NET.0/24"
   [ -d "$TB/base/etc" ] || die "no base image; run 'testbed.sh base' first"
   [ ! -e "$d" ] || die "host $n exists; 'down' it first"
+  if [ -n "$mem" ]; then
+    [[ $mem =~ ^[1-9][0-9]*[KMG]$ ]] || die "memory limit '$mem' must be a size like 1536M or 2G"
+    [ -d /sys/fs/cgroup/memory ] || die "memory limits need the cgroup v1 memory controller at /sys/fs/cgroup/memory"
+  fi
   log "up $n $ip"
   mkdir -p "$d"/{upper,work,root}
   mount -t overlay overlay -o "lowerdir=$TB/base,upperdir=$d/upper,workdir=$d/work" "$d/root"
@@ -346,6 +353,7 @@ cmd_up() {      # up NAME IP
   write_host_key "$n" "$ip"
   tr -d - < /proc/sys/kernel/random/uuid > "$d/uuid"
   echo "$ip" > "$d/ip"
+  [ -z "$mem" ] || numfmt --from=iec "$mem" > "$d/memory"
   cmd_boot "$n"
 }
 
@@ -368,18 +376,23 @@ cmd_boot() {    # boot NAME: relaunches nspawn after an in-host reboot (exit cod
   local n=$1 d="$RD/hosts/$1"
   # one cgroup subtree per nspawn: with --keep-unit it puts payload/ and supervisor/ under its own cgroup,
   # so two hosts launched from one cgroup would share, and kill, each other's service cgroups
-  for h in systemd unified; do mkdir -p "/sys/fs/cgroup/$h/$CGR/$n"; done
+  local hiers="systemd unified"
+  if [ -s "$d/memory" ]; then  # nspawn's cgroup namespace makes this the host's root memory cgroup
+    hiers="$hiers memory"; mkdir -p "/sys/fs/cgroup/memory/$CGR/$n"
+    cat "$d/memory" > "/sys/fs/cgroup/memory/$CGR/$n/memory.limit_in_bytes"
+  fi
+  for h in $hiers; do mkdir -p "/sys/fs/cgroup/$h/$CGR/$n"; done
   rm -f "$d/stopping" "$d/nspawn.pid"
   setsid bash -c '
     n=$1 d=$2 cg=$3 run=$5
-    for h in systemd unified; do echo $$ > /sys/fs/cgroup/$h/$cg/$n/cgroup.procs; done
+    for h in $6; do echo $$ > /sys/fs/cgroup/$h/$cg/$n/cgroup.procs; done
     while :; do
       systemd-nspawn --quiet --boot --directory="$d/root" --machine="$run-$n" --hostname="$n" \
         --uuid="$(cat "$d/uuid")" --register=no --keep-unit --network-bridge="$4" --console=read-only &
       echo $! > "$d/nspawn.pid"; wait $! && rc=0 || rc=$?
       echo "nspawn exited rc=$rc"
       [ "$rc" = 133 ] && [ ! -e "$d/stopping" ] || break
-    done' vtb-boot "$n" "$d" "$CGR" "$BR" "$RUN" >> "$d/console.log" 2>&1 < /dev/null 7>&- 8>&- &
+    done' vtb-boot "$n" "$d" "$CGR" "$BR" "$RUN" "$hiers" >> "$d/console.log" 2>&1 < /dev/null 7>&- 8>&- &
   echo $! > "$d/loop.pid"
   for _ in $(seq 100); do [ -s "$d/nspawn.pid" ] && break; sleep 0.02; done
 }
@@ -398,11 +411,30 @@ cmd_wait() {    # wait NAME IP
   log "ssh ok $n after $(since "$t0") s"
 }
 
-cmd_ssh() {
+cmd_ssh() {     # ssh [-u USER] NAME|IP CMD...
   need_run
-  local h=$1; shift; [ -f "$RD/hosts/$h/ip" ] && h=$(cat "$RD/hosts/$h/ip")
+  local user=
+  if [ "${1:-}" = -u ]; then user=${2:?user}; shift 2; fi
+  local h=${1:?host}; shift; [ -f "$RD/hosts/$h/ip" ] && h=$(cat "$RD/hosts/$h/ip")
+  if [ -z "$user" ] && user=$(admin_user "$h"); then
+    # an admin user exists: root may still log in (provisioning not finished), else log in as the admin
+    # shellcheck disable=SC2046
+    if ssh $(ssh_opts) "root@$h" true 2>/dev/null; then user=; fi
+  fi
   # shellcheck disable=SC2046
-  ssh $(ssh_opts) "root@$h" "$@"
+  ssh $(ssh_opts) "${user:-root}@$h" "$@"
+}
+
+admin_user() {  # admin_user IP: a user of the host at IP with the testbed key (provisioning's admin), if any
+  local d u
+  for d in "$RD"/hosts/*/; do
+    [ "$(cat "$d/ip" 2>/dev/null)" = "$1" ] || continue
+    for u in "$d"root/home/*/; do
+      u=$(basename "$u")
+      grep -qsF "$(cut -d' ' -f2 "$TB/id_ed25519.pub")" "$d/root/home/$u/.ssh/authorized_keys" && { echo "$u"; return; }
+    done
+  done
+  return 1
 }
 
 cmd_rekey() {   # rekey NAME: a new host key on a running host, as if the server were reinstalled
@@ -435,7 +467,7 @@ host_down() {   # host_down NAME, of the run in use
     for _ in $(seq 50); do kill -0 "$(cat "$d/loop.pid")" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$(cat "$d/loop.pid")" 2>/dev/null || true
   fi
-  for h in systemd unified; do kill_cgroup "/sys/fs/cgroup/$h/$CGR/$n"; done
+  for h in systemd unified memory; do kill_cgroup "/sys/fs/cgroup/$h/$CGR/$n"; done
   umount "$d/root" 2>/dev/null || umount -l "$d/root" 2>/dev/null || true
   ip link del "vb-$RUN-$n" 2>/dev/null || true
   local ip; ip=$(cat "$d/ip" 2>/dev/null || true)

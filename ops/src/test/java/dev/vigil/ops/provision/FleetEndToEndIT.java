@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The real ops command line (the shaded jar, as an operator runs it) against two fresh test hosts: secrets set
- * up, an app server and a database server provisioned from one inventory, a second run that changes nothing,
- * {@code ops hosts} and {@code ops exec}, a dry run after a manual edit, and a changed secret rolled out.
+ * up, an app server and a database server (in a 1.5 GiB container) provisioned from one inventory of public
+ * addresses only, a second run that changes nothing, {@code ops hosts} and {@code ops exec}, a dry run after a
+ * manual edit, a changed secret rolled out; then the same hosts given WireGuard addresses (a second address on
+ * their network stands in for the tunnel) and provisioned again: the app reaches PostgreSQL in both layouts.
  */
 @ExtendWith(TestHostsExtension.class)
 class FleetEndToEndIT {
@@ -66,7 +68,7 @@ class FleetEndToEndIT {
     void provisionsAnAppAndADbServerFromTheCommandLine(Testbed testbed, @TempDir Path dir) throws Exception {
         fleet = dir;
         TestHost app = testbed.dedicated();
-        TestHost db = testbed.dedicated();
+        TestHost db = testbed.dedicated("1536M");
         try {
             OperatorKeys keys = new OperatorKeys(Files.createDirectory(fleet.resolve("keys")));
             keys.make("operator", PASSPHRASE);
@@ -92,8 +94,8 @@ class FleetEndToEndIT {
                         backup_recipients: [keys/backup.asc]
                     hosts:
                       - {name: app1, ipv4: %s, roles: [app]}
-                      - {name: db1, ipv4: %s, wireguard: %s, roles: [db]}
-                    """.formatted(app.rootKey(), adminKey, bridge, bridge, app.ip(), db.ip(), db.ip()));
+                      - {name: db1, ipv4: %s, roles: [db]}
+                    """.formatted(app.rootKey(), adminKey, bridge, bridge, app.ip(), db.ip()));
             env = Map.of(OperatorKey.KEY_ENV, keys.secretKey("operator").toString(),
                     OperatorKey.PASSPHRASE_ENV, PASSPHRASE);
 
@@ -119,6 +121,13 @@ class FleetEndToEndIT {
             assertThat(noKey.status()).isEqualTo(2);
             assertThat(noKey.err()).startsWith("error: the secrets need your OpenPGP secret key");
             env = withKey;
+
+            // the admin user does not exist yet: the error says how a new server's first run logs in
+            OpsProcess.Result asAdmin = ops("provision", "--ops-jar", OpsProcess.jar().toString());
+            assertThat(asAdmin.status()).as(asAdmin.out() + asAdmin.err()).isNotZero();
+            assertThat(asAdmin.out() + asAdmin.err()).contains("cannot connect to db1 (ops@" + db.ip() + ":22): "
+                    + "authentication failed for user ops with [" + app.rootKey() + "]. On a new server ops does not"
+                    + " exist until the first provisioning, which logs in as root: ops provision --ssh-user root");
 
             // a new server's first run logs in as root; it makes the admin user and turns root logins off
             long t0 = System.nanoTime();
@@ -153,10 +162,13 @@ class FleetEndToEndIT {
                     + " && for i in $(seq 50); do postqueue -p | grep -q oncall@example.com && break; sleep 0.2; done;"
                     + " postqueue -p")).contains("active", "oncall@example.com");
 
-            // the db server: PostgreSQL for the app server only; backups from cron with their own checks
+            // the db server: PostgreSQL for the app server only, at the address the app is given; sized for its
+            // container's memory limit, not the machine's; backups from cron with their own checks
             assertThat(exec("db1", "systemctl is-active postgresql@15-main.service")).contains("active");
-            assertThat(exec("app1", "timeout 5 bash -c 'exec 3<>/dev/tcp/" + db.ip() + "/5432' && echo reachable"))
-                    .contains("reachable");
+            assertThat(postgresAnswers(db.ip())).as("pg_hba admits the app server").isEqualTo("R");
+            assertThat(exec("db1", "cat /etc/postgresql/15/main/conf.d/vigil.conf")).contains(
+                    "this host's memory (1536 MiB)", "listen_addresses = 'localhost," + db.ip() + "'",
+                    "effective_cache_size = 1152MB");
             assertThatThrownBy(() -> {
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress(db.ip(), 5432), 2000); // from the bridge: not an app server
@@ -178,6 +190,8 @@ class FleetEndToEndIT {
             assertThat(root.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(root.exitValue()).as(rootOut).isEqualTo(255);
             assertThat(rootOut).contains("Permission denied");
+            assertThat(testbed.ssh(app, "id -un").strip()).as("testbed.sh ssh falls back to the admin user")
+                    .isEqualTo("ops");
 
             // a manual edit: --dry-run shows it as a diff and changes nothing; a real run puts it back
             String conf = "/etc/postgresql/15/main/conf.d/vigil.conf";
@@ -201,10 +215,43 @@ class FleetEndToEndIT {
             assertThat(exec("db1", "grep max_connections " + conf)).contains("max_connections = 100");
             assertThat(exec("db1", "PGPASSWORD=pg-secret-2 psql -X -w -h 127.0.0.1 -U vigil -d vigil "
                     + "-Atc 'SELECT current_user'")).as("the app's login follows the secret").contains("vigil");
+
+            // the other layout, on the same hosts: WireGuard addresses, which the fleet then uses for each other
+            String appWg = "10.99.0.1";
+            String dbWg = "10.99.0.2";
+            exec("app1", "ip addr add " + appWg + "/24 dev host0");
+            exec("db1", "ip addr add " + dbWg + "/24 dev host0");
+            Path inventory = fleet.resolve("ops.yaml");
+            Files.writeString(inventory, Files.readString(inventory)
+                    .replace("ipv4: " + app.ip() + ",", "ipv4: " + app.ip() + ", wireguard: " + appWg + ",")
+                    .replace("ipv4: " + db.ip() + ",", "ipv4: " + db.ip() + ", wireguard: " + dbWg + ","));
+            OpsProcess.Result wg = ops("provision", "--ops-jar", OpsProcess.jar().toString());
+            assertThat(wg.status()).as(wg.out() + wg.err()).isZero();
+            assertThat(exec("app1", "grep '^VIGIL_DB_URL' /etc/vigil/app.env"))
+                    .contains("VIGIL_DB_URL=jdbc:postgresql://" + dbWg + ":5432/vigil?targetServerType=primary");
+            assertThat(exec("db1", "grep -E '^listen_addresses' /etc/postgresql/15/main/conf.d/vigil.conf; "
+                    + "grep vigil /etc/postgresql/15/main/pg_hba.conf; nft list ruleset | grep 5432"))
+                    .contains("listen_addresses = 'localhost," + dbWg + "'", appWg + "/32", appWg)
+                    .doesNotContain(app.ip());
+            assertThat(postgresAnswers(dbWg)).as("the app reaches PostgreSQL over WireGuard").isEqualTo("R");
+            assertThat(postgresAnswers(db.ip())).as("and no longer at the public address").isEqualTo("closed");
         } finally {
             testbed.destroy(app);
             testbed.destroy(db);
         }
+    }
+
+    /**
+     * What PostgreSQL at {@code address} says to app1 asking to log in to the vigil database as vigil: "R" (an
+     * authentication request: listening, the firewall and pg_hba let app1 in), "E" (an error, e.g. no pg_hba
+     * entry), or "closed" (nothing answers).
+     */
+    private String postgresAnswers(String address) throws Exception {
+        // StartupMessage: length 35, protocol 3.0, user=vigil, database=vigil
+        String startup = "\\x00\\x00\\x00\\x23\\x00\\x03\\x00\\x00user\\x00vigil\\x00database\\x00vigil\\x00\\x00";
+        return exec("app1", "timeout 5 bash -c 'exec 3<>/dev/tcp/" + address + "/5432 && printf \"" + startup
+                + "\" >&3 && head -c1 <&3; echo' 2>/dev/null || echo closed").strip().lines().reduce((a, b) -> b)
+                .orElse("");
     }
 
     private static void assertNoSecretIn(String output) {

@@ -25,6 +25,15 @@ public record Host(String name, Optional<Inet4Address> ipv4, Optional<Inet6Addre
         return ipv4.<InetAddress>map(a -> a).orElseGet(ipv6::get);
     }
 
+    /**
+     * The address the rest of the fleet uses for this host, in every layout the inventory allows: its WireGuard
+     * address when it has one, else the public address SSH uses. Services listen on it, firewalls and pg_hba
+     * admit peers by it, and clients (the app's JDBC URL) connect to it.
+     */
+    public InetAddress peerAddress() {
+        return wireguard.<InetAddress>map(a -> a).orElseGet(this::sshAddress);
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -99,7 +99,7 @@ final class AppRecipe {
     }
 
     private static String hostPort(Host h) {
-        String a = Firewall.privateAddress(h).getHostAddress();
+        String a = h.peerAddress().getHostAddress();
         return a.contains(":") ? "[" + a + "]" : a;
     }
 

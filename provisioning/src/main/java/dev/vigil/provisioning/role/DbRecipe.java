@@ -60,7 +60,7 @@ final class DbRecipe {
     static List<Task> tasks(Inventory inventory, Host host, RecipeInputs inputs) {
         RoleSettings.Db db = inventory.settings().db();
         int v = db.postgresqlVersion();
-        String listen = "localhost" + host.wireguard().map(a -> "," + a.getHostAddress()).orElse("");
+        String listen = "localhost," + host.peerAddress().getHostAddress(); // where the app servers connect
         FileMeta postgres = new FileMeta("postgres", "postgres", 0644);
         MemorySizedFile tuning = new MemorySizedFile("/etc/postgresql/" + v + "/main/conf.d/vigil.conf",
                 mib -> tuning(db, listen, mib), postgres);
@@ -90,7 +90,7 @@ final class DbRecipe {
                 host    all       all       ::1/128          scram-sha-256
                 """);
         for (Host app : inventory.withRole(Role.APP)) {
-            InetAddress a = Firewall.privateAddress(app);
+            InetAddress a = app.peerAddress();
             String cidr = a.getHostAddress() + (a instanceof Inet4Address ? "/32" : "/128");
             b.append(String.format(Locale.ROOT, "host    vigil     vigil     %-16s scram-sha-256  # %s%n", cidr,
                     app.name()));

@@ -40,11 +40,6 @@ final class Firewall {
     }
 
     private static List<InetAddress> addresses(List<Host> peers) {
-        return peers.stream().map(Firewall::privateAddress).toList();
-    }
-
-    /** Where a peer's traffic comes from: its WireGuard address when it has one, else its public address. */
-    static InetAddress privateAddress(Host h) {
-        return h.wireguard().<InetAddress>map(a -> a).orElseGet(h::sshAddress);
+        return peers.stream().map(Host::peerAddress).toList();
     }
 }

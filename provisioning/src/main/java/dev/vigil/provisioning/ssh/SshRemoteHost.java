@@ -14,8 +14,9 @@ import dev.vigil.provisioning.remote.RemoteCommandException;
 import dev.vigil.provisioning.remote.RemoteHost;
 import dev.vigil.provisioning.remote.Shell;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,10 +67,13 @@ public final class SshRemoteHost implements RemoteHost, AutoCloseable {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             channel.setCommand(wrap(script));
-            channel.setInputStream(new ByteArrayInputStream(stdin)); // EOF after the bytes: nothing waits on stdin
+            // No setInputStream: with one, ChannelExec.start() assigns its pump thread to a field that the
+            // session's reader thread nulls when a fast command's CHANNEL_CLOSE arrives first, and start() then
+            // fails with a NullPointerException after the command has already run. We feed stdin ourselves.
             channel.setOutputStream(out, true);
             channel.setErrStream(err, true);
             channel.connect((int) target.connectTimeout().toMillis());
+            Thread feeder = feed(channel, stdin);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!channel.isClosed()) {
                 if (System.nanoTime() > deadline) {
@@ -82,6 +86,7 @@ public final class SshRemoteHost implements RemoteHost, AutoCloseable {
                 }
                 Thread.sleep(POLL.toMillis());
             }
+            feeder.join(); // the channel is closed, so a blocked write has failed and the thread is ending
             return new CommandResult(channel.getExitStatus(), out.toByteArray(), err.toByteArray());
         } catch (JSchException e) {
             throw new RemoteCommandException(target.name() + ": cannot run command: " + e.getMessage(), e);
@@ -91,6 +96,24 @@ public final class SshRemoteHost implements RemoteHost, AutoCloseable {
         } finally {
             channel.disconnect();
         }
+    }
+
+    /**
+     * Writes {@code stdin} to the started command, then EOF, on a thread of our own (a command that does not read
+     * stdin must not block the caller past its timeout). A command that exits without reading all of it closes
+     * the channel, which ends the write: like a shell pipe's EPIPE, that is the command's business, not an error.
+     */
+    private Thread feed(ChannelExec channel, byte[] stdin) {
+        Thread feeder = new Thread(() -> {
+            try (OutputStream in = channel.getOutputStream()) {
+                in.write(stdin);
+            } catch (IOException e) {
+                // the channel closed before all of stdin was taken; the exit status tells the rest
+            }
+        }, "ssh-stdin " + target.name());
+        feeder.setDaemon(true);
+        feeder.start();
+        return feeder;
     }
 
     /** Root runs the script as is; anyone else through non-interactive sudo (a password prompt would hang). */
@@ -182,7 +205,9 @@ public final class SshRemoteHost implements RemoteHost, AutoCloseable {
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
         if (why.contains("Auth fail") || why.contains("USERAUTH fail")) {
             why = "authentication failed for user " + target.user() + " with " + target.identities()
-                    + target.agentSocket().map(a -> " and the ssh-agent at " + a).orElse("");
+                    + target.agentSocket().map(a -> " and the ssh-agent at " + a).orElse("")
+                    + ("root".equals(target.user()) ? "" : ". On a new server " + target.user() + " does not exist"
+                    + " until the first provisioning, which logs in as root: ops provision --ssh-user root");
         }
         return new RemoteCommandException("cannot connect to " + target + ": " + why, e);
     }

@@ -222,4 +222,17 @@ class InventoryLoaderTest {
         assertThat(inv.settings().db().backupS3PathStyle()).isTrue();
         assertThat(inv.settings().db().backupS3Region()).isEqualTo("us-east-1");
     }
+
+    @Test
+    void peersUseTheWireguardAddressWhenThereIsOneElseThePublicOne() {
+        Inventory inv = parse("""
+                hosts:
+                  - {name: db1, ipv4: 192.0.2.2, roles: [db]}
+                  - {name: db2, ipv4: 192.0.2.5, wireguard: 10.100.2.2, roles: [db]}
+                  - {name: db3, ipv6: "2001:db8::5", roles: [db]}
+                """);
+        assertThat(inv.host("db1").orElseThrow().peerAddress().getHostAddress()).isEqualTo("192.0.2.2");
+        assertThat(inv.host("db2").orElseThrow().peerAddress().getHostAddress()).isEqualTo("10.100.2.2");
+        assertThat(inv.host("db3").orElseThrow().peerAddress().getHostAddress()).isEqualTo("2001:db8:0:0:0:0:0:5");
+    }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,6 +117,37 @@ class SshIT {
                 .isInstanceOf(RemoteCommandException.class)
                 .hasMessage("cannot connect to h1 (root@" + root.address() + ":22): authentication failed for user "
                         + "root with [" + key + "]");
+        SshTarget admin = new SshTarget(root.name(), root.address(), root.port(), "nobody-yet", root.identities(),
+                root.knownHosts(), root.connectTimeout(), root.commandTimeout());
+        assertThatThrownBy(() -> new SshRemoteHost(admin).session())
+                .isInstanceOf(RemoteCommandException.class)
+                .hasMessage("cannot connect to h1 (nobody-yet@" + root.address() + ":22): authentication failed for"
+                        + " user nobody-yet with [" + root.identities().get(0) + "]. On a new server nobody-yet does"
+                        + " not exist until the first provisioning, which logs in as root: ops provision --ssh-user root");
+    }
+
+    @Test
+    void commandsThatExitAtOnceNeverLoseARaceWithTheirOwnClose() {
+        // JSch's stdin pump thread is the race (issue 17): a command that ends before ChannelExec.start() has
+        // started that thread gets its field nulled by the channel's CLOSE, and start() throws. Show JSch is
+        // never asked for such a thread, then run a burst of commands that exit at once, with and without stdin.
+        try (SshRemoteHost h = new SshRemoteHost(TestTargets.root(hosts.get(0)))) {
+            List<String> asked = new CopyOnWriteArrayList<>();
+            h.session().setThreadFactory(r -> {
+                Thread t = new Thread(r);
+                asked.add(t.getName());
+                return t;
+            });
+            byte[] unread = "not read by the command".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 300; i++) {
+                assertThat(h.run("exit " + (i % 3), i % 2 == 0 ? unread : new byte[0], Duration.ofSeconds(10))
+                        .exitStatus()).isEqualTo(i % 3);
+            }
+            byte[] big = new byte[3 << 20]; // larger than sshd's channel window: the write must wait for reads
+            assertThat(h.run("wc -c", big, Duration.ofSeconds(30)).out().strip()).isEqualTo(String.valueOf(big.length));
+            assertThat(h.run("exit 4", big, Duration.ofSeconds(30)).exitStatus()).isEqualTo(4);
+            assertThat(asked).as("threads JSch created for channels").isEmpty();
+        }
     }
 
     @Test

@@ -158,10 +158,18 @@ public final class Testbed implements AutoCloseable {
     }
 
     /** A host of its own for a test that breaks it; {@link #destroy} it at the end. */
-    public synchronized TestHost dedicated() {
+    public TestHost dedicated() {
+        return dedicated("");
+    }
+
+    /**
+     * A host of its own whose memory is capped at {@code memoryLimit} (like "1536M"; "" for none), as a container
+     * or a VM of that size would be.
+     */
+    public synchronized TestHost dedicated(String memoryLimit) {
         dedicatedCount++;
         TestHost h = host("x" + dedicatedCount, net + "." + (100 + dedicatedCount));
-        boot(List.of(h));
+        boot(List.of(h), memoryLimit);
         return h;
     }
 
@@ -189,11 +197,15 @@ public final class Testbed implements AutoCloseable {
     }
 
     private void boot(List<TestHost> list) {
+        boot(list, "");
+    }
+
+    private void boot(List<TestHost> list, String memoryLimit) {
         if (list.isEmpty()) {
             return;
         }
         long t0 = System.nanoTime();
-        list.forEach(h -> sh(60, "up", h.name(), h.ip()));
+        list.forEach(h -> sh(60, "up", h.name(), h.ip(), memoryLimit));
         CompletableFuture.allOf(list.stream().map(h -> CompletableFuture.runAsync(() -> sh(120, "wait", h.name(),
                 h.ip()))).toArray(CompletableFuture[]::new)).join();
         log("booted %d host(s) %s in %.1f s", list.size(), list.stream().map(TestHost::name).toList(),
