@@ -46,19 +46,22 @@ public final class SecretKeyOptions {
 
     private final String keyVariable;
     private final String passphraseVariable;
+    private final String missing;
 
     /** For picocli: the key must be given as {@code --secret-key}, and there is no passphrase variable. */
     public SecretKeyOptions() {
-        this(null, null);
+        this(null, null, "no secret key");
     }
 
     /**
      * {@code keyVariable} names the key file when {@code --secret-key} is left out; {@code passphraseVariable}
      * holds the passphrase when neither passphrase option is given and it is set. Either may be null.
+     * {@code missing} says, when no key is given, what needs one (e.g. "the secrets need your OpenPGP secret key").
      */
-    public SecretKeyOptions(String keyVariable, String passphraseVariable) {
+    public SecretKeyOptions(String keyVariable, String passphraseVariable, String missing) {
         this.keyVariable = keyVariable;
         this.passphraseVariable = passphraseVariable;
+        this.missing = missing;
     }
 
     /** Checks the options and reads the key, without asking for the passphrase: usage errors before any work. */
@@ -107,7 +110,7 @@ public final class SecretKeyOptions {
             file = Path.of(fromEnv);
         }
         if (file == null) {
-            throw usage(spec, "no secret key: give --secret-key FILE" + (keyVariable == null ? ""
+            throw usage(spec, missing + ": give --secret-key FILE" + (keyVariable == null ? ""
                     : " or set " + keyVariable));
         }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {

@@ -20,7 +20,7 @@ public final class OperatorKey {
     public static final String PASSPHRASE_ENV = "VIGIL_SECRETS_PASSPHRASE";
 
     @Mixin
-    SecretKeyOptions key = new SecretKeyOptions(KEY_ENV, PASSPHRASE_ENV);
+    SecretKeyOptions key = new SecretKeyOptions(KEY_ENV, PASSPHRASE_ENV, "the secrets need your OpenPGP secret key");
 
     /** Decrypts the inventory's secrets file with the operator's key. */
     public Secrets read(CommandSpec spec, Inventory inv) {
