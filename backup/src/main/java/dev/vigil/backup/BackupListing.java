@@ -1,8 +1,9 @@
 package dev.vigil.backup;
 
+import dev.vigil.table.TextTable;
+
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /** What {@code ops backup list} shows: the backups, then the uploads that failed runs left incomplete. */
 public record BackupListing(List<BackupEntry> backups, List<IncompleteBackup> incomplete) {
@@ -27,11 +28,11 @@ public record BackupListing(List<BackupEntry> backups, List<IncompleteBackup> in
                 out.append('\n');
             }
             out.append("incomplete uploads (left by failed runs; 'ops backup prune' aborts those older than a day):\n");
-            out.append(String.format(Locale.ROOT, "%-20s  %12s  %s%n", "STARTED (UTC)", "AGE", "KEY"));
+            TextTable table = TextTable.withHeader("STARTED (UTC)", "AGE", "KEY").alignRight(1).minWidths(20, 12);
             for (IncompleteBackup u : incomplete) {
-                out.append(String.format(Locale.ROOT, "%-20s  %12s  %s%n", BackupEntry.TIME.format(u.key().time()),
-                        Sizes.duration(u.age(now)), u.key().objectKey()));
+                table.row(BackupEntry.TIME.format(u.key().time()), Sizes.duration(u.age(now)), u.key().objectKey());
             }
+            out.append(table.render());
         }
         return out.toString();
     }

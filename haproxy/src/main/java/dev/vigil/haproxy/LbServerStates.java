@@ -1,5 +1,7 @@
 package dev.vigil.haproxy;
 
+import dev.vigil.table.TextTable;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +30,17 @@ public final class LbServerStates {
 
     /** A table of every server on every balancer: state and current sessions. */
     public static String table(List<? extends LoadBalancer> balancers) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"BALANCER", "BACKEND", "SERVER", "STATE", "SESSIONS"});
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("BALANCER", "BACKEND", "SERVER", "STATE", "SESSIONS"));
         for (LoadBalancer lb : balancers) {
             for (ServerStatus s : lb.servers()) {
                 if (BACKENDS.contains(s.backend())) {
-                    rows.add(new String[] {lb.name(), s.backend(), s.server(), s.state(),
-                            Integer.toString(s.currentSessions())});
+                    rows.add(List.of(lb.name(), s.backend(), s.server(), s.state(),
+                            Integer.toString(s.currentSessions())));
                 }
             }
         }
-        return Tables.format(rows);
+        return TextTable.render(rows);
     }
 
     /**
@@ -92,6 +94,7 @@ public final class LbServerStates {
         }
     }
 
+    /** The runtime API tells no one when a count reaches 0: a short, bounded poll is all there is to wait on. */
     private static void pause() {
         try {
             Thread.sleep(POLL.toMillis());

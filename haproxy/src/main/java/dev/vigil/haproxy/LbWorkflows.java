@@ -2,6 +2,7 @@ package dev.vigil.haproxy;
 
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.RoleSettings.LbCertificate;
+import dev.vigil.table.TextTable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,17 +35,17 @@ public final class LbWorkflows {
             throw new LbConfigException("roles.lb.certificates lists no certificate files in " + inventory.file());
         }
         certs.sort(Comparator.comparing(LbCertificate::notAfter));
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"FILE", "KEY", "NAMES", "EXPIRES", "DAYS LEFT"});
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("FILE", "KEY", "NAMES", "EXPIRES", "DAYS LEFT"));
         boolean ok = true;
         for (LbCertificate c : certs) {
             long days = Duration.between(now, c.notAfter()).toDays();
             ok &= Duration.between(now, c.notAfter()).compareTo(RENEW_WARNING) >= 0;
-            rows.add(new String[] {inventory.file().toAbsolutePath().getParent().relativize(c.file()).toString(),
+            rows.add(List.of(inventory.file().toAbsolutePath().getParent().relativize(c.file()).toString(),
                     c.keyType().id(), String.join(",", c.names()),
-                    c.notAfter().truncatedTo(ChronoUnit.SECONDS).toString(), Long.toString(days)});
+                    c.notAfter().truncatedTo(ChronoUnit.SECONDS).toString(), Long.toString(days)));
         }
-        return new CertificateReport(Tables.format(rows), ok);
+        return new CertificateReport(TextTable.render(rows), ok);
     }
 
     public record CertificateReport(String table, boolean ok) {

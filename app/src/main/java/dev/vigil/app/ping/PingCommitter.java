@@ -142,6 +142,8 @@ public class PingCommitter {
 
     private List<PingResult> writeWithRetries(List<PingRequest> requests) {
         try {
+            // the writer commits itself, before its after-commit steps (discarding and uploading bodies); the
+            // commit Transactions adds is then a no-op, and what it brings is the one retry policy
             PingBatchWriter.Written w = transactions.run(c -> batchWriter.write(c, requests));
             if (!w.prunes().isEmpty()) {
                 background.execute(() -> prune(w.prunes()));

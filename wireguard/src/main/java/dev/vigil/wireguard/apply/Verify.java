@@ -2,10 +2,12 @@ package dev.vigil.wireguard.apply;
 
 import dev.vigil.provisioning.remote.CommandResult;
 import dev.vigil.provisioning.remote.RemoteHost;
+import dev.vigil.table.TextTable;
 import dev.vigil.wireguard.mesh.Mesh;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,23 +82,20 @@ public final class Verify {
     public static String matrix(Mesh mesh, List<Cell> cells) {
         List<String> names = mesh.nodes().stream().map(Mesh.Node::name).toList();
         int width = Math.max(8, cells.stream().mapToInt(c -> c.text().length()).max().orElse(0));
-        int first = names.stream().mapToInt(String::length).max().orElse(4) + 2;
-        StringBuilder b = new StringBuilder(pad("from \\ to", first));
-        names.forEach(n -> b.append(pad(n, width + 2)));
-        b.append('\n');
+        int[] widths = new int[names.size() + 1];
+        Arrays.fill(widths, width);
+        widths[0] = 0;
+        List<String> header = new ArrayList<>(List.of("from \\ to"));
+        header.addAll(names);
+        TextTable table = TextTable.withHeader(header.toArray(String[]::new)).minWidths(widths);
         for (String from : names) {
-            b.append(pad(from, first));
+            List<String> row = new ArrayList<>(List.of(from));
             for (String to : names) {
-                String text = from.equals(to) ? "-" : cells.stream().filter(c -> c.from().equals(from)
-                        && c.to().equals(to)).map(Cell::text).findFirst().orElse("?");
-                b.append(pad(text, width + 2));
+                row.add(from.equals(to) ? "-" : cells.stream().filter(c -> c.from().equals(from)
+                        && c.to().equals(to)).map(Cell::text).findFirst().orElse("?"));
             }
-            b.append('\n');
+            table.row(row);
         }
-        return b.toString().lines().map(String::stripTrailing).reduce("", (x, y) -> x + y + "\n");
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+        return table.render();
     }
 }
