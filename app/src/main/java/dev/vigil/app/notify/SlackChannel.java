@@ -18,6 +18,11 @@ public final class SlackChannel extends JsonPostChannel {
 
     @Override
     protected JsonObject payload(Alert a) {
+        return slackPayload(a);
+    }
+
+    /** Slack's incoming-webhook document, which Mattermost's incoming webhooks accept as it is. */
+    static JsonObject slackPayload(Alert a) {
         JsonArrayBuilder fields = Json.createArrayBuilder();
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
             fields.add(Json.createObjectBuilder().add("title", f.label()).add("value", f.value()).add("short", false));

@@ -18,14 +18,14 @@ class ChannelKindsTest {
 
     @Test
     void allBuiltInKindsAreFound() {
-        assertThat(KINDS.names()).containsExactly("discord", "email", "ntfy", "pushover", "slack", "teams",
-                "telegram", "webhook");
+        assertThat(KINDS.names()).containsExactly("discord", "email", "googlechat", "gotify", "mattermost",
+                "ntfy", "pushover", "slack", "teams", "telegram", "webhook");
     }
 
     @Test
     void unknownKindsAndBadJsonAreNamed() {
-        refused("fax", "{}", "kind \"fax\" is not a channel kind (known: discord, email, ntfy, pushover, slack, "
-                + "teams, telegram, webhook)");
+        refused("fax", "{}", "kind \"fax\" is not a channel kind (known: discord, email, googlechat, gotify, "
+                + "mattermost, ntfy, pushover, slack, teams, telegram, webhook)");
         refused("email", "[1]", "settings must be a JSON object");
         assertThatThrownBy(() -> KINDS.validate("email", "{\"address\": ", GUARD)).hasMessageStartingWith(
                 "settings are not valid JSON: ");
@@ -53,6 +53,12 @@ class ChannelKindsTest {
         refused("webhook", "{\"down\": \"https://x.example/\"}", "settings.down must be an object");
         refused("slack", "{\"url\": \"https:///nohost\"}", "settings.url has no host name");
         refused("discord", "{}", "settings.url is required");
+        refused("gotify", "{\"server\": \"https://gotify.example.com\"}", "settings.token is required");
+        refused("gotify", "{\"server\": \"https://gotify.example.com\", \"token\": \"a b\"}",
+                "settings.token must be Gotify's application token: letters, digits, '-', '_' or '.'");
+        refused("gotify", "{\"server\": \"https://gotify.example.com\", \"token\": \"t\", \"priority_down\": 11}",
+                "settings.priority_down must be between 0 and 10 (got 11)");
+        refused("mattermost", "{}", "settings.url is required");
         refused("teams", "{\"url\": \"not a url at all\"}", "settings.url is not a valid URL (Illegal character "
                 + "in path)");
         refused("ntfy", "{\"topic\": \"a/b\"}", "settings.topic must be 1 to 64 letters, digits, '-' or '_'");

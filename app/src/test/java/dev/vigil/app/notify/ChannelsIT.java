@@ -135,6 +135,42 @@ class ChannelsIT {
     }
 
     @Test
+    void mattermostGetsTheSlackCompatibleMessage() {
+        HttpReceiver.Request r = send(new MattermostChannel(), "{\"url\": \"" + receiver.url("/hooks/xyz") + "\"}",
+                DOWN);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.pathAndQuery()).isEqualTo("/hooks/xyz");
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(r.body()).isEqualTo(SlackChannel.slackPayload(DOWN).toString());
+        assertThat(r.body()).startsWith("{\"text\":\":red_circle: <" + URL + "|Nightly \\\"backup\\\"> is DOWN\",");
+    }
+
+    @Test
+    void googleChatGetsATextMessageInItsMarkup() {
+        HttpReceiver.Request r = send(new GoogleChatChannel(), "{\"url\": \""
+                + receiver.url("/v1/spaces/AAA/messages?key=k&token=t") + "\"}", DOWN);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.pathAndQuery()).isEqualTo("/v1/spaces/AAA/messages?key=k&token=t");
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(json(r.body())).isEqualTo(Json.createObjectBuilder().add("text", "\uD83D\uDD34 *<" + URL
+                + "|Nightly \"backup\"> is DOWN*\nThe check did not receive a ping in time.\n" + FACTS).build()
+                .toString());
+    }
+
+    @Test
+    void gotifyPostsAMessageWithTheTokenInAHeader() {
+        HttpReceiver.Request r = send(new GotifyChannel(), "{\"server\": \"" + receiver.url("/gotify") + "\", "
+                + "\"token\": \"AbC.123_x\", \"priority_down\": 9}", DOWN);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.pathAndQuery()).isEqualTo("/gotify/message");
+        assertThat(r.header("X-Gotify-Key")).isEqualTo("AbC.123_x");
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(r.body()).isEqualTo("{\"title\":\"Nightly \\\"backup\\\" is DOWN\",\"message\":"
+                + "\"The check did not receive a ping in time.\\n" + FACTS.replace("\n", "\\n") + "\",\"priority\":9,"
+                + "\"extras\":{\"client::notification\":{\"click\":{\"url\":\"" + URL + "\"}}}}");
+    }
+
+    @Test
     void discordGetsAnEmbedWithMentionsOff() {
         HttpReceiver.Request r = send(new DiscordChannel(), "{\"url\": \"" + receiver.url("/api/webhooks/1/t") + "\"}",
                 DOWN);
