@@ -31,6 +31,15 @@ public final class AlertFacts {
         return facts;
     }
 
+    /** The explanation and then the facts, a "label: value" line each: the body of the plain-text push kinds. */
+    public static String plainText(Alert a) {
+        StringBuilder text = new StringBuilder(a.explanation());
+        for (Fact f : of(a)) {
+            text.append('\n').append(f.label()).append(": ").append(f.value());
+        }
+        return text.toString();
+    }
+
     public static String lastPing(Alert.LastPing p) {
         if (p == null) {
             return "never";

@@ -49,13 +49,9 @@ public final class GotifyChannel implements Channel {
     }
 
     static JsonObject payload(Alert a, SettingsReader r) {
-        StringBuilder message = new StringBuilder(a.explanation());
-        for (AlertFacts.Fact f : AlertFacts.of(a)) {
-            message.append('\n').append(f.label()).append(": ").append(f.value());
-        }
         return Json.createObjectBuilder()
                 .add("title", a.headline())
-                .add("message", message.toString())
+                .add("message", AlertFacts.plainText(a))
                 .add("priority", a.down() ? r.integer("priority_down", 8, 0, 10) : r.integer("priority_up", 4, 0, 10))
                 .add("extras", Json.createObjectBuilder().add("client::notification", Json.createObjectBuilder()
                         .add("click", Json.createObjectBuilder().add("url", a.checkUrl()))))

@@ -55,14 +55,10 @@ public final class NtfyChannel implements Channel {
     }
 
     static JsonObject payload(Alert a, SettingsReader r) {
-        StringBuilder message = new StringBuilder(a.explanation());
-        for (AlertFacts.Fact f : AlertFacts.of(a)) {
-            message.append('\n').append(f.label()).append(": ").append(f.value());
-        }
         return Json.createObjectBuilder()
                 .add("topic", r.required("topic"))
                 .add("title", a.headline())
-                .add("message", message.toString())
+                .add("message", AlertFacts.plainText(a))
                 .add("priority", a.down() ? r.integer("priority_down", 5, 1, 5) : r.integer("priority_up", 3, 1, 5))
                 .add("tags", Json.createArrayBuilder().add(a.down() ? "red_circle" : "green_circle"))
                 .add("click", a.checkUrl())

@@ -54,11 +54,7 @@ public final class PushoverChannel implements Channel {
         f.put("token", token);
         f.put("user", r.required("user_key"));
         f.put("title", a.headline());
-        StringBuilder message = new StringBuilder(a.explanation());
-        for (AlertFacts.Fact fact : AlertFacts.of(a)) {
-            message.append('\n').append(fact.label()).append(": ").append(fact.value());
-        }
-        f.put("message", message.toString());
+        f.put("message", AlertFacts.plainText(a));
         int priority = a.down() ? r.integer("priority_down", 0, -2, 2) : r.integer("priority_up", 0, -2, 2);
         f.put("priority", Integer.toString(priority));
         if (priority == 2) {
