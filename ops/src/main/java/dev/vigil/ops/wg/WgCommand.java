@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = {"The private WireGuard network: each host's peers and firewall from the inventory's tiers and "
                 + "tier policy (network.policy), keys made on the hosts."},
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {WgRenderCommand.class, WgKeysCommand.class, WgApplyCommand.class, WgVerifyCommand.class},
+        subcommands = {WgRenderCommand.class, WgKeysCommand.class, WgApplyCommand.class, WgAddCommand.class,
+                WgRemoveCommand.class, WgRotateCommand.class, WgVerifyCommand.class},
         footer = {"", "Exit status: 0 fine, 1 a host failed, 2 bad usage, inventory or key file.",
                 "Details: docs/private-network.md"})
 public final class WgCommand {
@@ -20,6 +21,16 @@ public final class WgCommand {
     static Mesh mesh(CommandLine.Model.CommandSpec spec, Inventory inventory) {
         try {
             return Mesh.of(inventory);
+        } catch (MeshException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The inventory's node named {@code host}; an unknown name is a usage error too. */
+    static Mesh.Node node(CommandLine.Model.CommandSpec spec, Inventory inventory, String host) {
+        Mesh mesh = mesh(spec, inventory);
+        try {
+            return mesh.node(host);
         } catch (MeshException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -13,12 +13,27 @@ public final class HostKey {
     static final String SCRIPT = "set -e; umask 077; mkdir -p /etc/wireguard; k=" + WgQuickConfig.PRIVATE_KEY_FILE
             + "; if [ ! -s \"$k\" ]; then wg genkey > \"$k.new\"; mv \"$k.new\" \"$k\"; fi; wg pubkey < \"$k\"";
 
+    /**
+     * A new key over the old one (the old private key is gone, not kept aside), loaded into wg0 when it is up, so
+     * every session the host has restarts; its peers accept the host again once they list the new public key.
+     */
+    static final String ROTATE = "set -e; umask 077; mkdir -p /etc/wireguard; k=" + WgQuickConfig.PRIVATE_KEY_FILE
+            + "; wg genkey > \"$k.new\"; mv \"$k.new\" \"$k\"; if wg show " + WgQuickConfig.INTERFACE
+            + " >/dev/null 2>&1; then wg set " + WgQuickConfig.INTERFACE + " private-key \"$k\"; fi; wg pubkey < \"$k\"";
+
     private HostKey() {
     }
 
     /** The host's public key, making its private key first when it has none. */
     public static String ensure(RemoteHost host) {
         String pub = host.check(SCRIPT).strip();
+        WgKeys.decode(pub, "the public key " + host.name() + " printed");
+        return pub;
+    }
+
+    /** Replaces the host's private key with a new one made on the host; returns the new public key. */
+    public static String rotate(RemoteHost host) {
+        String pub = host.check(ROTATE).strip();
         WgKeys.decode(pub, "the public key " + host.name() + " printed");
         return pub;
     }

@@ -67,6 +67,13 @@ public record PublicKeys(Path file, Map<String, String> keys) {
         return new PublicKeys(file, next);
     }
 
+    /** The set without {@code host}'s key (a host leaving the network). */
+    public PublicKeys without(String host) {
+        Map<String, String> next = new TreeMap<>(keys);
+        next.remove(host);
+        return new PublicKeys(file, next);
+    }
+
     public String render() {
         StringBuilder b = new StringBuilder("# WireGuard public keys, collected by 'ops wg keys' (private keys stay on "
                 + "each host)\n");

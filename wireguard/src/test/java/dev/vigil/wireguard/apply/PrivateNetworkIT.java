@@ -90,16 +90,16 @@ class PrivateNetworkIT {
                     .orElseThrow());
         }
 
-        // ops wg apply --dry-run writes nothing; ops wg apply; then nothing is left to change
+        // ops wg add db --dry-run writes nothing; ops wg add db (db and its peers); then nothing is left to change
         StringWriter dry = new StringWriter();
-        assertThat(WgWorkflows.apply(inventory, inventory.hosts(), WgWorkflows.tasks(inventory, inventory.hosts()),
-                true, 3, false, new PrintWriter(dry))).as(dry.toString()).isTrue();
-        assertThat(dry.toString()).contains("+AllowedIPs = " + DB + "/32");
+        assertThat(MeshChanges.add(inventory, db.name(), true, 3, false, new PrintWriter(dry))).as(dry.toString())
+                .isTrue();
+        assertThat(dry.toString()).contains("+AllowedIPs = " + DB + "/32").doesNotContain(lb.name() + ":");
         assertThat(testbed.ssh(db, "test -e /etc/wireguard/wg0.conf || echo absent")).contains("absent");
         assertThat(testbed.ssh(app, "wg show wg0 peers")).doesNotContain(keys.of(db.name()).orElseThrow());
         StringWriter applied = new StringWriter();
-        assertThat(WgWorkflows.apply(inventory, inventory.hosts(), WgWorkflows.tasks(inventory, inventory.hosts()),
-                false, 3, false, new PrintWriter(applied))).as(applied.toString()).isTrue();
+        assertThat(MeshChanges.add(inventory, db.name(), false, 3, false, new PrintWriter(applied)))
+                .as(applied.toString()).isTrue();
         assertThat(applied.toString()).contains("reloaded with wg syncconf");
         assertThat(testbed.ssh(app, "wg show wg0 public-key").strip()).as("app keeps its key through syncconf")
                 .isEqualTo(keys.of(app.name()).orElseThrow());
@@ -156,6 +156,56 @@ class PrivateNetworkIT {
                 .as(broken.toString()).isFalse();
         System.err.println(broken);
         assertThat(broken.toString()).contains("UNEXPECTED 22 open", "2 unexpected cell(s)"); // app -> db and app -> lb
+        for (TestHost h : List.of(lb, db)) {
+            testbed.ssh(h, "nft -f /etc/wireguard/wg0.nft");
+        }
+        testbed.ssh(lb, "ip route del " + DB + "/32 dev wg0");
+        testbed.ssh(db, "ip route del " + LB + "/32 dev wg0");
+
+        // ops wg rotate app: a new key made on app, lb and db swap the peer's key; the old key no longer gets in
+        String oldKey = keys.of(app.name()).orElseThrow();
+        testbed.ssh(app, "cp /etc/wireguard/wg0.key /root/old.key");
+        StringWriter rotateDry = new StringWriter();
+        assertThat(MeshChanges.rotate(inventory, app.name(), true, 3, false, new PrintWriter(rotateDry)))
+                .as(rotateDry.toString()).isTrue();
+        assertThat(rotateDry.toString()).contains("would make a new key", "-PublicKey = " + oldKey);
+        assertThat(testbed.ssh(app, "wg show wg0 public-key").strip()).as("a dry run keeps the key").isEqualTo(oldKey);
+        StringWriter rotated = new StringWriter();
+        assertThat(MeshChanges.rotate(inventory, app.name(), false, 3, false, new PrintWriter(rotated)))
+                .as(rotated.toString()).isTrue();
+        System.err.println(rotated);
+        String newKey = PublicKeys.load(inventory.network().keysFile()).of(app.name()).orElseThrow();
+        assertThat(newKey).isNotEqualTo(oldKey);
+        assertThat(testbed.ssh(app, "wg show wg0 public-key").strip()).isEqualTo(newKey);
+        for (TestHost peer : List.of(lb, db)) {
+            assertThat(testbed.ssh(peer, "wg show wg0 peers")).contains(newKey).doesNotContain(oldKey);
+        }
+        Await.until(Duration.ofSeconds(30), () -> connects(testbed, app, DB, 5432), () -> "app -> db with the new key");
+        StringWriter afterRotate = new StringWriter();
+        assertThat(WgWorkflows.verify(inventory, inventory.hosts(), 3, new PrintWriter(afterRotate)))
+                .as(afterRotate.toString()).isTrue();
+        testbed.ssh(app, "wg set wg0 private-key /root/old.key");
+        assertThat(connects(testbed, app, DB, 5432)).as("app -> db with the old key").isFalse();
+        assertThat(connects(testbed, lb, APP, 8080)).as("lb -> app with app on the old key").isFalse();
+        testbed.ssh(app, "wg set wg0 private-key /etc/wireguard/wg0.key; rm /root/old.key");
+        Await.until(Duration.ofSeconds(30), () -> connects(testbed, app, DB, 5432), () -> "app -> db, new key back");
+
+        // ops wg remove db: app drops the peer and its route, db's wg0 stops, db's key leaves the file
+        String dbKey = keys.of(db.name()).orElseThrow();
+        StringWriter removeDry = new StringWriter();
+        assertThat(MeshChanges.remove(inventory, db.name(), true, 3, false, new PrintWriter(removeDry)))
+                .as(removeDry.toString()).isTrue();
+        assertThat(removeDry.toString()).contains("-AllowedIPs = " + DB + "/32");
+        assertThat(testbed.ssh(app, "wg show wg0 peers")).as("a dry run keeps the peer").contains(dbKey);
+        StringWriter removed = new StringWriter();
+        assertThat(MeshChanges.remove(inventory, db.name(), false, 3, false, new PrintWriter(removed)))
+                .as(removed.toString()).isTrue();
+        System.err.println(removed);
+        assertThat(testbed.ssh(app, "wg show wg0 peers")).doesNotContain(dbKey).contains(lbKey);
+        assertThat(testbed.ssh(app, "ip route show dev wg0")).doesNotContain(DB);
+        assertThat(testbed.ssh(db, "wg show wg0 >/dev/null 2>&1 && echo up || echo down").strip()).isEqualTo("down");
+        assertThat(PublicKeys.load(inventory.network().keysFile()).of(db.name())).isEmpty();
+        assertThat(connects(testbed, app, DB, 5432)).as("app -> db after db left").isFalse();
     }
 
     /** The time of {@code host}'s latest handshake with the peer {@code key}: "0" when none. */
