@@ -34,6 +34,7 @@ public final class Recipes {
         if (host.has(Role.WATCHDOG)) {
             tasks.addAll(WatchdogRecipe.tasks(inventory, inputs));
         }
+        tasks.addAll(WireGuardOrdering.tasks(inventory, host));
         // roles share some steps (Java, the ops jar): the first of equal names is kept, and they are equal
         Map<String, Task> unique = new LinkedHashMap<>();
         tasks.forEach(t -> unique.putIfAbsent(t.name(), t));
