@@ -171,6 +171,7 @@ public class ChecksService {
 
     private static CheckFields withChannels(CheckFields f, String channels) {
         return new CheckFields(f.name(), f.slug(), f.tags(), f.desc(), f.timeout(), f.grace(), f.schedule(), f.tz(),
-                f.manualResume(), f.methods(), channels, f.unique(), f.alertAfterFailures(), f.startDeadline());
+                f.manualResume(), f.methods(), channels, f.unique(), f.alertAfterFailures(), f.startDeadline(),
+                f.keywords());
     }
 }

@@ -52,7 +52,7 @@ final class PingIntake {
             }
         }
         PingRequest ping = new PingRequest(target.url(), target.signal(), target.create(), received, client.scheme(),
-                client.remoteAddr(), client.userAgent(), kept, body.size(), spooled);
+                client.remoteAddr(), client.userAgent(), kept, body.size(), spooled, null);
         if (committer.submit(ping, reply)) {
             return true;
         }
