@@ -84,6 +84,12 @@ final class AppRecipe {
         if (inventory.domains().ping() != null) {
             env.add(Variable.plain("VIGIL_PING_ENDPOINT", "https://" + inventory.domains().ping() + "/"));
         }
+        List<Host> lbs = inventory.withRole(Role.LB);
+        if (!lbs.isEmpty()) {
+            // the load balancers' X-Forwarded-For and -Proto are believed, nobody else's (a client could forge them)
+            env.add(Variable.plain("VIGIL_TRUSTED_PROXIES", lbs.stream()
+                    .map(h -> h.peerAddress().getHostAddress()).collect(Collectors.joining(","))));
+        }
         List<Host> dbs = inventory.withRole(Role.DB);
         if (!dbs.isEmpty()) {
             // every database server: after a failover the app follows the new primary without a change here
