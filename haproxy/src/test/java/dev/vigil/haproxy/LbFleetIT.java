@@ -31,6 +31,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +100,7 @@ class LbFleetIT {
         Await.until(Duration.ofSeconds(30), () -> count(status(inventory, lbs), " UP ") == 8,
                 () -> "every server UP:\n" + status(inventory, lbs));
         String table = status(inventory, lbs);
+        System.err.println("[output] status\n" + table);
         assertThat(table).startsWith("BALANCER").contains("BACKEND", "SERVER", "STATE", "SESSIONS")
                 .containsPattern("h1 +app +app1 +UP +0\n").containsPattern("h2 +ping +app2 +UP +0\n");
         assertThat(get(hosts.get(0), TestFleet.PING_DOMAIN)).as("the ping domain over plain HTTP").isEqualTo(200);
@@ -119,6 +123,7 @@ class LbFleetIT {
         TaskResult last = refused.get(refused.size() - 1);
         assertThat(last.task()).isEqualTo("file " + LbTasks.CONFIG);
         assertThat(last.status()).isEqualTo(TaskStatus.FAILED);
+        System.err.println("[output] refused\n" + last.message());
         assertThat(last.message()).contains("rejected by", "haproxy -c", "no-such-keyword", "nothing changed");
         assertThat(testbed.ssh(lb1, "cat " + LbTasks.CONFIG)).isEqualTo(good);
         assertThat(workerPid(lb1)).as("not reloaded").isEqualTo(pid);
@@ -129,6 +134,7 @@ class LbFleetIT {
         assertThat(LbWorkflows.drain(inventory, lbs, "app1", Duration.ofSeconds(20), false,
                 new PrintWriter(drained))).as(drained.toString()).isTrue();
         assertThat(drained.toString()).contains("app1 drained on h1, h2");
+        System.err.println("[output] drain\n" + drained + status(inventory, lbs));
         assertThat(count(status(inventory, lbs), " DRAIN ")).isEqualTo(4);
 
         // an inventory change: a dry run shows the diff and changes nothing; apply reloads both, app1 stays drained
@@ -137,13 +143,25 @@ class LbFleetIT {
         StringWriter dry = new StringWriter();
         assertThat(LbWorkflows.apply(changed, lbs, LbWorkflows.tasks(changed, lbs), true, 2, false,
                 new PrintWriter(dry))).as(dry.toString()).isTrue();
+        System.err.println("[output] apply --dry-run\n" + dry);
         assertThat(dry.toString()).contains("-    maxconn 4096", "+    maxconn 2048", "would change",
                 "server states dumped");
         assertThat(testbed.ssh(lb1, "cat " + LbTasks.CONFIG)).isEqualTo(good);
         long[] before = {workerPid(hosts.get(0)), workerPid(hosts.get(1))};
         StringWriter applied = new StringWriter();
-        assertThat(LbWorkflows.apply(changed, lbs, LbWorkflows.tasks(changed, lbs), false, 2, false,
-                new PrintWriter(applied))).as(applied.toString()).isTrue();
+        Load load = new Load(hosts);
+        try {
+            assertThat(LbWorkflows.apply(changed, lbs, LbWorkflows.tasks(changed, lbs), false, 2, false,
+                    new PrintWriter(applied))).as(applied.toString()).isTrue();
+            Thread.sleep(1000); // requests after the reload too, served by the new workers
+        } finally {
+            load.close();
+        }
+        System.err.printf("[measure] reload of both balancers under load: %d requests, %d failed %s%n",
+                load.requests.get(), load.failures.get(), load.firstFailures);
+        assertThat(load.requests.get()).as("the load ran").isPositive();
+        assertThat(load.failures.get()).as("requests failed during the reloads: " + load.firstFailures).isZero();
+        System.err.println("[output] apply\n" + applied);
         assertThat(applied.toString()).contains("reloaded (changed: " + LbTasks.CONFIG + ")");
         for (int i = 0; i < 2; i++) {
             assertThat(workerPid(hosts.get(i))).as("a new worker on " + hosts.get(i).name()).isNotEqualTo(before[i]);
@@ -159,6 +177,7 @@ class LbFleetIT {
         // ops lb ready app1 --dry-run, then ops lb ready app1
         StringWriter wouldReady = new StringWriter();
         assertThat(LbWorkflows.ready(changed, lbs, "app1", true, new PrintWriter(wouldReady))).isTrue();
+        System.err.println("[output] ready --dry-run\n" + wouldReady);
         assertThat(wouldReady.toString()).contains("h1: app/app1 is DRAIN with 0 session(s); would set READY",
                 "(dry run: nothing is changed)");
         assertThat(count(status(changed, lbs), " DRAIN ")).isEqualTo(4);
@@ -179,6 +198,49 @@ class LbFleetIT {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LbWorkflows.drain(changed, lbs, "h1",
                 Duration.ofSeconds(1), false, new PrintWriter(new StringWriter()))))
                 .hasMessage("host h1 is not an app server (its roles: [lb]); drain and ready take an app server");
+    }
+
+    /**
+     * One client thread, a new HTTPS connection per request to the app domain, alternating between the two
+     * balancers; an answer other than 200 "ok" or an I/O error is a failed request.
+     */
+    private final class Load implements AutoCloseable {
+        final AtomicLong requests = new AtomicLong();
+        final AtomicLong failures = new AtomicLong();
+        final List<String> firstFailures = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        Load(List<TestHost> hosts) {
+            thread = new Thread(() -> {
+                for (int i = 0; running.get(); i++) {
+                    requests.incrementAndGet();
+                    try {
+                        TestClient.Response r = client.get(null, new InetSocketAddress(hosts.get(i % 2).ip(), 443),
+                                TestClient.Tls.sni(TestFleet.APP_DOMAIN), TestFleet.APP_DOMAIN, "/", Map.of());
+                        if (r.status() != 200 || !r.body().equals("ok\n")) {
+                            failed(r.status() + " " + r.body());
+                        }
+                    } catch (Exception e) {
+                        failed(e.toString());
+                    }
+                }
+            });
+            thread.start();
+        }
+
+        private void failed(String why) {
+            failures.incrementAndGet();
+            if (firstFailures.size() < 5) {
+                firstFailures.add(why);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(30_000);
+        }
     }
 
     private static String inventory(List<TestHost> hosts, int maxConnections) {
