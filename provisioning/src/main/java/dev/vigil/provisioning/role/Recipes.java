@@ -23,7 +23,7 @@ public final class Recipes {
     public static List<Task> forHost(Inventory inventory, Host host, RecipeInputs inputs) {
         List<Task> tasks = new ArrayList<>(BaseRecipe.tasks(inventory, host));
         if (host.has(Role.LB)) {
-            tasks.addAll(LbRecipe.tasks());
+            tasks.addAll(LbRecipe.tasks(inventory, host, inputs));
         }
         if (host.has(Role.APP)) {
             tasks.addAll(AppRecipe.tasks(inventory, host, inputs.secrets()));
