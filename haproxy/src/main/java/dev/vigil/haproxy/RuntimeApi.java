@@ -1,5 +1,7 @@
 package dev.vigil.haproxy;
 
+import dev.vigil.provisioning.remote.RemoteHost;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.vigil.provisioning.remote.RemoteHost;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -110,6 +110,25 @@ class LbFleetIT {
         assertThat(https.status()).as("the app domain over HTTPS, with the installed certificate").isEqualTo(200);
         assertThat(https.body()).isEqualTo("ok\n");
 
+        // status says when something is wrong: a server DOWN, a balancer that cannot be asked
+        testbed.ssh(hosts.get(0), "systemctl stop app-127.0.0.3-8080");
+        Await.until(Duration.ofSeconds(20), () -> status(inventory, lbs).matches("(?s).*h1 +app +app2 +DOWN .*"),
+                () -> "app2 DOWN on h1:\n" + status(inventory, lbs));
+        assertThat(LbWorkflows.status(inventory, lbs, new PrintWriter(new StringWriter()))).as("a server DOWN")
+                .isFalse();
+        testbed.ssh(hosts.get(0), "systemctl reset-failed app-127.0.0.3-8080 2>/dev/null; "
+                + "systemd-run --unit=app-127.0.0.3-8080 socat TCP-LISTEN:8080,bind=127.0.0.3,fork,"
+                + "reuseaddr EXEC:/usr/local/bin/responder");
+        Await.until(Duration.ofSeconds(20), () -> count(status(inventory, lbs), " UP ") == 8,
+                () -> "every server UP again:\n" + status(inventory, lbs));
+        Inventory withDeadLb = InventoryLoader.parse(file, inventory(hosts, 4096)
+                + "  - {name: lb3, ipv4: " + testbed.unusedAddress() + ", roles: [lb]}\n");
+        StringWriter partial = new StringWriter();
+        assertThat(LbWorkflows.status(withDeadLb, LbWorkflows.balancers(withDeadLb.hosts()),
+                new PrintWriter(partial))).isFalse();
+        assertThat(partial.toString()).as("the others are still shown").containsPattern("h2 +ping +app2 +UP ")
+                .contains("lb3: FAILED cannot connect to lb3");
+
         // a configuration the host's haproxy -c refuses is never installed; the old one keeps serving
         TestHost lb1 = hosts.get(0);
         String good = testbed.ssh(lb1, "cat " + LbTasks.CONFIG);
@@ -131,8 +150,18 @@ class LbFleetIT {
 
         // ops lb drain app1: DRAIN in both backends on both balancers
         StringWriter drained = new StringWriter();
-        assertThat(LbWorkflows.drain(inventory, lbs, "app1", Duration.ofSeconds(20), false,
-                new PrintWriter(drained))).as(drained.toString()).isTrue();
+        Load drainLoad = new Load(hosts);
+        try {
+            Thread.sleep(1000);
+            assertThat(LbWorkflows.drain(inventory, lbs, "app1", Duration.ofSeconds(20), false,
+                    new PrintWriter(drained))).as(drained.toString()).isTrue();
+            Thread.sleep(1000);
+        } finally {
+            drainLoad.close();
+        }
+        System.err.printf("[measure] drain of app1 on both balancers under load: %d requests, %d failed %s%n",
+                drainLoad.requests.get(), drainLoad.failures.get(), drainLoad.firstFailures);
+        assertThat(drainLoad.failures.get()).as("failed during the drain: " + drainLoad.firstFailures).isZero();
         assertThat(drained.toString()).contains("app1 drained on h1, h2");
         System.err.println("[output] drain\n" + drained + status(inventory, lbs));
         assertThat(count(status(inventory, lbs), " DRAIN ")).isEqualTo(4);
