@@ -41,6 +41,10 @@ final class HeldAlerts {
     private static final String CLAIM_FLIPS = "SELECT flips.check_id, flips.id, flips.new_status, c.project_id,"
             + " c.tags, now() AS db_now FROM flips JOIN checks c ON c.id = flips.check_id"
             + " WHERE flips.processed IS NULL AND " + GUARDED
+            // a check's flips in order, even across senders: an up decided while its down is still being decided by
+            // another sender would not see that down's held row
+            + " AND NOT EXISTS (SELECT 1 FROM flips e WHERE e.check_id = flips.check_id AND e.processed IS NULL"
+            + " AND (e.created, e.id) < (flips.created, flips.id))"
             + " ORDER BY flips.created LIMIT ? FOR UPDATE OF flips SKIP LOCKED";
     private static final String TELL_FLIP = "INSERT INTO notifications (check_id, channel_id, flip_id, flip_created,"
             + " old_status, new_status, reason)"

@@ -123,6 +123,9 @@ final class WindowFieldsParser {
         if (s.getString().length() > maxLength) {
             throw ApiException.invalid(field, "is too long (at most " + maxLength + " characters)");
         }
+        if (s.getString().indexOf('\0') >= 0) {
+            throw ApiException.invalid(field, "contains a NUL character"); // PostgreSQL text cannot hold one
+        }
         return s.getString();
     }
 }

@@ -142,8 +142,9 @@ class HeldAlertsIT {
         String backups = check(p, "backups", ", \"depends_on\": \"" + dbPrimary + "\"");
         String reports = check(p, "reports", ", \"depends_on\": \"" + dbPrimary + "\"");
 
-        // the sender paused, so that the three go down in one round: the dependents are held when db-primary's
-        // alert is made, and it names them
+        // the sender paused (once it has seen the first pings' flips), so that the three go down in one round: the
+        // dependents are held when db-primary's alert is made, and it names them
+        Await.until(Duration.ofSeconds(10), () -> unprocessedFlips(p) == 0, () -> "flips left unprocessed");
         Files.writeString(vigil.app.maintenanceFile(), "hold\n");
         Await.until(Duration.ofSeconds(10), () -> senderStatus().equals("paused idle\n"), HeldAlertsIT::senderStatus);
         for (String uuid : List.of(dbPrimary, backups, reports)) {
@@ -173,6 +174,15 @@ class HeldAlertsIT {
                 + reports + "')")).isZero();
         assertThat(db.count("SELECT count(*) FROM notifications WHERE check_id = '" + reports + "'"))
                 .isZero();
+    }
+
+    private static long unprocessedFlips(ApiClient.Project p) {
+        try {
+            return db.count("SELECT count(*) FROM flips f JOIN checks c ON c.id = f.check_id "
+                    + "WHERE c.project_id = '" + p.id() + "' AND f.processed IS NULL");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long held(ApiClient.Project p) {
