@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The flips that {@link AlertHold} may hold, and the release of held alerts. {@link FlipFanOut} leaves to this class
@@ -28,6 +29,8 @@ import java.util.UUID;
  * notifications when the check is still down; the notifications' unique index keeps that to one per channel.
  */
 final class HeldAlerts {
+
+    private static final Logger LOG = Logger.getLogger(HeldAlerts.class.getName());
 
     /** A flip this class decides rather than FlipFanOut's one statement; {@code flips} is the flip's row. */
     static final String GUARDED = "(EXISTS (SELECT 1 FROM check_dependencies d WHERE d.check_id = flips.check_id)"
@@ -239,8 +242,18 @@ final class HeldAlerts {
                 st.setArray(1, c.createArrayOf("uuid", projects.toArray()));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        windows.computeIfAbsent(rs.getObject("project_id", UUID.class), k -> new ArrayList<>())
-                                .add(MaintenanceWindowRows.read(rs));
+                        MaintenanceWindow w;
+                        String id = rs.getString("id");
+                        try {
+                            w = MaintenanceWindowRows.read(rs);
+                        } catch (IllegalArgumentException e) {
+                            // checked when saved; should a later release read it differently, the window is
+                            // ignored (alerts go out) rather than stopping every round
+                            LOG.warning(() -> "maintenance window " + id + " is unusable and ignored: "
+                                    + e.getMessage());
+                            continue;
+                        }
+                        windows.computeIfAbsent(rs.getObject("project_id", UUID.class), k -> new ArrayList<>()).add(w);
                     }
                 }
             }

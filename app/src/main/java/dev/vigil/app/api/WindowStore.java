@@ -56,13 +56,14 @@ final class WindowStore {
      * Deletes the window; the alerts it held are looked at again at once (in the same transaction), so that checks
      * still down are told within a sender's round.
      */
-    void delete(UUID id) throws SQLException {
+    void delete(UUID project, UUID id) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("DELETE FROM maintenance_windows WHERE id = ?")) {
             st.setObject(1, id);
             st.executeUpdate();
         }
-        try (PreparedStatement st = c.prepareStatement("UPDATE held_alerts SET recheck_after = now() "
-                + "WHERE held_by = '{}' AND recheck_after > now()")) {
+        try (PreparedStatement st = c.prepareStatement("UPDATE held_alerts h SET recheck_after = now() FROM checks c "
+                + "WHERE c.id = h.check_id AND c.project_id = ? AND h.held_by = '{}' AND h.recheck_after > now()")) {
+            st.setObject(1, project);
             st.executeUpdate();
         }
     }

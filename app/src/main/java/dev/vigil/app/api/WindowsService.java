@@ -57,7 +57,7 @@ public class WindowsService {
             }
             WindowStore store = new WindowStore(c);
             MaintenanceWindow w = store.find(caller.projectId(), id).orElseThrow(ApiException::notFound);
-            store.delete(id);
+            store.delete(caller.projectId(), id);
             return json(w, Instant.now());
         });
     }

@@ -257,6 +257,27 @@ class HeldAlertsIT {
     }
 
     @Test
+    void deletingAnOpenWindowTellsTheCheckItHeldAtOnce() throws Exception {
+        ApiClient.Project p = api.newProject("window-delete");
+        channel(p, "webhook", hook());
+        String job = check(p, "patched", "");
+        String window = created(api.post("/api/v3/windows/", p.rw(), "{\"check\": \"" + job + "\", \"start\": \""
+                + Instant.now().minusSeconds(60) + "\", \"end\": \"" + Instant.now().plusSeconds(3600)
+                + "\", \"reason\": \"kernel upgrade\"}"), "uuid");
+        assertThat(vigil.app.get("/ping/" + job + "/fail").statusCode()).isEqualTo(200);
+        Await.until(Duration.ofSeconds(10), () -> held(p) == 1, () -> "requests: " + receiver.requests());
+        assertThat(db.value("SELECT why FROM held_alerts WHERE check_id = '" + job + "'"))
+                .isEqualTo("maintenance window: kernel upgrade");
+        Await.pause(Duration.ofSeconds(1));
+        assertThat(told()).isEmpty();
+
+        assertThat(api.delete("/api/v3/windows/" + window, p.rw()).statusCode()).isEqualTo(200);
+        Await.until(Duration.ofSeconds(10), () -> told().size() == 1, () -> "requests: " + receiver.requests());
+        assertThat(told()).containsExactly("patched down");
+        assertThat(held(p)).isZero();
+    }
+
+    @Test
     void windowsAreCreatedListedAndDeletedWithTheirRulesChecked() throws IOException {
         ApiClient.Project p = api.newProject("window-api");
         String job = check(p, "job", "");
