@@ -91,7 +91,8 @@ public final class CheckFieldsParser {
         }
     }
 
-    private static String string(JsonObject body, String field, int maxLength) {
+    /** A text field of the API's bodies: null when absent; not a string, too long or holding a NUL is a 400. */
+    static String string(JsonObject body, String field, int maxLength) {
         JsonValue value = body.get(field);
         if (value == null) {
             return null;
@@ -102,6 +103,9 @@ public final class CheckFieldsParser {
         String text = s.getString();
         if (text.length() > maxLength) {
             throw ApiException.invalid(field, "is too long (at most " + maxLength + " characters)");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw ApiException.invalid(field, "contains a NUL character"); // PostgreSQL text cannot hold one
         }
         return text;
     }

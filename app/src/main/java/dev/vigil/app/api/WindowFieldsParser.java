@@ -28,8 +28,8 @@ final class WindowFieldsParser {
     }
 
     static MaintenanceWindow parse(JsonObject body, UUID id, Instant now) {
-        String check = string(body, "check", 36);
-        String tag = string(body, "tag", 100);
+        String check = CheckFieldsParser.string(body, "check", 36);
+        String tag = CheckFieldsParser.string(body, "tag", 100);
         if (check != null && tag != null) {
             throw ApiException.badRequest("invalid window: give check or tag, not both (neither: the whole project)");
         }
@@ -49,11 +49,11 @@ final class WindowFieldsParser {
             scope = Scope.TAG;
             target = tag.strip();
         }
-        String reason = string(body, "reason", 200);
+        String reason = CheckFieldsParser.string(body, "reason", 200);
         if (reason == null || reason.isBlank()) {
             throw ApiException.invalid("reason", "is missing (say why checks are quiet, for the log)");
         }
-        String schedule = string(body, "schedule", 100);
+        String schedule = CheckFieldsParser.string(body, "schedule", 100);
         Instant start = time(body, "start");
         Instant end = time(body, "end");
         try {
@@ -72,7 +72,7 @@ final class WindowFieldsParser {
             ScheduleExpression expression;
             ZoneId zone;
             try {
-                zone = CronSchedule.parseZone(body.containsKey("tz") ? string(body, "tz", 36) : "UTC");
+                zone = CronSchedule.parseZone(body.containsKey("tz") ? CheckFieldsParser.string(body, "tz", 36) : "UTC");
             } catch (InvalidScheduleException e) {
                 throw ApiException.invalid("tz", "is not a valid timezone: " + e.getMessage());
             }
@@ -101,7 +101,7 @@ final class WindowFieldsParser {
     }
 
     private static Instant time(JsonObject body, String field) {
-        String text = string(body, field, 40);
+        String text = CheckFieldsParser.string(body, field, 40);
         if (text == null) {
             return null;
         }
@@ -110,22 +110,5 @@ final class WindowFieldsParser {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "is not an ISO 8601 time with an offset (2026-12-24T22:00:00+00:00)");
         }
-    }
-
-    private static String string(JsonObject body, String field, int maxLength) {
-        JsonValue value = body.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonString s)) {
-            throw ApiException.invalid(field, "is not a string");
-        }
-        if (s.getString().length() > maxLength) {
-            throw ApiException.invalid(field, "is too long (at most " + maxLength + " characters)");
-        }
-        if (s.getString().indexOf('\0') >= 0) {
-            throw ApiException.invalid(field, "contains a NUL character"); // PostgreSQL text cannot hold one
-        }
-        return s.getString();
     }
 }

@@ -54,6 +54,7 @@ class CheckFieldsParserTest {
         refused("{\"grace\": -5}", "json validation error: grace is too small (at least 60 seconds)");
         refused("{\"grace\": true}", "json validation error: grace is not a number");
         refused("{\"tags\": [\"a\"]}", "json validation error: tags is not a string");
+        refused("{\"name\": \"a\\u0000b\"}", "json validation error: name contains a NUL character");
         refused("{\"slug\": \"UPPER\"}", "json validation error: slug does not match pattern ^[a-z0-9-_]*$");
         // Not five fields, so OnCalendar, as Healthchecks decides; a real cron line with a bad field stays cron.
         refused("{\"schedule\": \"* * *\"}", "json validation error: schedule is not a valid OnCalendar expression: "
