@@ -41,6 +41,16 @@ public final class ProjectStore {
         }
     }
 
+    /** The project's ping key, for its checks' slug URLs; empty when it has none. */
+    public Optional<String> pingKey(UUID project) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT ping_key FROM projects WHERE id = ?")) {
+            st.setObject(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString("ping_key")) : Optional.empty();
+            }
+        }
+    }
+
     String badgeKey(UUID project) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT badge_key FROM projects WHERE id = ?")) {
             st.setObject(1, project);
