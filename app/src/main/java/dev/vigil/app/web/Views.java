@@ -38,6 +38,15 @@ public final class Views {
         }
     }
 
+    /** keys.jte: the project's keys, the key just made (shown this once) or null, and an error or null. */
+    public record Keys(Chrome chrome, UUID project, List<dev.vigil.app.api.ProjectKeys.Key> keys,
+            dev.vigil.app.api.ProjectKeys.NewKey made, String error) {
+
+        public String action() {
+            return "/projects/" + project + "/keys/";
+        }
+    }
+
     /** One way of pinging a check, as the details page lists them. */
     public record PingUrl(String what, String url) {
     }

@@ -245,6 +245,39 @@ class WebPagesIT {
     }
 
     @Test
+    void apiKeysAreShownOnceWorkOnTheApiAndCanBeRevoked() throws IOException {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "keyed"));
+        String keysPage = "/projects/" + u.project + "/keys/";
+        assertThat(u.get(u.dashboard()).body()).contains(keysPage);
+        assertThat(u.get(keysPage).body()).contains("no API keys");
+        HttpResponse<String> made = u.submit(keysPage, keysPage, Map.of("label", "ci <deploy>", "kind", "read-write"));
+        assertThat(made.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("id=\"new-key-value\">(vgw_[A-Za-z0-9]{28})<").matcher(made.body());
+        assertThat(m.find()).as(made.body()).isTrue();
+        String key = m.group(1);
+        assertThat(made.body()).contains("ci &lt;deploy&gt;");
+        HttpResponse<String> api = vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/api/v3/checks/"))
+                .header("X-Api-Key", key));
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"name\":\"keyed\"");
+        String listed = u.get(keysPage).body();
+        assertThat(listed).contains("ci &lt;deploy&gt;").contains("read-write").doesNotContain(key);
+        Matcher revoke = Pattern.compile("action=\"(/projects/[^\"]+/revoke/)\"").matcher(listed);
+        assertThat(revoke.find()).isTrue();
+
+        WebUser stranger = WebUser.signedUp(vigil);
+        assertThat(stranger.get(keysPage).statusCode()).isEqualTo(404);
+        assertThat(stranger.submit(stranger.dashboard(), revoke.group(1), Map.of()).statusCode()).isEqualTo(404);
+        assertThat(stranger.submit(stranger.dashboard(), keysPage, Map.of("label", "x")).statusCode()).isEqualTo(404);
+
+        assertThat(u.submit(keysPage, revoke.group(1), Map.of()).statusCode()).isEqualTo(303);
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/api/v3/checks/")).header("X-Api-Key", key))
+                .statusCode()).isEqualTo(401);
+        assertThat(u.get(keysPage).body()).contains("no API keys");
+    }
+
+    @Test
     void logoutEndsTheSession() throws IOException {
         WebUser u = WebUser.signedUp(vigil);
         String token = u.cookie("vigil_session").getValue();
