@@ -6,6 +6,9 @@ import java.util.UUID;
 /** The models of the pages, one record per template (jte binds each template's one parameter to one of these). */
 public final class Views {
 
+    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+
     private Views() {
     }
 
@@ -35,6 +38,11 @@ public final class Views {
 
         public String previewUrl() {
             return "/checks/" + check + "/schedule/preview.json";
+        }
+
+        /** The IANA zone names the time zone field suggests as the user types. */
+        public List<String> zones() {
+            return ZONES;
         }
     }
 

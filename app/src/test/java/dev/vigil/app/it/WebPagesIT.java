@@ -212,6 +212,8 @@ class WebPagesIT {
         HttpResponse<String> form = u.get(editor);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Every 1 day, grace 1 hour").contains("value=\"86400\"");
+        assertThat(form.body()).contains("list=\"zones\"").contains("<option value=\"Europe/Riga\"></option>")
+                .contains("<option value=\"America/New_York\"></option>");
 
         HttpResponse<String> preview = u.get(editor + "preview.json?kind=cron&schedule=0+3+*+*+*&tz=Europe%2FRiga"
                 + "&grace=300&timeout=86400");
