@@ -59,39 +59,66 @@ public class ChecksService {
     }
 
     public Answer create(String headerKey, JsonObject body) {
-        return tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
-            CheckFields fields = CheckFieldsParser.parse(body);
-            String dependsOn = DependsOn.field(body);
-            CheckStore store = new CheckStore(c);
-            long room = store.lockProjectAndCountRoom(caller.projectId());
-            if (fields.unique() != null && !fields.unique().isEmpty()) {
-                for (CheckRow existing : store.list(caller.projectId())) {
-                    if (CheckEdits.matches(existing, fields, fields.unique())) {
-                        store.lock(existing.id());
-                        return new Answer(200, save(c, store, existing, fields, dependsOn, caller));
-                    }
+        return tx.run(c -> create(c, ApiAuth.authenticate(c, keyOf(headerKey, body), true), body));
+    }
+
+    /** Creates a check as {@link #create(String, JsonObject)} does, for a caller the web pages let write. */
+    public Answer create(ApiCaller caller, JsonObject body) {
+        return tx.run(c -> create(c, caller, body));
+    }
+
+    /** The checks of a project, oldest first, for the web pages (which have checked the user's membership). */
+    public List<CheckRow> listOf(UUID project) {
+        return tx.run(c -> new CheckStore(c).list(project));
+    }
+
+    /** A check by its UUID, in whatever project, for the web pages (which then check the user's membership). */
+    public java.util.Optional<CheckRow> find(UUID check) {
+        return tx.run(c -> new CheckStore(c).find(check));
+    }
+
+    /** Updates a check as {@link #update(String, String, JsonObject)} does, for a caller the web pages let write. */
+    public JsonObject update(ApiCaller caller, UUID check, JsonObject body) {
+        return tx.run(c -> update(c, caller, check.toString(), body));
+    }
+
+    /** A project's ping key (its checks' slug URLs), for the web pages. */
+    public java.util.Optional<String> pingKey(UUID project) {
+        return tx.run(c -> new ProjectStore(c).pingKey(project));
+    }
+
+    private Answer create(Connection c, ApiCaller caller, JsonObject body) throws SQLException {
+        CheckFields fields = CheckFieldsParser.parse(body);
+        String dependsOn = DependsOn.field(body);
+        CheckStore store = new CheckStore(c);
+        long room = store.lockProjectAndCountRoom(caller.projectId());
+        if (fields.unique() != null && !fields.unique().isEmpty()) {
+            for (CheckRow existing : store.list(caller.projectId())) {
+                if (CheckEdits.matches(existing, fields, fields.unique())) {
+                    store.lock(existing.id());
+                    return new Answer(200, save(c, store, existing, fields, dependsOn, caller));
                 }
             }
-            if (room <= 0) {
-                throw ApiException.forbidden("check limit reached");
-            }
-            CheckRow created = store.insert(caller.projectId());
-            if (fields.channels() == null) {
-                fields = withChannels(fields, ""); // a check created through the API gets no channels unless asked
-            }
-            return new Answer(201, save(c, store, created, fields, dependsOn, caller));
-        });
+        }
+        if (room <= 0) {
+            throw ApiException.forbidden("check limit reached");
+        }
+        CheckRow created = store.insert(caller.projectId());
+        if (fields.channels() == null) {
+            fields = withChannels(fields, ""); // a check created through the API gets no channels unless asked
+        }
+        return new Answer(201, save(c, store, created, fields, dependsOn, caller));
     }
 
     public JsonObject update(String headerKey, String ref, JsonObject body) {
-        return tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
-            CheckFields fields = CheckFieldsParser.parse(body);
-            String dependsOn = DependsOn.field(body);
-            CheckStore store = new CheckStore(c);
-            return save(c, store, CheckLookup.find(store, caller, ref, true, false), fields, dependsOn, caller);
-        });
+        return tx.run(c -> update(c, ApiAuth.authenticate(c, keyOf(headerKey, body), true), ref, body));
+    }
+
+    private JsonObject update(Connection c, ApiCaller caller, String ref, JsonObject body) throws SQLException {
+        CheckFields fields = CheckFieldsParser.parse(body);
+        String dependsOn = DependsOn.field(body);
+        CheckStore store = new CheckStore(c);
+        return save(c, store, CheckLookup.find(store, caller, ref, true, false), fields, dependsOn, caller);
     }
 
     public JsonObject pause(String headerKey, String ref, JsonObject body) {

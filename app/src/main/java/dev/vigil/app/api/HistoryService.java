@@ -91,6 +91,22 @@ public class HistoryService {
         });
     }
 
+    /** The newest pings of a check, newest first, each with the start of its body, for the details page. */
+    public java.util.List<RecentPing> recent(CheckRow check, int limit) {
+        return tx.run(c -> {
+            java.util.List<RecentPing> list = new java.util.ArrayList<>();
+            for (HistoryStore.PingRow r : new HistoryStore(c).pings(check.id(), oldestVisible(check), limit)) {
+                String preview = null;
+                if (r.hasBody() && bodies.read(c, check.id(), r.n()) instanceof PingBody.Present present) {
+                    preview = RecentPing.preview(present.bytes());
+                }
+                list.add(new RecentPing(r.n(), r.created(), r.kind(), r.scheme(), r.remoteAddr(), r.method(),
+                        r.userAgent(), r.durationMs(), preview));
+            }
+            return list;
+        });
+    }
+
     /** Pings at or below this serial are past the log limit: neither listed nor served. */
     private long oldestVisible(CheckRow check) {
         return check.nPings() - Math.min(pingSettings.pingsKept(), MAX_PINGS);

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +41,57 @@ public final class ProjectStore {
                 return rs.next();
             }
         }
+    }
+
+    /** The project's ping key, for its checks' slug URLs; empty when it has none. */
+    public Optional<String> pingKey(UUID project) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT ping_key FROM projects WHERE id = ?")) {
+            st.setObject(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString("ping_key")) : Optional.empty();
+            }
+        }
+    }
+
+    List<ProjectKeys.Key> keys(UUID project) throws SQLException {
+        List<ProjectKeys.Key> keys = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT id, label, read_only, created FROM api_keys "
+                + "WHERE project_id = ? ORDER BY created, id")) {
+            st.setObject(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(key(rs));
+                }
+            }
+        }
+        return keys;
+    }
+
+    ProjectKeys.Key addKey(UUID project, String key, boolean readOnly, String label) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO api_keys (project_id, key_hash, read_only, label) "
+                + "VALUES (?, ?, ?, ?) RETURNING id, label, read_only, created")) {
+            st.setObject(1, project);
+            st.setBytes(2, ApiKeys.hash(key));
+            st.setBoolean(3, readOnly);
+            st.setString(4, label);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return key(rs);
+            }
+        }
+    }
+
+    boolean revokeKey(UUID project, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM api_keys WHERE project_id = ? AND id = ?")) {
+            st.setObject(1, project);
+            st.setLong(2, id);
+            return st.executeUpdate() > 0;
+        }
+    }
+
+    private static ProjectKeys.Key key(ResultSet rs) throws SQLException {
+        return new ProjectKeys.Key(rs.getLong("id"), rs.getString("label"), rs.getBoolean("read_only"),
+                CheckStore.instant(rs, "created"));
     }
 
     String badgeKey(UUID project) throws SQLException {

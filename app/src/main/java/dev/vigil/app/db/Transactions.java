@@ -2,6 +2,8 @@ package dev.vigil.app.db;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -61,6 +63,47 @@ public class Transactions {
                 }
             }
         }
+    }
+
+    /** Work with an entity manager (the account side, JPA). */
+    @FunctionalInterface
+    public interface EntityWork<T> {
+        T run(EntityManager em);
+    }
+
+    /**
+     * Runs {@code work} in a JPA transaction of {@code emf} (resource-local), with the same rule as {@link #run}: a
+     * transient database error anywhere in the cause chain gets another attempt, anything else passes through.
+     */
+    public <T> T inEntityTransaction(EntityManagerFactory emf, EntityWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            EntityManager em = emf.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                T result = work.run(em);
+                em.getTransaction().commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                SQLException cause = sqlCause(e);
+                if (cause == null || !isTransient(cause) || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            } finally {
+                em.close();
+            }
+        }
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** Deadlock, serialization failure or a dropped connection: worth another try. */

@@ -1,0 +1,219 @@
+package dev.vigil.app.accounts;
+
+import dev.vigil.app.api.ApiKeys;
+import dev.vigil.app.api.ProjectStore;
+import dev.vigil.app.db.SchemaReady;
+import dev.vigil.app.db.Transactions;
+import dev.vigil.app.db.VigilDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+
+import javax.sql.DataSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sign-up, login, sessions and memberships. The entity manager factory is built when the schema is ready, on the
+ * application's data source; projects are written through {@link ProjectStore} on the entity manager's own
+ * connection, so a sign-up's user, project and membership commit together.
+ */
+@ApplicationScoped
+public class Accounts {
+
+    public static final Duration SESSION_LIFETIME = Duration.ofDays(14);
+    /** The one answer to a failed login, whatever failed. */
+    public static final String LOGIN_FAILED = "Incorrect email or password.";
+    public static final String TOO_MANY = "Too many attempts. Please wait a few minutes and try again.";
+    static final int MIN_PASSWORD = 8;
+    private static final int MAX_PASSWORD = 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Failed logins per client address, and per email (registered or not), in 15 minutes. */
+    private final AttemptLimit failuresByAddress = new AttemptLimit(20, Duration.ofMinutes(15));
+    private final AttemptLimit failuresByEmail = new AttemptLimit(5, Duration.ofMinutes(15));
+    private final AttemptLimit signUpsByAddress = new AttemptLimit(50, Duration.ofHours(1));
+
+    @Resource(lookup = VigilDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    Transactions tx;
+
+    private volatile EntityManagerFactory emf;
+
+    void start(@Observes SchemaReady ready) {
+        emf = Persistence.createEntityManagerFactory("vigil-accounts", Map.of(
+                "eclipselink.persistencexml", "META-INF/vigil-accounts.xml",
+                "jakarta.persistence.nonJtaDataSource", dataSource));
+        emf.createEntityManager().close(); // connects now: a mapping error stops the start, not the first login
+    }
+
+    @PreDestroy
+    void stop() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+
+    /** Creates the user, its first project (it is the owner) and a session. */
+    public NewSession signUp(String emailInput, char[] password, String address) {
+        String email = normalEmail(emailInput);
+        if (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new AccountException("Please enter a valid email address.", false);
+        }
+        if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
+            throw new AccountException("The password must have at least " + MIN_PASSWORD + " characters.", false);
+        }
+        Instant now = Instant.now();
+        if (signUpsByAddress.blocked(address, now)) {
+            throw new AccountException(TOO_MANY, true);
+        }
+        signUpsByAddress.count(address, now);
+        String hash = Passwords.hash(password);
+        try {
+            return tx.inEntityTransaction(emf(), em -> {
+                if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
+                        .getResultList().isEmpty()) {
+                    throw new AccountException("An account cannot be created for this address.", false);
+                }
+                UserAccount user = new UserAccount(email, hash, OffsetDateTime.now(ZoneOffset.UTC));
+                em.persist(user);
+                em.flush();
+                UUID project = UUID.randomUUID();
+                try {
+                    new ProjectStore(em.unwrap(Connection.class)).insert(project, "My Project", user.id(),
+                            ApiKeys.randomText(22).toLowerCase(Locale.ROOT), ApiKeys.randomText(32));
+                } catch (SQLException e) {
+                    throw new PersistenceException(e);
+                }
+                em.persist(new Membership(project, user.id(), Membership.OWNER));
+                return newSession(em, user, project);
+            });
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) { // a second sign-up with the same email in the same instant
+                throw new AccountException("An account cannot be created for this address.", false);
+            }
+            throw e;
+        }
+    }
+
+    /** A new session for the email and password, or {@link #LOGIN_FAILED}; limited per address and per email. */
+    public NewSession logIn(String emailInput, char[] password, String address) {
+        String email = normalEmail(emailInput);
+        Instant now = Instant.now();
+        if (failuresByAddress.blocked(address, now) || failuresByEmail.blocked(email, now)) {
+            throw new AccountException(TOO_MANY, true);
+        }
+        Optional<UserAccount> user = tx.inEntityTransaction(emf(), em -> em
+                .createQuery("SELECT u FROM UserAccount u WHERE u.email = :e", UserAccount.class)
+                .setParameter("e", email).getResultStream().findFirst());
+        boolean ok = user.isPresent() && user.get().passwordHash() != null
+                ? Passwords.verify(user.get().passwordHash(), password)
+                : Passwords.verifyNothing(password);
+        if (!ok) {
+            failuresByAddress.count(address, now);
+            failuresByEmail.count(email, now);
+            throw new AccountException(LOGIN_FAILED, false);
+        }
+        return tx.inEntityTransaction(emf(), em -> {
+            UserAccount u = em.find(UserAccount.class, user.get().id());
+            List<UUID> projects = projects(em, u.id());
+            return newSession(em, u, projects.isEmpty() ? null : projects.get(0));
+        });
+    }
+
+    /** The user of a live session, by the cookie's token. */
+    public Optional<SignedIn> signedIn(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return tx.inEntityTransaction(emf(), em -> em.createQuery(
+                        "SELECT s FROM UserSession s WHERE s.tokenHash = :h AND s.expires > :now", UserSession.class)
+                .setParameter("h", hash(token)).setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .getResultStream().findFirst().map(s -> new SignedIn(s.user().id(), s.user().email())));
+    }
+
+    /** Ends the session of this token (nothing when there is none). */
+    public void logOut(String token) {
+        if (token == null || token.isEmpty()) {
+            return;
+        }
+        tx.inEntityTransaction(emf(), em -> em.createQuery("DELETE FROM UserSession s WHERE s.tokenHash = :h")
+                .setParameter("h", hash(token)).executeUpdate());
+    }
+
+    /** The user's role in the project, or empty when the user is not a member. */
+    public Optional<String> role(long userId, UUID project) {
+        return tx.inEntityTransaction(emf(), em -> em.createQuery(
+                        "SELECT m.role FROM Membership m WHERE m.userId = :u AND m.projectId = :p", String.class)
+                .setParameter("u", userId).setParameter("p", project).getResultStream().findFirst());
+    }
+
+    /** The projects the user is a member of, oldest membership first. */
+    public List<UUID> projects(long userId) {
+        return tx.inEntityTransaction(emf(), em -> projects(em, userId));
+    }
+
+    private static List<UUID> projects(EntityManager em, long userId) {
+        return em.createQuery("SELECT m.projectId FROM Membership m WHERE m.userId = :u ORDER BY m.projectId",
+                UUID.class).setParameter("u", userId).getResultList();
+    }
+
+    private static NewSession newSession(EntityManager em, UserAccount user, UUID project) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        em.persist(new UserSession(user, hash(token), now, now.plus(SESSION_LIFETIME)));
+        return new NewSession(token, new SignedIn(user.id(), user.email()), project);
+    }
+
+    static String normalEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private EntityManagerFactory emf() {
+        EntityManagerFactory f = emf;
+        if (f == null) {
+            throw new IllegalStateException("the accounts are not ready: the schema is still being migrated");
+        }
+        return f;
+    }
+}

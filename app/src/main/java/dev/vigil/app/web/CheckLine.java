@@ -1,0 +1,22 @@
+package dev.vigil.app.web;
+
+import dev.vigil.app.api.ApiUrls;
+import dev.vigil.app.api.CheckRow;
+import dev.vigil.app.checks.StatusNow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A check as the dashboard lists it and the details page heads it; the status is the one status rule's. */
+public record CheckLine(UUID id, String name, List<String> tags, String status, String pingUrl, String schedule,
+        String lastPing, String detailsUrl) {
+
+    public static CheckLine of(CheckRow row, Instant now, ApiUrls urls) {
+        StatusNow s = row.statusAt(now);
+        return new CheckLine(row.id(), row.name().isEmpty() ? "unnamed" : row.name(), row.tagList(),
+                Views.statusWord(s.status().word(), s.started()), urls.ping(row.id()),
+                ScheduleWords.of(row.toSchedule()), RelativeTime.ago(row.lastPing(), now),
+                "/checks/" + row.id() + "/details/");
+    }
+}

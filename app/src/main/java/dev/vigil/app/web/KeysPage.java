@@ -1,0 +1,84 @@
+package dev.vigil.app.web;
+
+import dev.vigil.app.accounts.Accounts;
+import dev.vigil.app.api.ProjectKeys;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * A project's API keys: listed by label, created (the key is shown on the answer page only) and revoked. Read-only
+ * members never see this page: it is 404 to them, as to non-members.
+ */
+@Path("/projects/{project}/keys")
+@WebPages
+@Produces(MediaType.TEXT_HTML)
+public class KeysPage {
+
+    private static final int MAX_LABEL = 100;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ProjectKeys keys;
+
+    @GET
+    public Response list(@Context ContainerRequestContext request, @PathParam("project") String project) {
+        WebContext web = WebContext.of(request);
+        return manager(web, project, id -> Response.ok(page(web, id, null, null)).build());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@Context ContainerRequestContext request, @PathParam("project") String project,
+            @FormParam("label") String label, @FormParam("kind") String kind) {
+        WebContext web = WebContext.of(request);
+        return manager(web, project, id -> {
+            String text = label == null ? "" : label.strip();
+            if (text.length() > MAX_LABEL) {
+                return Response.status(400).entity(page(web, id, null,
+                        "The label may have at most " + MAX_LABEL + " characters.")).build();
+            }
+            ProjectKeys.NewKey made = keys.create(id, "read-only".equals(kind), text);
+            return Response.ok(page(web, id, made, null)).header("Cache-Control", "no-store").build();
+        });
+    }
+
+    @POST
+    @Path("{key}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@Context ContainerRequestContext request, @PathParam("project") String project,
+            @PathParam("key") long key) {
+        WebContext web = WebContext.of(request);
+        return manager(web, project, id -> keys.revoke(id, key)
+                ? Response.seeOther(URI.create("/projects/" + id + "/keys/")).build()
+                : PageAccess.notFound(web));
+    }
+
+    @FunctionalInterface
+    private interface ManagerPage {
+        Response render(UUID project);
+    }
+
+    private Response manager(WebContext web, String project, ManagerPage page) {
+        return PageAccess.member(accounts, web, project,
+                (id, role) -> "ro".equals(role) ? PageAccess.notFound(web) : page.render(id));
+    }
+
+    private Page page(WebContext web, UUID project, ProjectKeys.NewKey made, String error) {
+        return new Page("keys.jte", new Views.Keys(web.chrome(), project, keys.list(project), made, error));
+    }
+}

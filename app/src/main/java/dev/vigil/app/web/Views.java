@@ -1,0 +1,92 @@
+package dev.vigil.app.web;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The models of the pages, one record per template (jte binds each template's one parameter to one of these). */
+public final class Views {
+
+    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+
+    private Views() {
+    }
+
+    /** landing.jte; {@code home} is the signed-in user's dashboard, or null. */
+    public record Landing(Chrome chrome, String home) {
+    }
+
+    /** account-form.jte: sign-up or login, with the email typed so far and the error to show (or null). */
+    public record AccountForm(Chrome chrome, boolean signUp, String email, String error) {
+    }
+
+    /** dashboard.jte */
+    public record Dashboard(Chrome chrome, UUID project, List<CheckLine> checks, String error, boolean canWrite) {
+
+        public String statusUrl() {
+            return "/projects/" + project + "/checks/status.json";
+        }
+    }
+
+    /** details.jte */
+    public record Details(Chrome chrome, CheckLine check, List<PingUrl> urls, List<PingLine> pings) {
+    }
+
+    /** schedule.jte: the editor's fields, the preview of them and the error of a refused save (or null). */
+    public record ScheduleForm(Chrome chrome, UUID check, String name, SchedulePreview.Fields fields,
+            SchedulePreview preview, String error) {
+
+        public String previewUrl() {
+            return "/checks/" + check + "/schedule/preview.json";
+        }
+
+        /** The IANA zone names the time zone field suggests as the user types. */
+        public List<String> zones() {
+            return ZONES;
+        }
+    }
+
+    /** keys.jte: the project's keys, the key just made (shown this once) or null, and an error or null. */
+    public record Keys(Chrome chrome, UUID project, List<dev.vigil.app.api.ProjectKeys.Key> keys,
+            dev.vigil.app.api.ProjectKeys.NewKey made, String error) {
+
+        public String action() {
+            return "/projects/" + project + "/keys/";
+        }
+    }
+
+    /** One way of pinging a check, as the details page lists them. */
+    public record PingUrl(String what, String url) {
+    }
+
+    /** A ping in the details page's event log. */
+    public record PingLine(long n, String kind, String time, String ago, String source, String userAgent,
+            String duration, String bodyPreview) {
+    }
+
+    /** notfound.jte: the same page for a check that does not exist and one of another project. */
+    public record NotFound(Chrome chrome) {
+    }
+
+    /** What a template's status badge shows: the status word, "started" while a run is under way. */
+    public static String statusWord(String status, boolean started) {
+        return started && !"paused".equals(status) && !"down".equals(status) ? "started" : status;
+    }
+
+    public static String tagsLine(List<String> tags) {
+        return String.join(" ", tags);
+    }
+
+    public static List<String> none() {
+        return List.of();
+    }
+
+    /** The id of a check's row on the dashboard. */
+    public static String rowId(UUID check) {
+        return "check-" + check;
+    }
+
+    static String or(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

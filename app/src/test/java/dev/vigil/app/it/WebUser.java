@@ -1,0 +1,106 @@
+package dev.vigil.app.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a browser, for the web pages' HTTP-level tests: its own cookie jar, no redirects followed, and
+ * forms posted with the CSRF token read from the page the form is on.
+ */
+final class WebUser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    static final String PASSWORD = "correct horse battery staple";
+
+    final SharedVigil vigil;
+    final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    final String email;
+    /** The project sign-up created. */
+    UUID project;
+
+    WebUser(SharedVigil vigil, String email) {
+        this.vigil = vigil;
+        this.email = email;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    static WebUser signedUp(SharedVigil vigil) throws IOException {
+        WebUser u = new WebUser(vigil, "web-" + UUID.randomUUID() + "@example.com");
+        HttpResponse<String> r = u.submit("/accounts/signup/", "/accounts/signup/",
+                Map.of("email", u.email, "password", PASSWORD));
+        if (r.statusCode() != 303) {
+            throw new AssertionError("sign-up answered " + r.statusCode() + ": " + r.body());
+        }
+        String to = r.headers().firstValue("Location").orElseThrow();
+        Matcher m = Pattern.compile("/projects/([0-9a-f-]{36})/checks/").matcher(to);
+        if (!m.find()) {
+            throw new AssertionError("sign-up went to " + to);
+        }
+        u.project = UUID.fromString(m.group(1));
+        return u;
+    }
+
+    String dashboard() {
+        return "/projects/" + project + "/checks/";
+    }
+
+    HttpResponse<String> get(String path) throws IOException {
+        return send(HttpRequest.newBuilder(vigil.app.uri(path)).GET());
+    }
+
+    /** GETs {@code pagePath}, then posts {@code fields} and the page's CSRF token to {@code action}. */
+    HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) throws IOException {
+        HttpResponse<String> page = get(pagePath);
+        Matcher m = CSRF.matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError(pagePath + " has no CSRF field: " + page.statusCode() + " " + page.body());
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("csrf", m.group(1));
+        return post(action, all, Map.of());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(vigil.app.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    HttpCookie cookie(String name) {
+        return cookies.getCookieStore().get(URI.create("http://127.0.0.1:" + vigil.app.port() + "/")).stream()
+                .filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) throws IOException {
+        try {
+            return http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
