@@ -4,7 +4,9 @@ import dev.vigil.table.TextTable;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,16 +32,24 @@ public final class LbServerStates {
 
     /** A table of every server on every balancer: state and current sessions. */
     public static String table(List<? extends LoadBalancer> balancers) {
+        Map<String, List<ServerStatus>> servers = new LinkedHashMap<>();
+        for (LoadBalancer lb : balancers) {
+            servers.put(lb.name(), lb.servers());
+        }
+        return table(servers);
+    }
+
+    /** The same table, of servers already read (by balancer name, in order). */
+    public static String table(Map<String, List<ServerStatus>> servers) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("BALANCER", "BACKEND", "SERVER", "STATE", "SESSIONS"));
-        for (LoadBalancer lb : balancers) {
-            for (ServerStatus s : lb.servers()) {
+        servers.forEach((lb, list) -> {
+            for (ServerStatus s : list) {
                 if (BACKENDS.contains(s.backend())) {
-                    rows.add(List.of(lb.name(), s.backend(), s.server(), s.state(),
-                            Integer.toString(s.currentSessions())));
+                    rows.add(List.of(lb, s.backend(), s.server(), s.state(), Integer.toString(s.currentSessions())));
                 }
             }
-        }
+        });
         return TextTable.render(rows);
     }
 

@@ -4,12 +4,24 @@ import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.RoleSettings.LbCertificate;
 import dev.vigil.table.TextTable;
 
+import dev.vigil.provisioning.inventory.Host;
+import dev.vigil.provisioning.inventory.Role;
+import dev.vigil.provisioning.remote.RemoteHost;
+import dev.vigil.provisioning.run.HostReport;
+import dev.vigil.provisioning.run.Provision;
+import dev.vigil.provisioning.run.ReportPrinter;
+import dev.vigil.provisioning.ssh.SshFleet;
+import dev.vigil.provisioning.task.Task;
+
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the {@code ops lb} commands do, as plain Java over the inventory. */
 public final class LbWorkflows {
@@ -49,5 +61,134 @@ public final class LbWorkflows {
     }
 
     public record CertificateReport(String table, boolean ok) {
+    }
+
+    /** The hosts with role lb among {@code selected}; none is an error naming the selection. */
+    public static List<Host> balancers(List<Host> selected) {
+        List<Host> lbs = selected.stream().filter(h -> h.has(Role.LB)).toList();
+        if (lbs.isEmpty()) {
+            throw new IllegalArgumentException("no load balancer (role lb) among the selected hosts "
+                    + selected.stream().map(Host::name).toList());
+        }
+        return lbs;
+    }
+
+    /**
+     * Each balancer's tasks ({@link LbTasks}), built before any server is contacted: an inventory that cannot
+     * configure one, or a configuration the local {@code haproxy -c} refuses, fails here and touches nothing.
+     */
+    public static Map<String, List<Task>> tasks(Inventory inventory, List<Host> balancers) {
+        Map<String, List<Task>> tasks = new LinkedHashMap<>();
+        for (Host h : balancers) {
+            tasks.put(h.name(), LbTasks.forHost(inventory, h));
+        }
+        return tasks;
+    }
+
+    /** {@code ops lb apply}: each balancer's {@link #tasks}, or with {@code dryRun} their diffs. */
+    public static boolean apply(Inventory inventory, List<Host> balancers, Map<String, List<Task>> tasks,
+                                boolean dryRun, int parallel, boolean verbose, PrintWriter out) {
+        ReportPrinter printer = new ReportPrinter(out, dryRun, verbose);
+        try (SshFleet fleet = new SshFleet(inventory, balancers)) {
+            List<HostReport> reports = Provision.run(fleet.hosts(), tasks, dryRun, parallel, printer::host);
+            printer.summary(reports);
+            return reports.stream().noneMatch(HostReport::failed);
+        }
+    }
+
+    /**
+     * {@code ops lb status}: every app server's state and current sessions on each balancer, read over SSH. False
+     * when a balancer could not be asked or a server is DOWN (NOLB, DRAIN and MAINT are someone's decision).
+     */
+    public static boolean status(Inventory inventory, List<Host> balancers, PrintWriter out) {
+        try (SshFleet fleet = new SshFleet(inventory, balancers)) {
+            Map<String, List<ServerStatus>> servers = new LinkedHashMap<>();
+            List<String> failures = new ArrayList<>();
+            for (RemoteHost h : fleet.hosts()) {
+                try {
+                    servers.put(h.name(), overSsh(h).servers());
+                } catch (RuntimeException e) {
+                    failures.add(h.name() + ": FAILED " + e.getMessage());
+                }
+            }
+            out.print(LbServerStates.table(servers));
+            failures.forEach(out::println);
+            boolean down = servers.values().stream().flatMap(List::stream)
+                    .anyMatch(s -> LbServerStates.BACKENDS.contains(s.backend()) && s.state().equals("DOWN"));
+            out.flush();
+            return failures.isEmpty() && !down;
+        }
+    }
+
+    /**
+     * {@code ops lb drain SERVER}: the app server in DRAIN in both backends on every balancer, then a wait until
+     * none has a session to it (at most {@code cap}). A dry run shows each balancer's current state of it and
+     * changes nothing. False when sessions were left at the cap.
+     */
+    public static boolean drain(Inventory inventory, List<Host> balancers, String server, Duration cap,
+                                boolean dryRun, PrintWriter out) {
+        requireAppServer(inventory, server);
+        try (SshFleet fleet = new SshFleet(inventory, balancers)) {
+            List<LoadBalancer> lbs = fleet.hosts().stream().<LoadBalancer>map(LbWorkflows::overSsh).toList();
+            if (dryRun) {
+                return wouldSet(lbs, server, "DRAIN", out);
+            }
+            LbServerStates.DrainResult r = LbServerStates.drain(lbs, server, cap);
+            out.println(r.drained()
+                    ? server + " drained on " + names(lbs) + " (no session left after " + r.waited().toMillis()
+                    + " ms)"
+                    : server + " is in DRAIN on " + names(lbs) + ", but " + r.sessionsLeft() + " session(s) are "
+                    + "still open after " + cap.toSeconds() + " s");
+            out.flush();
+            return r.drained();
+        }
+    }
+
+    /** {@code ops lb ready SERVER}: the app server back in rotation in both backends on every balancer. */
+    public static boolean ready(Inventory inventory, List<Host> balancers, String server, boolean dryRun,
+                                PrintWriter out) {
+        requireAppServer(inventory, server);
+        try (SshFleet fleet = new SshFleet(inventory, balancers)) {
+            List<LoadBalancer> lbs = fleet.hosts().stream().<LoadBalancer>map(LbWorkflows::overSsh).toList();
+            if (dryRun) {
+                return wouldSet(lbs, server, "READY", out);
+            }
+            LbServerStates.ready(lbs, server);
+            out.println(server + " ready on " + names(lbs));
+            out.flush();
+            return true;
+        }
+    }
+
+    /** The server's name must be an app server of the inventory: checked before any balancer is asked. */
+    public static void requireAppServer(Inventory inventory, String server) {
+        Host h = inventory.host(server).orElseThrow(() -> new IllegalArgumentException("no host named \"" + server
+                + "\" in " + inventory.file()));
+        if (!h.has(Role.APP)) {
+            throw new IllegalArgumentException("host " + server + " is not an app server (its roles: " + h.roles()
+                    .stream().map(Role::id).sorted().toList() + "); drain and ready take an app server");
+        }
+    }
+
+    private static boolean wouldSet(List<LoadBalancer> lbs, String server, String state, PrintWriter out) {
+        for (LoadBalancer lb : lbs) {
+            for (ServerStatus s : lb.servers()) {
+                if (s.server().equals(server) && LbServerStates.BACKENDS.contains(s.backend())) {
+                    out.println(lb.name() + ": " + s.backend() + "/" + server + " is " + s.state() + " with "
+                            + s.currentSessions() + " session(s); would set " + state);
+                }
+            }
+        }
+        out.println("(dry run: nothing is changed)");
+        out.flush();
+        return true;
+    }
+
+    private static String names(List<LoadBalancer> lbs) {
+        return String.join(", ", lbs.stream().map(LoadBalancer::name).toList());
+    }
+
+    private static RuntimeApi overSsh(RemoteHost host) {
+        return RuntimeApi.overSsh(host, HaproxyConfig.Placement.DEBIAN.adminSocket());
     }
 }

@@ -48,7 +48,10 @@ public final class AlertConfig {
                 text("vigil.pushover.api", ServiceEndpoints.PUSHOVER_API).replaceAll("/+$", ""),
                 text("vigil.pushover.token", ""),
                 text("vigil.telegram.api", ServiceEndpoints.TELEGRAM_API).replaceAll("/+$", ""),
-                text("vigil.telegram.bot.token", ""));
+                text("vigil.telegram.bot.token", ""),
+                text("vigil.pagerduty.api", ServiceEndpoints.PAGERDUTY_API).replaceAll("/+$", ""),
+                text("vigil.opsgenie.api", ServiceEndpoints.OPSGENIE_API).replaceAll("/+$", ""),
+                text("vigil.opsgenie.eu.api", ServiceEndpoints.OPSGENIE_EU_API).replaceAll("/+$", ""));
         return new ChannelContext(siteRoot, new OutgoingHttp(timeout, allowPrivate()), mail, services);
     }
 

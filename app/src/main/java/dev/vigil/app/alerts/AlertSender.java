@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * One alert sender instance: a loop thread that, at least every poll interval, marks due checks down, fans flips out
- * into notifications and claims notifications, and a pool of delivery threads that hands them to their channels.
+ * into notifications (or held alerts), releases held alerts whose hold has ended and claims notifications, and a pool of delivery threads that hands them to their channels.
  * Everything shared lives in PostgreSQL, so any number of instances (one per app server) run side by side and each
  * notification goes out once. While {@code paused} says so (the maintenance file), nothing new is claimed; the
  * deliveries in flight finish and are recorded, and then the sender is idle.
@@ -173,8 +173,10 @@ public final class AlertSender {
                 lastScan = now;
                 DueChecks.Round due = dueChecks.markDown(c, settings.batch());
                 int created = FlipFanOut.fanOut(c, settings.batch());
+                int released = HeldAlerts.release(c, settings.batch());
                 c.commit();
-                scanAgain = due.claimed() == settings.batch() || created >= settings.batch();
+                scanAgain = due.claimed() == settings.batch() || created >= settings.batch()
+                        || released == settings.batch();
             }
             String claim = name + "#" + claims.incrementAndGet();
             List<Claimed> claimed = queue.claim(c, claim, free, settings.lease());

@@ -44,7 +44,9 @@ final class NotificationQueue {
             + " ch.id AS found_channel, ch.kind, ch.name AS channel_name, ch.settings::text AS settings, ch.disabled,"
             + " ch.unsubscribe_token, lp.n AS ping_n, lp.created AS ping_created, lp.kind AS ping_kind,"
             + " lp.exit_status, lp.remote_addr, substring(lp.body from 1 for " + (BODY_CHARS * 4) + ") AS ping_body,"
-            + " lp.object_key, now() AS db_now"
+            + " lp.object_key, now() AS db_now, ARRAY(SELECT coalesce(nullif(d.name, ''), d.id::text) FROM held_alerts h"
+            + "  JOIN checks d ON d.id = h.check_id WHERE cl.new_status = 'down' AND h.held_by @> ARRAY[cl.check_id]"
+            + "  ORDER BY 1) AS held_dependents"
             + " FROM claimed cl LEFT JOIN checks c ON c.id = cl.check_id"
             + " LEFT JOIN projects p ON p.id = c.project_id"
             + " LEFT JOIN channels ch ON ch.id = cl.channel_id"
@@ -109,7 +111,8 @@ final class NotificationQueue {
             alert = new Alert(checkId, rs.getString("check_name"), rs.getString("slug"), rs.getString("tags"),
                     rs.getString("project_name"), rs.getString("old_status"), rs.getString("new_status"),
                     rs.getString("reason"), instant(rs.getTimestamp("flip_created")),
-                    instant(rs.getTimestamp("db_now")), lastPing, checkUrl(siteRoot, checkId), false);
+                    instant(rs.getTimestamp("db_now")), lastPing, checkUrl(siteRoot, checkId), false,
+                    List.of((String[]) rs.getArray("held_dependents").getArray()));
         }
         ChannelConfig channel = null;
         boolean disabled = false;

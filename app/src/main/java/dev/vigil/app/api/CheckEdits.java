@@ -30,7 +30,8 @@ public final class CheckEdits {
                 or(f.grace(), r.grace()), or(f.schedule(), r.schedule()), or(f.tz(), r.tz()),
                 or(f.manualResume(), r.manualResume()), or(f.methods(), r.methods()), r.status(), r.lastStart(),
                 r.lastStartRid(), r.lastPing(), r.lastDurationMs(), r.nPings(), r.badgeKey(), r.channels(),
-                or(f.alertAfterFailures(), r.alertAfterFailures()), startDeadline(f, r));
+                or(f.alertAfterFailures(), r.alertAfterFailures()), startDeadline(f, r),
+                f.keywords().applyTo(r.keywords()));
     }
 
     private static Integer startDeadline(CheckFields f, CheckRow r) {
@@ -86,7 +87,8 @@ public final class CheckEdits {
     private static CheckRow withState(CheckRow r, String status, Instant lastStart, Instant lastPing) {
         return new CheckRow(r.id(), r.projectId(), r.name(), r.slug(), r.tags(), r.desc(), r.kind(), r.timeout(),
                 r.grace(), r.schedule(), r.tz(), r.manualResume(), r.methods(), status, lastStart, null, lastPing,
-                r.lastDurationMs(), r.nPings(), r.badgeKey(), r.channels(), r.alertAfterFailures(), r.startDeadline());
+                r.lastDurationMs(), r.nPings(), r.badgeKey(), r.channels(), r.alertAfterFailures(), r.startDeadline(),
+                r.keywords());
     }
 
     private static <T> T or(T value, T fallback) {

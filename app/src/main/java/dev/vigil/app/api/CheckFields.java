@@ -12,10 +12,11 @@ import java.util.List;
  * @param unique   the fields that identify an existing check for create-or-update, or null
  * @param alertAfterFailures Vigil extension, 1..100
  * @param startDeadline      Vigil extension, seconds; {@link #NO_START_DEADLINE} removes it
+ * @param keywords           keyword filtering ({@link KeywordFields#ABSENT} when the request has none of its fields)
  */
 public record CheckFields(String name, String slug, String tags, String desc, Integer timeout, Integer grace,
         String schedule, String tz, Boolean manualResume, String methods, String channels, List<String> unique,
-        Integer alertAfterFailures, Integer startDeadline) {
+        Integer alertAfterFailures, Integer startDeadline, KeywordFields keywords) {
 
     /** {@code "start_deadline": 0} in a request: back to the grace time. */
     public static final int NO_START_DEADLINE = 0;

@@ -27,12 +27,6 @@ public final class CheckFieldsParser {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9_-]*");
     private static final Set<String> UNIQUE_FIELDS = Set.of("name", "slug", "tags", "timeout", "grace");
-    // Keyword filtering is a Healthchecks feature Vigil's ping path does not have; clients that send the defaults
-    // (Terraform providers send every field) work, anything else is refused rather than silently ignored.
-    private static final List<String> UNSUPPORTED_TEXT = List.of("start_kw", "success_kw", "failure_kw", "subject",
-            "subject_fail");
-    private static final List<String> UNSUPPORTED_FLAGS = List.of("filter_subject", "filter_body",
-            "filter_http_body", "filter_default_fail");
 
     private CheckFieldsParser() {
     }
@@ -67,24 +61,14 @@ public final class CheckFieldsParser {
         }
         String channels = string(body, "channels", 10_000);
         List<String> unique = unique(body);
-        for (String field : UNSUPPORTED_TEXT) {
-            String value = string(body, field, 200);
-            if (value != null && !value.isEmpty()) {
-                throw ApiException.invalid(field, "is not supported: Vigil has no keyword filtering (send \"\")");
-            }
-        }
-        for (String field : UNSUPPORTED_FLAGS) {
-            if (Boolean.TRUE.equals(bool(body, field))) {
-                throw ApiException.invalid(field, "is not supported: Vigil has no keyword filtering (send false)");
-            }
-        }
+        KeywordFields keywords = KeywordFields.parse(body);
         Integer alertAfterFailures = wholeNumber(body, "alert_after_failures", 1,
                 CheckFields.MAX_ALERT_AFTER_FAILURES, "failures");
         Integer startDeadline = body.get("start_deadline") instanceof JsonNumber n && n.isIntegral()
                 && n.longValue() == CheckFields.NO_START_DEADLINE ? Integer.valueOf(CheckFields.NO_START_DEADLINE)
                 : seconds(body, "start_deadline");
         return new CheckFields(name, slug, tags, desc, timeout, grace, schedule, tz, manualResume, methods, channels,
-                unique, alertAfterFailures, startDeadline);
+                unique, alertAfterFailures, startDeadline, keywords);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.checks.KeywordFilter;
 import dev.vigil.app.checks.StatusNow;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,17 +32,19 @@ public final class CheckJson {
                 .add("started", s.started());
         addNullable(b, "last_ping", Timestamps.seconds(c.lastPing()));
         addNullable(b, "next_ping", Timestamps.seconds(s.nextPing()));
+        KeywordFilter k = c.keywords();
         b.add("manual_resume", c.manualResume())
                 .add("methods", c.methods())
-                .add("subject", "")
-                .add("subject_fail", "")
-                .add("start_kw", "")
-                .add("success_kw", "")
-                .add("failure_kw", "")
-                .add("filter_subject", false)
-                .add("filter_body", false)
-                .add("filter_http_body", false)
-                .add("filter_default_fail", false)
+                // subject and subject_fail: Healthchecks' deprecated mirrors, set only when subjects are filtered
+                .add("subject", k.filterSubject() ? k.successKw() : "")
+                .add("subject_fail", k.filterSubject() ? k.failureKw() : "")
+                .add("start_kw", k.startKw())
+                .add("success_kw", k.successKw())
+                .add("failure_kw", k.failureKw())
+                .add("filter_subject", k.filterSubject())
+                .add("filter_body", k.filterBody())
+                .add("filter_http_body", k.filterHttpBody())
+                .add("filter_default_fail", k.filterDefaultFail())
                 .add("badge_url", urls.checkBadge(c.badgeKey()));
         if (c.alertAfterFailures() > 1) { // Vigil extensions: shown when set, so Healthchecks' shape is unchanged
             b.add("alert_after_failures", c.alertAfterFailures());

@@ -2,6 +2,7 @@ package dev.vigil.app.api;
 
 import dev.vigil.app.checks.CheckState;
 import dev.vigil.app.checks.CheckStatus;
+import dev.vigil.app.checks.KeywordFilter;
 import dev.vigil.app.checks.ScheduleCache;
 import dev.vigil.app.checks.StatusNow;
 import dev.vigil.schedule.Schedule;
@@ -16,11 +17,12 @@ import java.util.UUID;
  *
  * @param alertAfterFailures Vigil extension: the failure in a row that turns the check down (1: the first)
  * @param startDeadline      Vigil extension: seconds a started run may take, or null for the grace time
+ * @param keywords           keyword filtering ({@link KeywordFilter#NONE} when off)
  */
 public record CheckRow(UUID id, UUID projectId, String name, String slug, String tags, String desc, String kind,
         int timeout, int grace, String schedule, String tz, boolean manualResume, String methods, String status,
         Instant lastStart, UUID lastStartRid, Instant lastPing, Long lastDurationMs, long nPings, UUID badgeKey,
-        List<UUID> channels, int alertAfterFailures, Integer startDeadline) {
+        List<UUID> channels, int alertAfterFailures, Integer startDeadline, KeywordFilter keywords) {
 
     /** A cron or OnCalendar check: it has a schedule expression and a time zone rather than a period. */
     public boolean hasExpression() {

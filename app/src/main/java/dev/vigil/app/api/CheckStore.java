@@ -1,5 +1,8 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.checks.KeywordFilter;
+import dev.vigil.app.checks.KeywordFilterRows;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,12 +23,13 @@ final class CheckStore {
             + "c.timeout_s, c.grace_s, c.schedule, c.tz, c.manual_resume, c.methods, c.status, c.last_start, "
             + "c.last_start_rid, c.last_ping, c.last_duration_ms, c.n_pings, c.badge_key, "
             + "ARRAY(SELECT cc.channel_id FROM check_channels cc WHERE cc.check_id = c.id ORDER BY 1) AS channel_ids, "
-            + "c.alert_after_failures, c.start_deadline_s FROM checks c ";
+            + "c.alert_after_failures, c.start_deadline_s, " + KeywordFilterRows.COLUMNS + " FROM checks c ";
     private static final String INSERT = "INSERT INTO checks (id, project_id) VALUES (?, ?)";
     private static final String UPDATE = "UPDATE checks SET name = ?, slug = ?, tags = ?, description = ?, kind = ?, "
             + "timeout_s = ?, grace_s = ?, schedule = ?, tz = ?, manual_resume = ?, methods = ?, status = ?, "
             + "last_start = ?, last_start_rid = ?, last_ping = ?, alert_after = ?, alert_after_failures = ?, "
-            + "start_deadline_s = ? WHERE id = ?";
+            + "start_deadline_s = ?, filter_subject = ?, filter_body = ?, filter_http_body = ?, "
+            + "filter_default_fail = ?, start_kw = ?, success_kw = ?, failure_kw = ? WHERE id = ?";
     private static final String OWNER_ROOM = "SELECT p.check_limit - (SELECT count(*) FROM checks c "
             + "JOIN projects q ON q.id = c.project_id WHERE q.owner_id = p.owner_id) AS room FROM projects p "
             + "WHERE p.id = ? FOR UPDATE";
@@ -99,7 +103,15 @@ final class CheckStore {
             st.setTimestamp(16, ts(alertAfter));
             st.setInt(17, r.alertAfterFailures());
             st.setObject(18, r.startDeadline());
-            st.setObject(19, r.id());
+            KeywordFilter k = r.keywords();
+            st.setBoolean(19, k.filterSubject());
+            st.setBoolean(20, k.filterBody());
+            st.setBoolean(21, k.filterHttpBody());
+            st.setBoolean(22, k.filterDefaultFail());
+            st.setString(23, k.startKw());
+            st.setString(24, k.successKw());
+            st.setString(25, k.failureKw());
+            st.setObject(26, r.id());
             st.executeUpdate();
         }
     }
@@ -175,7 +187,7 @@ final class CheckStore {
                 rs.getString("tz"), rs.getBoolean("manual_resume"), rs.getString("methods"), rs.getString("status"),
                 instant(rs, "last_start"), rs.getObject("last_start_rid", UUID.class), instant(rs, "last_ping"),
                 lastDuration, rs.getLong("n_pings"), rs.getObject("badge_key", UUID.class), List.copyOf(channels),
-                rs.getInt("alert_after_failures"), startDeadline);
+                rs.getInt("alert_after_failures"), startDeadline, KeywordFilterRows.read(rs));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The checks endpoints: list, get, create (or create-or-update), update, pause, resume, delete. */
 @ApplicationScoped
@@ -38,9 +40,10 @@ public class ChecksService {
             ApiCaller caller = ApiAuth.authenticate(c, key, false);
             JsonArrayBuilder checks = Json.createArrayBuilder();
             Instant now = Instant.now();
+            Map<UUID, List<UUID>> dependencies = new DependencyStore(c).graph(caller.projectId());
             for (CheckRow row : new CheckStore(c).list(caller.projectId())) {
                 if (row.hasTags(tags) && (slug == null || slug.equals(row.slug()))) {
-                    checks.add(json(row, caller, now));
+                    checks.add(json(row, caller, now, dependencies.getOrDefault(row.id(), List.of())));
                 }
             }
             return Json.createObjectBuilder().add("checks", checks).build();
@@ -50,7 +53,8 @@ public class ChecksService {
     public JsonObject get(String key, String ref) {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, key, false);
-            return json(CheckLookup.find(new CheckStore(c), caller, ref, false, true), caller, Instant.now());
+            CheckRow row = CheckLookup.find(new CheckStore(c), caller, ref, false, true);
+            return json(row, caller, Instant.now(), new DependencyStore(c).of(row.id()));
         });
     }
 
@@ -77,8 +81,10 @@ public class ChecksService {
     public JsonObject update(ApiCaller caller, UUID check, JsonObject body) {
         return tx.run(c -> {
             CheckFields fields = CheckFieldsParser.parse(body);
+            String dependsOn = DependsOn.field(body);
             CheckStore store = new CheckStore(c);
-            return save(c, store, CheckLookup.find(store, caller, check.toString(), true, false), fields, caller);
+            return save(c, store, CheckLookup.find(store, caller, check.toString(), true, false), fields, dependsOn,
+                    caller);
         });
     }
 
@@ -90,13 +96,14 @@ public class ChecksService {
     private Answer create(Connection c, ApiCaller caller, JsonObject body) throws SQLException {
         {
             CheckFields fields = CheckFieldsParser.parse(body);
+            String dependsOn = DependsOn.field(body);
             CheckStore store = new CheckStore(c);
             long room = store.lockProjectAndCountRoom(caller.projectId());
             if (fields.unique() != null && !fields.unique().isEmpty()) {
                 for (CheckRow existing : store.list(caller.projectId())) {
                     if (CheckEdits.matches(existing, fields, fields.unique())) {
                         store.lock(existing.id());
-                        return new Answer(200, save(c, store, existing, fields, caller));
+                        return new Answer(200, save(c, store, existing, fields, dependsOn, caller));
                     }
                 }
             }
@@ -107,7 +114,7 @@ public class ChecksService {
             if (fields.channels() == null) {
                 fields = withChannels(fields, ""); // a check created through the API gets no channels unless asked
             }
-            return new Answer(201, save(c, store, created, fields, caller));
+            return new Answer(201, save(c, store, created, fields, dependsOn, caller));
         }
     }
 
@@ -115,8 +122,9 @@ public class ChecksService {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
             CheckFields fields = CheckFieldsParser.parse(body);
+            String dependsOn = DependsOn.field(body);
             CheckStore store = new CheckStore(c);
-            return save(c, store, CheckLookup.find(store, caller, ref, true, false), fields, caller);
+            return save(c, store, CheckLookup.find(store, caller, ref, true, false), fields, dependsOn, caller);
         });
     }
 
@@ -129,7 +137,7 @@ public class ChecksService {
                 store.recordSilentFlip(row.id(), row.status(), "paused");
             }
             store.save(CheckEdits.paused(row), null);
-            return json(store.find(row.id()).orElseThrow(), caller, Instant.now());
+            return json(store.find(row.id()).orElseThrow(), caller, Instant.now(), new DependencyStore(c).of(row.id()));
         });
     }
 
@@ -143,7 +151,7 @@ public class ChecksService {
             }
             store.recordSilentFlip(row.id(), "paused", "new");
             store.save(CheckEdits.resumed(row), null);
-            return json(store.find(row.id()).orElseThrow(), caller, Instant.now());
+            return json(store.find(row.id()).orElseThrow(), caller, Instant.now(), new DependencyStore(c).of(row.id()));
         });
     }
 
@@ -153,26 +161,38 @@ public class ChecksService {
             ApiCaller caller = ApiAuth.authenticate(c, key, true);
             CheckStore store = new CheckStore(c);
             CheckRow row = CheckLookup.find(store, caller, ref, true, false);
+            List<UUID> dependsOn = new DependencyStore(c).of(row.id());
             deleter.delete(c, row.id());
             deleted[0] = row.id();
-            return json(row, caller, Instant.now());
+            return json(row, caller, Instant.now(), dependsOn);
         });
         deleter.deleteStoredBodies(deleted[0]); // only once the rows are gone for good
         return shown;
     }
 
-    private JsonObject save(Connection c, CheckStore store, CheckRow row, CheckFields fields, ApiCaller caller)
-            throws SQLException {
+    private JsonObject save(Connection c, CheckStore store, CheckRow row, CheckFields fields, String dependsOn,
+            ApiCaller caller) throws SQLException {
         CheckRow changed = CheckEdits.apply(row, fields);
         store.save(changed, CheckEdits.alertAfter(changed));
         if (fields.channels() != null) {
             store.setChannels(row.id(), ChannelRefs.resolve(fields.channels(), store.channels(caller.projectId())));
         }
-        return json(store.find(row.id()).orElseThrow(), caller, Instant.now());
+        DependencyStore dependencies = new DependencyStore(c);
+        if (dependsOn != null) {
+            dependencies.lockProject(caller.projectId());
+            dependencies.set(row.id(), DependsOn.resolve(dependsOn, row.id(), store.list(caller.projectId()),
+                    dependencies.graph(caller.projectId())));
+        }
+        return json(store.find(row.id()).orElseThrow(), caller, Instant.now(), dependencies.of(row.id()));
     }
 
-    private JsonObject json(CheckRow row, ApiCaller caller, Instant now) {
-        return CheckJson.of(row, row.statusAt(now), caller.readOnly(), new ApiUrls(siteRoot));
+    private JsonObject json(CheckRow row, ApiCaller caller, Instant now, List<UUID> dependsOn) {
+        JsonObject json = CheckJson.of(row, row.statusAt(now), caller.readOnly(), new ApiUrls(siteRoot));
+        if (dependsOn.isEmpty() || caller.readOnly()) { // a Vigil extension, shown when set, with the UUIDs
+            return json;
+        }
+        return Json.createObjectBuilder(json).add(DependsOn.FIELD, dependsOn.stream().map(UUID::toString).sorted()
+                .collect(Collectors.joining(","))).build();
     }
 
     /** The key from the X-Api-Key header, else from the body's api_key field (Healthchecks accepts both). */
@@ -185,6 +205,7 @@ public class ChecksService {
 
     private static CheckFields withChannels(CheckFields f, String channels) {
         return new CheckFields(f.name(), f.slug(), f.tags(), f.desc(), f.timeout(), f.grace(), f.schedule(), f.tz(),
-                f.manualResume(), f.methods(), channels, f.unique(), f.alertAfterFailures(), f.startDeadline());
+                f.manualResume(), f.methods(), channels, f.unique(), f.alertAfterFailures(), f.startDeadline(),
+                f.keywords());
     }
 }

@@ -54,6 +54,11 @@ public final class BodySpool {
         return new SpooledBody(file);
     }
 
+    /** The bytes of a staged body, wherever it is now (staged, or already given its key). */
+    public byte[] readStaged(SpooledBody body) throws IOException {
+        return Files.readAllBytes(body.file());
+    }
+
     /** Gives a staged body its object key; {@link #syncReady()} makes the renames durable. */
     public void promote(SpooledBody body, String key) throws IOException {
         Path target = ready.resolve(fileName(key));

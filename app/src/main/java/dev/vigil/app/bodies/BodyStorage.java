@@ -87,6 +87,11 @@ public class BodyStorage {
         spool.syncReady();
     }
 
+    /** A staged body's bytes (the kept part, at most the body limit): the ping writer's keyword filter reads it. */
+    public byte[] readStaged(SpooledBody body) throws IOException {
+        return spool.readStaged(body);
+    }
+
     public void discard(SpooledBody body) {
         spool.discard(body);
     }

@@ -1,6 +1,7 @@
 package dev.vigil.app.notify;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -17,10 +18,24 @@ import java.util.UUID;
  * @param lastPing   the check's most recent ping, or null if it never had one
  * @param checkUrl   the check's page on the site
  * @param test       a test notification sent by a user, not a real change
+ * @param heldDependents for "down": the names of the checks whose own alerts are held because they depend on this
+ *                   one (docs/alerts.md, "Dependencies")
  */
 public record Alert(UUID checkId, String checkName, String slug, String tags, String projectName,
         String oldStatus, String newStatus, String reason, Instant flipTime, Instant now, LastPing lastPing,
-        String checkUrl, boolean test) {
+        String checkUrl, boolean test, List<String> heldDependents) {
+
+    public Alert {
+        heldDependents = heldDependents == null ? List.of() : List.copyOf(heldDependents);
+    }
+
+    /** An alert that holds back no dependents. */
+    public Alert(UUID checkId, String checkName, String slug, String tags, String projectName, String oldStatus,
+            String newStatus, String reason, Instant flipTime, Instant now, LastPing lastPing, String checkUrl,
+            boolean test) {
+        this(checkId, checkName, slug, tags, projectName, oldStatus, newStatus, reason, flipTime, now, lastPing,
+                checkUrl, test, List.of());
+    }
 
     /**
      * The check's last ping.
@@ -54,6 +69,16 @@ public record Alert(UUID checkId, String checkName, String slug, String tags, St
         if (!down()) {
             return "The check received a ping and is up again.";
         }
-        return "fail".equals(reason) ? "The job reported a failure." : "The check did not receive a ping in time.";
+        String why = "fail".equals(reason) ? "The job reported a failure." : "The check did not receive a ping in time.";
+        return heldDependents.isEmpty() ? why : why + " " + dependents() + (heldDependents.size() == 1 ? " is" : " are")
+                + " down because " + title() + " is down; " + (heldDependents.size() == 1 ? "it is" : "they are")
+                + " told if still down when " + title() + " is back.";
+    }
+
+    /** "backups, rsync and reports". */
+    private String dependents() {
+        int n = heldDependents.size();
+        return n == 1 ? heldDependents.get(0)
+                : String.join(", ", heldDependents.subList(0, n - 1)) + " and " + heldDependents.get(n - 1);
     }
 }

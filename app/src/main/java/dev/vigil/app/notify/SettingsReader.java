@@ -85,6 +85,15 @@ public final class SettingsReader {
         return (int) value;
     }
 
+    /** One of {@code allowed} (the first is the default when the field is absent). */
+    public String oneOf(String field, java.util.List<String> allowed) {
+        String v = optional(field, allowed.get(0));
+        if (!allowed.contains(v)) {
+            throw invalid(field, "must be one of " + String.join(", ", allowed) + " (got \"" + v + "\")");
+        }
+        return v;
+    }
+
     /** An absolute http or https URL. */
     public URI url(String field) {
         return url(field, required(field));

@@ -18,6 +18,10 @@ import java.util.Set;
  *  "up":   {"method": "GET", "url": "https://...?check=$CODE&amp;status=$STATUS"}}</pre>
  * A status without a URL sends nothing. Placeholders ({@link Placeholders}) work in the URL, header values and
  * body; in a body whose Content-Type mentions "json", or that starts with "{" or "[", they are JSON-escaped.
+ * <p>With a {@code "secret"} (16 to 256 characters) every request is signed: {@code X-Vigil-Timestamp} carries the
+ * Unix time of the attempt and {@code X-Vigil-Signature} is {@code v1=} and the hex HMAC-SHA256, keyed with the
+ * secret, of the timestamp, a full stop and the body ({@link WebhookSignature}). A receiver recomputes it and
+ * refuses old timestamps, so a captured request can be neither altered nor replayed later.
  */
 public final class WebhookChannel implements Channel {
 
@@ -63,6 +67,9 @@ public final class WebhookChannel implements Channel {
             }
             spec.optional("body", "");
         }
+        if (r.has("secret") && !r.optional("secret", "").matches("[\\x21-\\x7e]{16,256}")) {
+            throw r.invalid("secret", "must be 16 to 256 printable characters without spaces");
+        }
         if (!any) {
             throw r.invalid("down.url", "or settings.up.url is required (a webhook with no URL sends nothing)");
         }
@@ -104,6 +111,12 @@ public final class WebhookChannel implements Channel {
         jsonBody |= trimmed.startsWith("{") || trimmed.startsWith("[");
         String body = Placeholders.expand(template, alert,
                 jsonBody ? Placeholders.Target.JSON : Placeholders.Target.TEXT);
+        String secret = new SettingsReader(channel.settings()).optional("secret", "");
+        if (!secret.isEmpty()) {
+            long timestamp = java.time.Instant.now().getEpochSecond();
+            request.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+            request.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
+        }
         String method = spec.optional("method", "POST");
         request.method(method, body.isEmpty() && method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));

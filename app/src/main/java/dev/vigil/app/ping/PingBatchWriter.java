@@ -4,9 +4,12 @@ import dev.vigil.app.bodies.BodyStorage;
 import dev.vigil.app.bodies.ObjectKeys;
 import dev.vigil.app.checks.CheckState;
 import dev.vigil.app.checks.CheckStateRows;
+import dev.vigil.app.checks.KeywordFilter;
+import dev.vigil.app.checks.KeywordFilterRows;
 import dev.vigil.app.checks.PingKind;
 import dev.vigil.app.checks.PingOutcome;
 import dev.vigil.app.checks.PingRules;
+import dev.vigil.app.checks.PingSignal;
 import dev.vigil.app.checks.ScheduleCache;
 import dev.vigil.app.checks.StoredAlertTime;
 
@@ -32,8 +35,8 @@ import java.util.UUID;
 
 /**
  * Writes a batch of pings in one transaction (group commit): resolves slug URLs, locks the checks involved in a fixed
- * order (so that concurrent batches on several servers cannot deadlock), applies {@link PingRules} to each ping in
- * arrival order, then writes pings, check states and flips with batched statements. One commit covers them all, so
+ * order (so that concurrent batches on several servers cannot deadlock), applies the check's {@link KeywordFilter}
+ * and then {@link PingRules} to each ping in arrival order, then writes pings, check states and flips with batched statements. One commit covers them all, so
  * "200 OK" still means "committed", at a fraction of the cost per ping.
  */
 final class PingBatchWriter {
@@ -51,8 +54,8 @@ final class PingBatchWriter {
 
     private static final String SLUG_LOOKUP = "SELECT p.ping_key, c.slug, c.id FROM checks c "
             + "JOIN projects p ON p.id = c.project_id WHERE p.ping_key = ANY(?) AND c.slug = ANY(?)";
-    private static final String LOCK_CHECKS = "SELECT " + CheckStateRows.COLUMNS + ", alert_after "
-            + "FROM checks WHERE id = ANY(?) ORDER BY id FOR UPDATE";
+    private static final String LOCK_CHECKS = "SELECT " + CheckStateRows.COLUMNS + ", alert_after, "
+            + KeywordFilterRows.COLUMNS + " FROM checks WHERE id = ANY(?) ORDER BY id FOR UPDATE";
     private static final String LAST_OF_RUN = "SELECT kind, created FROM pings WHERE check_id = ? AND rid = ? "
             + "ORDER BY n DESC LIMIT 1";
     // one statement per batch, whatever its size: arrays, one element per ping or check (timestamps travel as text)
@@ -108,8 +111,9 @@ final class PingBatchWriter {
                     results[i] = PingResult.NOT_FOUND; // deleted between lookup and lock, or never existed
                     continue;
                 }
-                Instant startOfRun = startOfRun(c, target[i], state, r, runsInBatch);
-                PingOutcome o = PingRules.apply(state, r.signal(), r.received(), startOfRun);
+                PingSignal signal = filtered(locked.get(target[i]).keywords(), r);
+                Instant startOfRun = startOfRun(c, target[i], state, signal, runsInBatch);
+                PingOutcome o = PingRules.apply(state, signal, r.received(), startOfRun);
                 states.put(target[i], o.after());
                 changed.put(target[i], o.after());
                 if (r.signal().rid() != null) {
@@ -212,8 +216,38 @@ final class PingBatchWriter {
         }
     }
 
-    /** A check as locked at the start of the batch, with the alert time stored then. */
-    private record Locked(CheckState state, Instant storedAlertAfter) {
+    /** A check as locked at the start of the batch, with the alert time stored then and its keyword filter. */
+    private record Locked(CheckState state, Instant storedAlertAfter, KeywordFilter keywords) {
+    }
+
+    /**
+     * The ping as the check's keyword filter reads it (before PingRules, whose "POST only" and manual-resume rules
+     * still win). A check without filtering takes the signal as it is: no text is decoded, no body is read.
+     */
+    private PingSignal filtered(KeywordFilter keywords, PingRequest r) {
+        PingSignal s = r.signal();
+        PingKind kind;
+        if (r.mail() != null) {
+            if (!keywords.filtersMail()) {
+                return s;
+            }
+            kind = keywords.forMail(r.mail().subject(), r.mail().text());
+        } else {
+            if (!keywords.filterHttpBody()) {
+                return s;
+            }
+            kind = keywords.forHttp(s.kind(), r.spooled() != null ? staged(r) : r.body());
+        }
+        return kind == s.kind() ? s : new PingSignal(kind, s.exitStatus(), s.method(), s.rid());
+    }
+
+    /** A body staged for object storage, read back from the local spool: what the request carried, up to the limit. */
+    private byte[] staged(PingRequest r) {
+        try {
+            return bodies.readStaged(r.spooled());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a spooled ping body for its check's keyword filter", e);
+        }
     }
 
     private Map<UUID, Locked> lock(Connection c, UUID[] target) throws SQLException {
@@ -233,7 +267,7 @@ final class PingBatchWriter {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     locked.put(CheckStateRows.id(rs), new Locked(CheckStateRows.read(rs, schedules),
-                            CheckStateRows.instant(rs.getTimestamp("alert_after"))));
+                            CheckStateRows.instant(rs.getTimestamp("alert_after")), KeywordFilterRows.read(rs)));
                 }
             }
         }
@@ -241,10 +275,10 @@ final class PingBatchWriter {
     }
 
     /** For a success or fail of a run other than the pending one: when that run started, if it did. */
-    private static Instant startOfRun(Connection c, UUID checkId, CheckState state, PingRequest r,
+    private static Instant startOfRun(Connection c, UUID checkId, CheckState state, PingSignal signal,
             Map<List<Object>, PingKindAt> runsInBatch) throws SQLException {
-        UUID rid = r.signal().rid();
-        PingKind kind = r.signal().kind();
+        UUID rid = signal.rid();
+        PingKind kind = signal.kind();
         if (rid == null || (kind != PingKind.SUCCESS && kind != PingKind.FAIL)
                 || (state.started() && Objects.equals(state.lastStartRid(), rid))) {
             return null;

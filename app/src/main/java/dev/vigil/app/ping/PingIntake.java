@@ -40,6 +40,12 @@ final class PingIntake {
      */
     boolean submit(PingTarget target, Instant received, PingClient client, TruncatedBody body,
             Consumer<PingResult> reply) {
+        return submit(target, received, client, body, null, reply);
+    }
+
+    /** The same for an email ping, whose subject and text the keyword filter may read ({@code mail}). */
+    boolean submit(PingTarget target, Instant received, PingClient client, TruncatedBody body, MailContent mail,
+            Consumer<PingResult> reply) {
         byte[] kept = body.kept();
         SpooledBody spooled = null;
         if (bodies.offloads(kept.length)) {
@@ -52,7 +58,7 @@ final class PingIntake {
             }
         }
         PingRequest ping = new PingRequest(target.url(), target.signal(), target.create(), received, client.scheme(),
-                client.remoteAddr(), client.userAgent(), kept, body.size(), spooled);
+                client.remoteAddr(), client.userAgent(), kept, body.size(), spooled, mail);
         if (committer.submit(ping, reply)) {
             return true;
         }

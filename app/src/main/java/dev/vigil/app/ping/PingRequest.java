@@ -11,6 +11,7 @@ import java.util.UUID;
  *
  * @param bodySize bytes the client sent; {@code body} holds at most the configured limit of them
  * @param spooled   the kept body when it goes to object storage (then {@code body} is empty), else null
+ * @param mail      an email ping's subject and text, for the keyword filter; null for an HTTP ping
  */
 public record PingRequest(
         PingUrl url,
@@ -22,7 +23,8 @@ public record PingRequest(
         String userAgent,
         byte[] body,
         long bodySize,
-        SpooledBody spooled) {
+        SpooledBody spooled,
+        MailContent mail) {
 
     public UUID checkId() {
         return url.checkId();

@@ -3,8 +3,10 @@ package dev.vigil.app.alerts;
 import dev.vigil.app.api.CheckEdits;
 import dev.vigil.app.api.CheckFields;
 import dev.vigil.app.api.CheckRow;
+import dev.vigil.app.api.KeywordFields;
 import dev.vigil.app.checks.CheckState;
 import dev.vigil.app.checks.CheckStatus;
+import dev.vigil.app.checks.KeywordFilter;
 import dev.vigil.app.checks.PingKind;
 import dev.vigil.app.checks.PingOutcome;
 import dev.vigil.app.checks.PingRules;
@@ -65,7 +67,7 @@ class StatusAgreesWithSenderTest {
         Check check = new Check();
         check.row = new CheckRow(UUID.randomUUID(), UUID.randomUUID(), "job", "job", "", "", "simple", 3600, 600,
                 "* * * * *", "UTC", random.nextInt(4) == 0, random.nextInt(5) == 0 ? "POST" : "", "new", null, null,
-                null, null, 0, UUID.randomUUID(), List.of(), 1, null);
+                null, null, 0, UUID.randomUUID(), List.of(), 1, null, KeywordFilter.NONE);
         int downs = 0;
         for (int step = 0; step < STEPS; step++) {
             now = now.plusMillis(random.nextInt(4) == 0 ? random.nextInt(1000)
@@ -108,7 +110,7 @@ class StatusAgreesWithSenderTest {
         check.row = new CheckRow(r.id(), r.projectId(), r.name(), r.slug(), r.tags(), r.desc(), r.kind(), r.timeout(),
                 r.grace(), r.schedule(), r.tz(), r.manualResume(), r.methods(), a.status().dbValue(), a.lastStart(),
                 a.lastStartRid(), a.lastPing(), a.lastDurationMs(), a.nPings(), r.badgeKey(), r.channels(),
-                r.alertAfterFailures(), r.startDeadline());
+                r.alertAfterFailures(), r.startDeadline(), r.keywords());
     }
 
     private void edit(Check check, Random random, Instant now) {
@@ -118,7 +120,8 @@ class StatusAgreesWithSenderTest {
                 random.nextBoolean() ? null : SECONDS[random.nextInt(SECONDS.length)],
                 cron ? CRONS[random.nextInt(CRONS.length)] : null, cron ? ZONES[random.nextInt(ZONES.length)] : null,
                 null, null, null, null, random.nextBoolean() ? null : 1 + random.nextInt(3),
-                random.nextBoolean() ? null : new int[] {CheckFields.NO_START_DEADLINE, 60, 300, 1200}[random.nextInt(4)]);
+                random.nextBoolean() ? null : new int[] {CheckFields.NO_START_DEADLINE, 60, 300, 1200}[random.nextInt(4)],
+                KeywordFields.ABSENT);
         check.log.add(now + " edit " + fields);
         check.row = CheckEdits.apply(check.row, fields);
         check.alertAfter = CheckEdits.alertAfter(check.row); // as ChecksService.save stores it
@@ -144,7 +147,7 @@ class StatusAgreesWithSenderTest {
         check.row = new CheckRow(r.id(), r.projectId(), r.name(), r.slug(), r.tags(), r.desc(), r.kind(), r.timeout(),
                 r.grace(), r.schedule(), r.tz(), r.manualResume(), r.methods(), "down", r.lastStart(),
                 r.lastStartRid(), r.lastPing(), r.lastDurationMs(), r.nPings(), r.badgeKey(), r.channels(),
-                r.alertAfterFailures(), r.startDeadline());
+                r.alertAfterFailures(), r.startDeadline(), r.keywords());
         check.alertAfter = null;
         return true;
     }

@@ -1,5 +1,7 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.checks.KeywordFilter;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,11 +15,11 @@ class CheckEditsTest {
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
     private static final CheckRow ROW = new CheckRow(UUID.randomUUID(), UUID.randomUUID(), "n", "s", "a b", "d",
             "simple", 3600, 600, "* * * * *", "UTC", false, "", "up", null, null, T, null, 4, UUID.randomUUID(),
-            List.of(), 1, null);
+            List.of(), 1, null, KeywordFilter.NONE);
 
     private static CheckFields fields(Integer timeout, String schedule) {
         return new CheckFields("new name", null, null, null, timeout, null, schedule, null, null, null, null, null,
-                null, null);
+                null, null, KeywordFields.ABSENT);
     }
 
     @Test
@@ -40,7 +42,7 @@ class CheckEditsTest {
     @Test
     void uniqueMatchNeedsEveryListedFieldInTheRequest() {
         CheckFields byName = new CheckFields("n", null, null, null, 3600, null, null, null, null, null, null,
-                List.of("name", "timeout"), null, null);
+                List.of("name", "timeout"), null, null, KeywordFields.ABSENT);
         assertThat(CheckEdits.matches(ROW, byName, byName.unique())).isTrue();
         assertThat(CheckEdits.matches(ROW, byName, List.of("name", "tags"))).isFalse();
         assertThat(CheckEdits.matches(ROW, fields(3600, null), List.of("name"))).isFalse();
@@ -49,7 +51,7 @@ class CheckEditsTest {
     @Test
     void vigilExtensionsAreKeptUntilChangedAndAStartDeadlineOfZeroRemovesIt() {
         CheckFields set = new CheckFields(null, null, null, null, null, null, null, null, null, null, null, null, 3,
-                300);
+                300, KeywordFields.ABSENT);
         CheckRow withBoth = CheckEdits.apply(ROW, set);
         assertThat(withBoth.alertAfterFailures()).isEqualTo(3);
         assertThat(withBoth.startDeadline()).isEqualTo(300);
@@ -57,7 +59,7 @@ class CheckEditsTest {
         assertThat(renamed.alertAfterFailures()).isEqualTo(3);
         assertThat(renamed.startDeadline()).isEqualTo(300);
         CheckRow cleared = CheckEdits.apply(withBoth, new CheckFields(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, CheckFields.NO_START_DEADLINE));
+                null, null, null, null, null, CheckFields.NO_START_DEADLINE, KeywordFields.ABSENT));
         assertThat(cleared.startDeadline()).isNull();
     }
 }

@@ -27,7 +27,7 @@ class CheckFieldsParserTest {
     void anEmptyBodyChangesNothing() {
         CheckFields f = CheckFieldsParser.parse(json("{}"));
         assertThat(f).isEqualTo(new CheckFields(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null));
+                null, null, null, KeywordFields.ABSENT));
     }
 
     @Test
@@ -38,7 +38,8 @@ class CheckFieldsParserTest {
                 + "\"unique\": [\"name\", \"grace\"], \"api_key\": \"ignored\", \"success_kw\": \"\", "
                 + "\"filter_body\": false, \"alert_after_failures\": 3, \"start_deadline\": 900}"));
         assertThat(f).isEqualTo(new CheckFields("Backups", "backups_1-a", "prod", "d", 60, 31536000, "*/5 * * * *",
-                "Europe/Dublin", true, "POST", "*", List.of("name", "grace"), 3, 900));
+                "Europe/Dublin", true, "POST", "*", List.of("name", "grace"), 3, 900,
+                new KeywordFields(null, "", null, null, false, null, null, null, null)));
     }
 
     @Test
@@ -65,8 +66,10 @@ class CheckFieldsParserTest {
                 + "zone \"europe/dublin\" (did you mean \"Europe/Dublin\"?)");
         refused("{\"unique\": [1]}", "json validation error: unique has unexpected value (allowed: name, slug, "
                 + "tags, timeout, grace)");
-        refused("{\"filter_http_body\": true}", "json validation error: filter_http_body is not supported: Vigil "
-                + "has no keyword filtering (send false)");
+        refused("{\"filter_http_body\": 1}", "json validation error: filter_http_body is not a boolean");
+        refused("{\"success_kw\": null}", "json validation error: success_kw is not a string");
+        refused("{\"failure_kw\": \"" + "x".repeat(201) + "\"}",
+                "json validation error: failure_kw is too long (at most 200 characters)");
         refused("{\"manual_resume\": \"true\"}", "json validation error: manual_resume is not a boolean");
     }
 

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiFuzzIT {
 
     private static final String[] FIELDS = {"name", "slug", "tags", "desc", "timeout", "grace", "schedule", "tz",
-        "manual_resume", "methods", "channels", "unique", "api_key", "success_kw", "filter_body", "email", "project"};
+        "manual_resume", "methods", "channels", "unique", "api_key", "success_kw", "filter_body", "email", "project",
+        "depends_on", "check", "tag", "start", "end", "duration", "reason"};
     private static final String[] ODD_TEXT = {"", " ", "\u0000", "\ud83d\udd25\u00e9\u4e2d", "\\", "\"", "\u202e",
         "* * * * *", "0 3 * * *", "Europe/Dublin", "POST", "*", "null", "1e999", "\ud800"};
 
@@ -39,7 +40,7 @@ class ApiFuzzIT {
     void randomBodiesNeverBreakTheServer() throws Exception {
         Random random = new Random(20261123L); // fixed: a failure can be replayed
         List<String> paths = List.of("/api/v3/checks/", "/api/v3/checks/" + checkUuid,
-                "/api/v3/checks/" + checkUuid + "/pause", "/api/admin/v1/projects");
+                "/api/v3/checks/" + checkUuid + "/pause", "/api/admin/v1/projects", "/api/v3/windows/");
         for (int i = 0; i < 400; i++) {
             byte[] body = random.nextInt(10) == 0 ? garbage(random) : json(random, 0).getBytes(StandardCharsets.UTF_8);
             String path = paths.get(random.nextInt(paths.size()));

@@ -195,8 +195,11 @@ class ApiIT {
         assertInvalid("{\"channels\": \"" + UUID.randomUUID() + "x\"}", null);
         assertInvalid("{\"channels\": \"nope\"}", "invalid channel identifier: nope");
         assertInvalid("{\"channels\": \"a,,b\"}", "empty channel identifier");
-        assertInvalid("{\"success_kw\": \"ok\"}", "json validation error: success_kw is not supported: Vigil has "
-                + "no keyword filtering (send \"\")");
+        assertInvalid("{\"success_kw\": 1}", "json validation error: success_kw is not a string");
+        assertInvalid("{\"start_kw\": \"" + "x".repeat(201) + "\"}",
+                "json validation error: start_kw is too long (at most 200 characters)");
+        assertInvalid("{\"filter_default_fail\": \"true\"}",
+                "json validation error: filter_default_fail is not a boolean");
         assertInvalid("not json", "could not parse request body");
         assertInvalid("[1, 2]", "json validation error: value is not an object");
     }

@@ -85,6 +85,14 @@ class CompatibilityIT {
         assertThat(json(curl("--header", key, api + "/badges/")).getJsonObject("badges").keySet())
                 .containsExactlyInAnyOrder("prod", "www", "*");
 
+        // keyword filtering, with Healthchecks' field names: an HTTP body that names a failure keyword fails it
+        JsonObject filtered = json(curl(api + "/checks/" + uuid, "--header", key, "--data",
+                "{\"filter_http_body\": true, \"success_kw\": \"OK\", \"failure_kw\": \"ERROR\"}"));
+        assertThat(filtered.getBoolean("filter_http_body")).isTrue();
+        assertThat(filtered.getString("failure_kw")).isEqualTo("ERROR");
+        curl("http://127.0.0.1:" + vigil.app.port() + "/ping/" + uuid, "--data-raw", "ERROR: disk full");
+        assertThat(json(curl(api + "/checks/" + uuid, "--header", key)).getString("status")).isEqualTo("down");
+
         assertThat(json(curl(api + "/checks/" + uuid + "/pause", "--request", "POST", "--header", key,
                 "--data", "")).getString("status")).isEqualTo("paused");
         assertThat(json(curl(api + "/checks/" + uuid + "/resume", "--request", "POST", "--header", key,

@@ -7,6 +7,7 @@ import dev.vigil.testsupport.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +23,9 @@ public final class SharedVigil {
     /** How long the fast ping listener lets a request stall or a connection idle: short, so tests can watch it. */
     public static final int PING_TIMEOUT_MS = 2000;
     public static final String BUCKET = "vigil-bodies";
+    /** The domain of the shared app's email-ping addresses, and the largest message its SMTP listener takes. */
+    public static final String PING_EMAIL_DOMAIN = "pings.vigil.test";
+    public static final int EMAIL_PING_MAX_BYTES = 65_536;
     /** The bootstrap token the shared app accepts on /api/admin/v1/projects. */
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
 
@@ -31,12 +35,16 @@ public final class SharedVigil {
     public final TcpProxy databaseLink;
     public final VigilProcess app;
     public final ObjectStorage objects;
+    /** The SMTP listener for email pings (on in the shared app, off by default). */
+    public final int smtpPort;
 
-    private SharedVigil(TestDatabase database, TcpProxy databaseLink, VigilProcess app, ObjectStorage objects) {
+    private SharedVigil(TestDatabase database, TcpProxy databaseLink, VigilProcess app, ObjectStorage objects,
+            int smtpPort) {
         this.database = database;
         this.databaseLink = databaseLink;
         this.app = app;
         this.objects = objects;
+        this.smtpPort = smtpPort;
     }
 
     public static synchronized SharedVigil get() {
@@ -47,6 +55,12 @@ public final class SharedVigil {
             TcpProxy link;
             ObjectStorage objects;
             Path spool;
+            int smtpPort;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                smtpPort = probe.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             try {
                 link = TcpProxy.to(hostPort[0], Integer.parseInt(hostPort[1]));
                 spool = Files.createTempDirectory("vigil-it-spool-");
@@ -68,6 +82,9 @@ public final class SharedVigil {
             settings.put("VIGIL_ALLOW_PRIVATE_ADDRESSES", "true"); // the alert tests' receivers are on loopback
             settings.put("VIGIL_ALERTS_POLL_MS", "500");
             settings.put("VIGIL_PING_TIMEOUT_MS", Integer.toString(PING_TIMEOUT_MS)); // the port is app.pingPort()
+            settings.put("VIGIL_EMAIL_PING_PORT", Integer.toString(smtpPort));
+            settings.put("VIGIL_PING_EMAIL_DOMAIN", PING_EMAIL_DOMAIN);
+            settings.put("VIGIL_EMAIL_PING_MAX_BYTES", Integer.toString(EMAIL_PING_MAX_BYTES));
             VigilProcess app = VigilProcess.launch(settings);
             Runnable stop = () -> {
                 app.close();
@@ -81,7 +98,7 @@ public final class SharedVigil {
                 stop.run(); // the next test class tries a start of its own; this one must not linger meanwhile
                 throw e;
             }
-            instance = new SharedVigil(db, link, app, objects);
+            instance = new SharedVigil(db, link, app, objects, smtpPort);
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "stop-shared-vigil"));
         }
         return instance;

@@ -1,5 +1,7 @@
 package dev.vigil.app.metrics;
 
+import dev.vigil.app.checks.KeywordFilter;
+
 import dev.vigil.app.api.CheckRow;
 import dev.vigil.app.api.CheckView;
 import dev.vigil.app.checks.Status;
@@ -16,7 +18,7 @@ class PrometheusTextTest {
     private static CheckView check(String name, String tags, String status, boolean started) {
         CheckRow row = new CheckRow(UUID.randomUUID(),
                 UUID.randomUUID(), name, "", tags, "", "simple", 3600, 600, "", "UTC", false, "", status, null, null,
-                null, null, 0, UUID.randomUUID(), List.of(), 1, null);
+                null, null, 0, UUID.randomUUID(), List.of(), 1, null, KeywordFilter.NONE);
         return new CheckView(row, new StatusNow(Status.valueOf(status.toUpperCase()), started, null, null));
     }
 

@@ -18,14 +18,15 @@ class ChannelKindsTest {
 
     @Test
     void allBuiltInKindsAreFound() {
-        assertThat(KINDS.names()).containsExactly("discord", "email", "googlechat", "gotify", "mattermost",
-                "ntfy", "pushover", "slack", "teams", "telegram", "webhook");
+        assertThat(KINDS.names()).containsExactly("discord", "email", "googlechat", "gotify", "matrix",
+                "mattermost", "ntfy", "opsgenie", "pagerduty", "pushover", "slack", "teams", "telegram", "webhook",
+                "zulip");
     }
 
     @Test
     void unknownKindsAndBadJsonAreNamed() {
         refused("fax", "{}", "kind \"fax\" is not a channel kind (known: discord, email, googlechat, gotify, "
-                + "mattermost, ntfy, pushover, slack, teams, telegram, webhook)");
+                + "matrix, mattermost, ntfy, opsgenie, pagerduty, pushover, slack, teams, telegram, webhook, zulip)");
         refused("email", "[1]", "settings must be a JSON object");
         assertThatThrownBy(() -> KINDS.validate("email", "{\"address\": ", GUARD)).hasMessageStartingWith(
                 "settings are not valid JSON: ");
@@ -70,6 +71,32 @@ class ChannelKindsTest {
                 "settings.retry must be between 30 and 10800 (got 10)");
         refused("telegram", "{\"chat_id\": \"me\"}", "settings.chat_id must be a numeric chat id or an @channelname");
         refused("telegram", "{\"chat_id\": 1, \"thread_id\": 1.5}", "settings.thread_id must be a whole number");
+        refused("pagerduty", "{}", "settings.routing_key is required");
+        refused("pagerduty", "{\"routing_key\": \"abc\"}", "settings.routing_key must be the 32 letters and "
+                + "digits of an Events API v2 integration key");
+        refused("pagerduty", "{\"routing_key\": \"" + "a".repeat(32) + "\", \"severity\": \"panic\"}",
+                "settings.severity must be one of critical, error, warning, info (got \"panic\")");
+        refused("opsgenie", "{\"api_key\": \"k e y\"}", "settings.api_key must be an Opsgenie API integration key "
+                + "(letters, digits and '-')");
+        refused("opsgenie", "{\"api_key\": \"0123456789abcdef\", \"region\": \"asia\"}",
+                "settings.region must be one of us, eu (got \"asia\")");
+        refused("opsgenie", "{\"api_key\": \"0123456789abcdef\", \"priority\": \"P0\"}",
+                "settings.priority must be one of P3, P1, P2, P4, P5 (got \"P0\")");
+        refused("matrix", "{\"homeserver\": \"https://matrix.example.org\", \"room_id\": \"#ops:example.org\"}",
+                "settings.room_id must be the room's ID (\"!...:server\", in the room's advanced settings), not an alias");
+        refused("matrix", "{\"homeserver\": \"https://matrix.example.org\", \"room_id\": \"!abc\"}",
+                "settings.room_id must be a room ID like \"!abc:example.org\"");
+        refused("matrix", "{\"homeserver\": \"https://matrix.example.org\", \"room_id\": \"!abc:example.org\"}",
+                "settings.access_token is required");
+        refused("zulip", "{\"site\": \"https://z.example.com\", \"bot_email\": \"bot\"}",
+                "settings.bot_email must be the bot's email address");
+        refused("zulip", "{\"site\": \"https://z.example.com\", \"bot_email\": \"bot@z.example.com\", "
+                + "\"api_key\": \"0123456789abcdef\", \"type\": \"stream\"}", "settings.to is required");
+        refused("zulip", "{\"site\": \"https://z.example.com\", \"bot_email\": \"bot@z.example.com\", "
+                + "\"api_key\": \"0123456789abcdef\", \"type\": \"dm\", \"to\": \"a@b.c\"}",
+                "settings.type must be one of stream, private (got \"dm\")");
+        refused("webhook", "{\"down\": {\"url\": \"https://x.example/\"}, \"secret\": \"short\"}",
+                "settings.secret must be 16 to 256 printable characters without spaces");
     }
 
     @Test

@@ -40,7 +40,7 @@ class ChannelsIT {
         String base = receiver.url("");
         context = new ChannelContext("https://vigil.example", new OutgoingHttp(Duration.ofSeconds(5), true), null,
                 new ServiceEndpoints(base + "/pushover", "aTokenOfThirtyLettersAndDigits", base + "/telegram",
-                        "123456:bot-token"));
+                        "123456:bot-token", base + "/pagerduty", base + "/opsgenie", base + "/opsgenie-eu"));
     }
 
     @AfterAll
@@ -244,5 +244,134 @@ class ChannelsIT {
                 + "\\n<b>Last ping:</b> 2026-03-28 01:30:05 UTC (#41, success, exit status 0 from 10.0.0.7)\","
                 + "\"parse_mode\":\"HTML\",\"link_preview_options\":{\"is_disabled\":true},\"message_thread_id\":7}");
         assertThat(json(r.body())).isEqualTo(r.body());
+    }
+
+    static final Alert UP = new Alert(CHECK, "Nightly \"backup\"", "nightly-backup", "prod db", "Backups", "down",
+            "up", "", Instant.parse("2026-03-29T02:00:00Z"), Instant.parse("2026-03-29T02:00:01Z"),
+            DOWN.lastPing(), URL, false);
+    static final String ROUTING_KEY = "R0ut1ngKeyOfThirtyTwoCharacters0";
+
+    @Test
+    void pagerDutyTriggersAndResolvesOneIncidentPerCheck() {
+        String settings = "{\"routing_key\": \"" + ROUTING_KEY + "\", \"severity\": \"error\"}";
+        HttpReceiver.Request r = send(new PagerDutyChannel(), settings, DOWN);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.pathAndQuery()).isEqualTo("/pagerduty/v2/enqueue");
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(r.body()).isEqualTo("{\"routing_key\":\"" + ROUTING_KEY + "\",\"event_action\":\"trigger\","
+                + "\"dedup_key\":\"vigil-" + CHECK + "\",\"payload\":{\"summary\":\"Nightly \\\"backup\\\" is DOWN\","
+                + "\"source\":\"Vigil\",\"severity\":\"error\",\"timestamp\":\"2026-03-29T01:30:00Z\",\"group\":"
+                + "\"Backups\",\"custom_details\":{\"explanation\":\"The check did not receive a ping in time.\","
+                + "\"Project\":\"Backups\",\"Tags\":\"prod db\",\"Status changed\":\"2026-03-29 01:30:00 UTC\","
+                + "\"Last ping\":\"2026-03-28 01:30:05 UTC (#41, success, exit status 0 from 10.0.0.7)\"}},"
+                + "\"client\":\"Vigil\",\"client_url\":\"" + URL + "\",\"links\":[{\"href\":\"" + URL + "\","
+                + "\"text\":\"View in Vigil\"}]}");
+        receiver.clear();
+        HttpReceiver.Request resolve = send(new PagerDutyChannel(), settings, UP);
+        assertThat(resolve.body()).isEqualTo("{\"routing_key\":\"" + ROUTING_KEY + "\",\"event_action\":"
+                + "\"resolve\",\"dedup_key\":\"vigil-" + CHECK + "\"}");
+    }
+
+    @Test
+    void pagerDutyRateLimitsAreRetriedAndInvalidEventsGivenUp() {
+        ChannelConfig config = new ChannelConfig(UUID.randomUUID(), "pagerduty", "", ChannelKinds.builtIn()
+                .validate("pagerduty", "{\"routing_key\": \"" + ROUTING_KEY + "\"}", LOOPBACK_ALLOWED),
+                UUID.randomUUID());
+        String shown = receiver.url("/pagerduty/v2/enqueue");
+        receiver.answer(r -> new HttpReceiver.Answer(429, Map.of("Retry-After", "30"), "{\"status\":\"throttle\"}"));
+        assertThat(new PagerDutyChannel().send(DOWN, config, context)).isEqualTo(new SendResult.Retry(
+                "HTTP 429 from " + shown + ": {\"status\":\"throttle\"}", Duration.ofSeconds(30)));
+        receiver.answer(r -> new HttpReceiver.Answer(400, Map.of(), "{\"status\":\"invalid event\"}"));
+        assertThat(new PagerDutyChannel().send(DOWN, config, context)).isEqualTo(new SendResult.Failed(
+                "HTTP 400 from " + shown + ": {\"status\":\"invalid event\"}"));
+        assertThat(receiver.requests()).extracting(HttpReceiver.Request::body).allMatch(b -> b.contains(ROUTING_KEY));
+        assertThat(shown).doesNotContain(ROUTING_KEY);
+    }
+
+    @Test
+    void opsgenieCreatesAnAliasedAlertAndClosesItByAlias() {
+        String settings = "{\"api_key\": \"eb243592-faa2-4ba2-a551q-1afdf565c889\", \"region\": \"eu\", "
+                + "\"priority\": \"P2\"}";
+        HttpReceiver.Request r = send(new OpsgenieChannel(), settings, DOWN);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.pathAndQuery()).isEqualTo("/opsgenie-eu/v2/alerts");
+        assertThat(r.header("Authorization")).isEqualTo("GenieKey eb243592-faa2-4ba2-a551q-1afdf565c889");
+        assertThat(r.body()).isEqualTo("{\"message\":\"Nightly \\\"backup\\\" is DOWN\",\"alias\":\"vigil-" + CHECK
+                + "\",\"description\":\"The check did not receive a ping in time.\\n" + FACTS.replace("\n", "\\n")
+                + "\\n" + URL + "\",\"source\":\"Vigil\",\"tags\":[\"prod\",\"db\"],\"details\":{\"project\":"
+                + "\"Backups\",\"url\":\"" + URL + "\"},\"priority\":\"P2\"}");
+        receiver.clear();
+        HttpReceiver.Request close = send(new OpsgenieChannel(), "{\"api_key\": \"0123456789abcdef\"}", UP);
+        assertThat(close.pathAndQuery()).isEqualTo("/opsgenie/v2/alerts/vigil-" + CHECK + "/close?identifierType=alias");
+        assertThat(close.body()).isEqualTo("{\"source\":\"Vigil\",\"note\":\"The check received a ping and is up "
+                + "again.\"}");
+    }
+
+    @Test
+    void matrixPutsOneRoomMessagePerChangeUnderAStableTransactionId() {
+        String settings = "{\"homeserver\": \"" + receiver.url("/mx/") + "\", \"room_id\": \"!AbC:example.org\", "
+                + "\"access_token\": \"syt_secret_token\"}";
+        HttpReceiver.Request r = send(new MatrixChannel(), settings, DOWN);
+        assertThat(r.method()).isEqualTo("PUT");
+        assertThat(r.pathAndQuery()).isEqualTo("/mx/_matrix/client/v3/rooms/%21AbC%3Aexample.org/send/m.room.message/"
+                + "vigil-" + CHECK + "-down-" + DOWN.flipTime().toEpochMilli());
+        assertThat(r.header("Authorization")).isEqualTo("Bearer syt_secret_token");
+        assertThat(r.body()).isEqualTo("{\"msgtype\":\"m.text\",\"body\":\"Nightly \\\"backup\\\" is DOWN\\n"
+                + "The check did not receive a ping in time.\\n" + FACTS.replace("\n", "\\n") + "\\n" + URL + "\","
+                + "\"format\":\"org.matrix.custom.html\",\"formatted_body\":\"<b><a href=\\\"" + URL + "\\\">Nightly "
+                + "&quot;backup&quot;</a> is DOWN</b><br>The check did not receive a ping in time.<br><b>Project:</b> "
+                + "Backups<br><b>Tags:</b> prod db<br><b>Status changed:</b> 2026-03-29 01:30:00 UTC<br><b>Last "
+                + "ping:</b> 2026-03-28 01:30:05 UTC (#41, success, exit status 0 from 10.0.0.7)\"}");
+        receiver.clear();
+        assertThat(send(new MatrixChannel(), settings, DOWN).pathAndQuery()).isEqualTo(r.pathAndQuery());
+    }
+
+    @Test
+    void zulipPostsAFormAsTheBotWithTheCheckAsTopic() {
+        HttpReceiver.Request r = send(new ZulipChannel(), "{\"site\": \"" + receiver.url("/zulip") + "\", "
+                + "\"bot_email\": \"vigil-bot@z.example.com\", \"api_key\": \"0123456789abcdefXYZ\", "
+                + "\"to\": \"ops\"}", DOWN);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.pathAndQuery()).isEqualTo("/zulip/api/v1/messages");
+        assertThat(r.header("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString(
+                "vigil-bot@z.example.com:0123456789abcdefXYZ".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(r.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(java.net.URLDecoder.decode(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "type=stream&to=ops&topic=Nightly \"backup\"&content=:red_circle: **[Nightly \"backup\"](" + URL
+                + ") is DOWN**\nThe check did not receive a ping in time.\n**Project:** Backups\n**Tags:** prod db\n"
+                + "**Status changed:** 2026-03-29 01:30:00 UTC\n**Last ping:** 2026-03-28 01:30:05 UTC \\(\\#41, "
+                + "success, exit status 0 from 10.0.0.7\\)");
+    }
+
+    @Test
+    void aWebhookWithASecretSignsTheTimestampAndTheBody() {
+        String secret = "whsec_0123456789abcdef";
+        HttpReceiver.Request r = send(new WebhookChannel(), "{\"secret\": \"" + secret + "\", \"down\": {\"url\": \""
+                + receiver.url("/signed") + "\", \"body\": \"$NAME is $STATUS\"}}", DOWN);
+        long timestamp = Long.parseLong(r.header(WebhookSignature.TIMESTAMP_HEADER));
+        assertThat(timestamp).isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond());
+        assertThat(r.body()).isEqualTo("Nightly \"backup\" is down");
+        assertThat(r.header(WebhookSignature.SIGNATURE_HEADER)).isEqualTo(hmac(secret, timestamp + "." + r.body()))
+                .isNotEqualTo(hmac(secret, timestamp + "." + r.body() + " "));
+        receiver.clear();
+        HttpReceiver.Request unsigned = send(new WebhookChannel(), "{\"down\": {\"url\": \"" + receiver.url("/plain")
+                + "\"}}", DOWN);
+        assertThat(unsigned.header(WebhookSignature.SIGNATURE_HEADER)).isNull();
+    }
+
+    /** HMAC-SHA256 as a receiver in another language computes it, independently of WebhookSignature. */
+    private static String hmac(String key, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            StringBuilder hex = new StringBuilder("v1=");
+            for (byte b : mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -1,10 +1,16 @@
 package dev.vigil.ops.provision;
 
+import dev.vigil.haproxy.InvalidHaproxyConfigException;
+import dev.vigil.haproxy.LbConfigException;
+import dev.vigil.haproxy.LbTasks;
 import dev.vigil.ops.Ops;
 import dev.vigil.ops.secrets.OperatorKey;
+import dev.vigil.provisioning.inventory.Host;
+import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.run.FleetContext;
 import dev.vigil.provisioning.run.ProvisionRequest;
 import dev.vigil.provisioning.run.Workflows;
+import dev.vigil.provisioning.task.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +58,16 @@ public final class ProvisionCommand implements Callable<Integer> {
         FleetContext context = fleet.context(spec, List.of());
         ProvisionRequest request = new ProvisionRequest(() -> key.read(spec, context.inventory()),
                 Optional.ofNullable(opsJar), Workflows.jarOf(Ops.class), Optional.ofNullable(sshUser), dryRun,
-                ops.verbose());
+                ops.verbose(), Optional.of(ProvisionCommand::lbTasks));
         return FleetOptions.beforeAnyConnection(spec, () -> Workflows.prepare(context, request)).run() ? 0 : 1;
+    }
+
+    /** An lb host's configuration tasks, the same as {@code ops lb apply}'s; what the inventory lacks is usage. */
+    private static List<Task> lbTasks(Inventory inventory, Host host) {
+        try {
+            return LbTasks.forHost(inventory, host);
+        } catch (LbConfigException | InvalidHaproxyConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ops wg verify}: every pair of hosts probed live against the tier policy; status 1 on any surprise. */
-@Command(name = "verify", description = "Probe every pair of hosts over WireGuard (from the source, over SSH) on "
-        + "the policy's ports and print an allowed / denied / UNEXPECTED matrix; exit 1 on any unexpected cell.")
+/** {@code ops wg verify}: live peer lists and every pair of hosts probed against the tier policy; 1 on a surprise. */
+@Command(name = "verify", description = "Compare each host's live WireGuard peers with the policy's, then probe "
+        + "every pair of hosts over WireGuard (from the source, over SSH) on the policy's ports and print an allowed / "
+        + "denied / UNEXPECTED matrix; exit 1 on a peer list difference or an unexpected cell.")
 public final class WgVerifyCommand implements Callable<Integer> {
 
     @Spec

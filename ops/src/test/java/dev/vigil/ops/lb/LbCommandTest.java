@@ -75,6 +75,32 @@ class LbCommandTest {
     }
 
     @Test
+    void drainReadyAndApplyRefuseWrongHostsBeforeAnyConnection() throws Exception {
+        Path inv = inventory(TestFleet.yaml(2, 2, ""));
+        assertThat(ops.run("lb", "drain", "lb1", "--inventory", inv.toString())).isEqualTo(2);
+        assertThat(ops.err()).startsWith("error: host lb1 is not an app server (its roles: [lb]); drain and ready "
+                + "take an app server");
+        assertThat(ops.run("lb", "ready", "app9", "--dry-run", "--inventory", inv.toString())).isEqualTo(2);
+        assertThat(ops.err()).startsWith("error: no host named \"app9\" in ");
+        assertThat(ops.run("lb", "apply", "--hosts", "app1", "--dry-run", "--inventory", inv.toString()))
+                .isEqualTo(2);
+        assertThat(ops.err()).startsWith("error: no load balancer (role lb) among the selected hosts [app1]");
+        assertThat(ops.run("lb", "drain", "app1", "--timeout", "soon", "--inventory", inv.toString())).isEqualTo(2);
+        assertThat(ops.err()).startsWith("error: Invalid value for option '--timeout'");
+        assertThat(ops.run("lb", "--help")).isZero();
+        assertThat(ops.out()).contains("apply", "status", "drain", "ready");
+    }
+
+    @Test
+    void applyOfAnInventoryWithoutCertificatesTouchesNoServer() throws Exception {
+        Path inv = inventory(TestFleet.yaml(1, 1, "").replaceAll("(?s)    certificates:.*?hosts:", "hosts:"));
+        assertThat(ops.run("lb", "apply", "--inventory", inv.toString())).isEqualTo(2);
+        assertThat(ops.err()).startsWith("error: lb1: roles.lb.certificates has no ECDSA certificate for ");
+        assertThat(ops.run("provision", "--hosts", "lb1", "--dry-run", "--inventory", inv.toString())).isEqualTo(2);
+        assertThat(ops.err()).startsWith("error: lb1: roles.lb.certificates has no ECDSA certificate for ");
+    }
+
+    @Test
     void aMissingCertificateIsAnInventoryError() throws Exception {
         Path inv = inventory(TestFleet.yaml(1, 1, "").replace("certs/app-ecdsa.pem", "certs/gone.pem"));
         assertThat(ops.run("lb", "render", "lb1", "--inventory", inv.toString())).isEqualTo(2);

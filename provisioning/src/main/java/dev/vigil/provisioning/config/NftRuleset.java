@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A server's whole nftables ruleset: inbound traffic dropped unless it is a reply, loopback, ICMP, or matches one
- * of {@code rules}; nothing forwarded; outbound not filtered. Checked on the host with {@code nft -c}.
+ * A server's own nftables table ({@code inet vigil}): inbound traffic dropped unless it is a reply, loopback, ICMP,
+ * or matches one of {@code rules}; nothing forwarded; outbound not filtered. Checked on the host with
+ * {@code nft -c}. Loading it replaces only this table (created, deleted, written again in one transaction), not the
+ * whole ruleset: {@code flush ruleset} would also take away the private network's {@code inet vigil_wg} table,
+ * which wg-quick loads when wg0 comes up, until wg0 came up again.
  */
 public record NftRuleset(List<Rule> rules) {
 
@@ -20,10 +23,14 @@ public record NftRuleset(List<Rule> rules) {
     }
 
     /**
-     * TCP to {@code ports} accepted, from anyone when {@code from} is empty, else from these addresses (all of one
-     * family).
+     * TCP (or UDP) to {@code ports} accepted, from anyone when {@code from} is empty, else from these addresses (all
+     * of one family).
      */
-    public record Rule(List<InetAddress> from, List<Integer> ports, String comment) {
+    public record Rule(List<InetAddress> from, List<Integer> ports, String comment, boolean udp) {
+
+        public Rule(List<InetAddress> from, List<Integer> ports, String comment) {
+            this(from, ports, comment, false);
+        }
 
         public Rule {
             from = List.copyOf(from);
@@ -44,6 +51,11 @@ public record NftRuleset(List<Rule> rules) {
             return new Rule(List.of(), List.of(ports), comment);
         }
 
+        /** UDP {@code ports} open to anyone. */
+        public static Rule udp(String comment, Integer... ports) {
+            return new Rule(List.of(), List.of(ports), comment, true);
+        }
+
         /** {@code port} open to {@code peers}: one rule for their IPv4 addresses, one for IPv6 (none for none). */
         public static List<Rule> tcpFrom(List<InetAddress> peers, int port, String comment) {
             List<Rule> rules = new ArrayList<>();
@@ -62,7 +74,7 @@ public record NftRuleset(List<Rule> rules) {
                     + from.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", ")) + " } ";
             String dport = ports.size() == 1 ? String.valueOf(ports.get(0))
                     : "{ " + ports.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " }";
-            return source + "tcp dport " + dport + " accept comment \"" + comment + "\"";
+            return source + (udp ? "udp" : "tcp") + " dport " + dport + " accept comment \"" + comment + "\"";
         }
     }
 
@@ -70,7 +82,8 @@ public record NftRuleset(List<Rule> rules) {
         StringBuilder b = new StringBuilder("""
                 #!/usr/sbin/nft -f
                 # Written by 'ops provision' from the inventory; edits here are overwritten.
-                flush ruleset
+                table inet vigil
+                delete table inet vigil
 
                 table inet vigil {
                   chain input {

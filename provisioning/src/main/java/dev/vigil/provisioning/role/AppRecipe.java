@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  */
 final class AppRecipe {
 
+    static final String SERVICE = "vigil.service";
+
     static final SystemdUnit UNIT = SystemdUnit.of(
             Section.of("Unit", Setting.of("Description", "Vigil app server"),
                     Setting.of("After", "network-online.target"), Setting.of("Wants", "network-online.target")),
@@ -63,7 +65,7 @@ final class AppRecipe {
                 new ManagedFile("/etc/vigil/app.env", environment(inventory, secrets).systemd()
                         .getBytes(StandardCharsets.UTF_8),
                         FileMeta.rootOwned(0600), true),
-                SystemdService.enabledOnly("vigil.service", UNIT.render())));
+                SystemdService.enabledOnly(SERVICE, UNIT.render())));
         app.smtpRelay().ifPresent(relay -> tasks.addAll(mailRelay(inventory, host, relay, secrets)));
         return tasks;
     }
@@ -81,6 +83,12 @@ final class AppRecipe {
         }
         if (inventory.domains().ping() != null) {
             env.add(Variable.plain("VIGIL_PING_ENDPOINT", "https://" + inventory.domains().ping() + "/"));
+        }
+        List<Host> lbs = inventory.withRole(Role.LB);
+        if (!lbs.isEmpty()) {
+            // the load balancers' X-Forwarded-For and -Proto are believed, nobody else's (a client could forge them)
+            env.add(Variable.plain("VIGIL_TRUSTED_PROXIES", lbs.stream()
+                    .map(h -> h.peerAddress().getHostAddress()).collect(Collectors.joining(","))));
         }
         List<Host> dbs = inventory.withRole(Role.DB);
         if (!dbs.isEmpty()) {

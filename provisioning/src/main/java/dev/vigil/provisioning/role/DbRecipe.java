@@ -57,6 +57,11 @@ final class DbRecipe {
                 Math.min(2048, Math.max(64, mib / 20)), db.workMem());
     }
 
+    /** Debian's unit for the cluster "main" of PostgreSQL {@code version}. */
+    static String service(int version) {
+        return "postgresql@" + version + "-main.service";
+    }
+
     static List<Task> tasks(Inventory inventory, Host host, RecipeInputs inputs) {
         RoleSettings.Db db = inventory.settings().db();
         int v = db.postgresqlVersion();
@@ -70,7 +75,7 @@ final class DbRecipe {
                 new ManagedDirectory("/etc/postgresql/" + v + "/main/conf.d", new FileMeta("postgres", "postgres",
                         0755)),
                 tuning, hba,
-                SystemdService.existing("postgresql@" + v + "-main.service", tuning, hba),
+                SystemdService.existing(service(v), tuning, hba),
                 new PostgresDatabase("vigil", "vigil", inputs.secrets().require(AppRecipe.DB_PASSWORD,
                         "the db recipe"))));
         if (db.backupBucket() != null) {

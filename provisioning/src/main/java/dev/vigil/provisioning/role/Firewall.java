@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Each server's nftables ruleset: everything inbound is dropped except replies, loopback, ICMP, SSH, and the
  * ports of the server's roles, each open only to the tier that uses it: HTTP(S) on load balancers to anyone, the
- * app's port to the load balancers, PostgreSQL to the app servers (by WireGuard address where they have one).
+ * app's port to the load balancers, PostgreSQL to the app servers (by WireGuard address where they have one),
+ * and WireGuard's UDP port on a host of the private network (open to anyone: WireGuard answers no packet that is
+ * not from a peer's key, and peers may roam).
  */
 final class Firewall {
 
@@ -25,6 +27,9 @@ final class Firewall {
     static NftRuleset ruleset(Inventory inventory, Host host) {
         List<Rule> rules = new ArrayList<>();
         rules.add(Rule.tcp("ssh", host.ssh().port()));
+        if (host.wireguard().isPresent()) {
+            rules.add(Rule.udp("wireguard", inventory.network().listenPort()));
+        }
         if (host.has(Role.LB)) {
             rules.add(Rule.tcp("lb: http, https", 80, 443));
         }

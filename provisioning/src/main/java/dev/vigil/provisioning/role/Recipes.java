@@ -23,7 +23,7 @@ public final class Recipes {
     public static List<Task> forHost(Inventory inventory, Host host, RecipeInputs inputs) {
         List<Task> tasks = new ArrayList<>(BaseRecipe.tasks(inventory, host));
         if (host.has(Role.LB)) {
-            tasks.addAll(LbRecipe.tasks());
+            tasks.addAll(LbRecipe.tasks(inventory, host, inputs));
         }
         if (host.has(Role.APP)) {
             tasks.addAll(AppRecipe.tasks(inventory, host, inputs.secrets()));
@@ -34,6 +34,7 @@ public final class Recipes {
         if (host.has(Role.WATCHDOG)) {
             tasks.addAll(WatchdogRecipe.tasks(inventory, inputs));
         }
+        tasks.addAll(WireGuardOrdering.tasks(inventory, host));
         // roles share some steps (Java, the ops jar): the first of equal names is kept, and they are equal
         Map<String, Task> unique = new LinkedHashMap<>();
         tasks.forEach(t -> unique.putIfAbsent(t.name(), t));

@@ -1,5 +1,6 @@
 package dev.vigil.provisioning.run;
 
+import dev.vigil.provisioning.role.LbConfiguration;
 import dev.vigil.provisioning.secrets.Secrets;
 
 import java.nio.file.Path;
@@ -16,7 +17,14 @@ import java.util.function.Supplier;
  * @param sshUser    log in as this user for this run instead of the inventory's (a new server's first run)
  * @param dryRun     show what would change, change nothing
  * @param verbose    list unchanged tasks too
+ * @param lbConfiguration the load balancers' configuration tasks (the haproxy module's, handed in by ops)
  */
 public record ProvisionRequest(Supplier<Secrets> secrets, Optional<Path> opsJar, Optional<Path> runningJar,
-                               Optional<String> sshUser, boolean dryRun, boolean verbose) {
+                               Optional<String> sshUser, boolean dryRun, boolean verbose,
+                               Optional<LbConfiguration> lbConfiguration) {
+
+    public ProvisionRequest(Supplier<Secrets> secrets, Optional<Path> opsJar, Optional<Path> runningJar,
+                            Optional<String> sshUser, boolean dryRun, boolean verbose) {
+        this(secrets, opsJar, runningJar, sshUser, dryRun, verbose, Optional.empty());
+    }
 }

@@ -47,7 +47,7 @@ public final class Workflows {
         Secrets secrets = fleet.hosts().stream().anyMatch(Recipes::needsSecrets)
                 && Files.exists(inventory.secrets().file()) ? request.secrets().get() : Secrets.none();
         Map<String, List<Task>> recipes = recipes(inventory, fleet.hosts(),
-                new RecipeInputs(secrets, opsJar(fleet, request)));
+                new RecipeInputs(secrets, opsJar(fleet, request), request.lbConfiguration()));
         List<Host> reached = request.sshUser().map(user -> fleet.hosts().stream().map(h -> h.loggingInAs(user))
                 .toList()).orElse(fleet.hosts());
         return new PreparedProvision(new FleetContext(inventory, reached, fleet.parallel(), fleet.out()), recipes,

@@ -40,6 +40,7 @@ class ConfigModelsTest {
                 "ip saddr { 192.0.2.1 } tcp dport 8080 accept comment \"app\"",
                 "ip6 saddr { 2001:db8:0:0:0:0:0:1 } tcp dport 8080 accept comment \"app\"");
         assertThat(Rule.tcpFrom(List.of(), 8080, "app")).isEmpty();
+        assertThat(Rule.udp("wireguard", 51820).render()).isEqualTo("udp dport 51820 accept comment \"wireguard\"");
         assertThatThrownBy(() -> new Rule(List.of(v4, v6), List.of(1), "x")).hasMessageContaining("one address family");
         assertThatThrownBy(() -> Rule.tcp("x", 0)).hasMessageContaining("1 to 65535");
         assertThatThrownBy(() -> Rule.tcp("say \"hi\"", 22)).hasMessageContaining("no quotes");

@@ -5,6 +5,7 @@ import dev.vigil.provisioning.task.MemorySizedFile;
 import dev.vigil.provisioning.task.Nftables;
 import dev.vigil.provisioning.task.SystemdService;
 import dev.vigil.provisioning.task.Task;
+import dev.vigil.provisioning.task.UnitDropIn;
 import dev.vigil.provisioning.task.UserCrontab;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ final class RecipeFiles {
                 files.put("etc/systemd/system/" + s.unit(), s.unitFile().get());
             } else if (t instanceof Nftables n) {
                 files.put("etc/nftables.conf", n.ruleset());
+            } else if (t instanceof UnitDropIn d) {
+                files.put(d.path().substring(1), d.content().render());
             } else if (t instanceof UserCrontab c) {
                 files.put("crontab/" + c.user(), c.rendered());
             }

@@ -100,8 +100,9 @@ class RecipesTest {
         assertThat(ruleset("app1")).contains("tcp dport 22 accept",
                 "ip saddr { 10.100.0.1 } tcp dport 8081 accept", "ip saddr { 10.100.0.1 } tcp dport 8082 accept")
                 .doesNotContain("443");
-        assertThat(ruleset("db1")).contains("ip saddr { 10.100.1.1, 192.0.2.4 } tcp dport 5432 accept")
-                .doesNotContain("8081");
+        assertThat(ruleset("db1")).contains("ip saddr { 10.100.1.1, 192.0.2.4 } tcp dport 5432 accept",
+                "udp dport 51820 accept").doesNotContain("8081");
+        assertThat(ruleset("app2")).as("app2 has no WireGuard address").doesNotContain("udp dport");
     }
 
     @Test
@@ -116,6 +117,7 @@ class RecipesTest {
                 VIGIL_MAINTENANCE_FILE=/var/lib/vigil/maintenance/on
                 VIGIL_SITE_ROOT=https://vigil.example.com
                 VIGIL_PING_ENDPOINT=https://ping.example.com/
+                VIGIL_TRUSTED_PROXIES=10.100.0.1
                 VIGIL_DB_URL=jdbc:postgresql://10.100.2.1:5432,10.100.2.2:5432/vigil?targetServerType=primary
                 VIGIL_DB_USER=vigil
                 VIGIL_DB_PASSWORD="pa\\"ss$word"

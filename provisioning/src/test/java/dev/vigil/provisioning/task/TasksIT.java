@@ -1,5 +1,7 @@
 package dev.vigil.provisioning.task;
 
+import dev.vigil.provisioning.config.NftRuleset;
+
 import dev.vigil.provisioning.remote.FileMeta;
 import dev.vigil.provisioning.run.HostReport;
 import dev.vigil.provisioning.run.Provision;
@@ -182,6 +184,23 @@ class TasksIT {
         assertThat(r.diff().orElseThrow()).contains("+    tcp dport 22 acept");
         assertThat(testbed.ssh(host, "cat /etc/nftables.conf")).isEqualTo(before);
         assertThat(testbed.ssh(host, "nft list chain inet filter input")).contains("tcp dport 22 accept");
+    }
+
+    @Test
+    @Order(6)
+    void aChangedRulesetIsReloadedAndLeavesOtherTablesAlone() {
+        testbed.ssh(host, "nft add table inet vigil_wg"); // as wg-quick's PostUp loads the private network's table
+        Nftables vigil = new Nftables(new NftRuleset(List.of(NftRuleset.Rule.tcp("ssh", 22),
+                NftRuleset.Rule.tcp("extra", 8443))).render());
+
+        TaskResult r = TaskRunner.run(new TaskContext(remote), List.of(vigil), TaskRunner.Mode.APPLY).get(0);
+
+        assertThat(r.status()).as("%s", r).isEqualTo(TaskStatus.CHANGED);
+        assertThat(r.message()).contains("service nftables.service: reloaded").doesNotContain("restarted");
+        assertThat(testbed.ssh(host, "nft list tables")).contains("table inet vigil_wg", "table inet vigil\n");
+        assertThat(testbed.ssh(host, "nft list chain inet vigil input")).contains("tcp dport 8443 accept");
+        TaskResult again = TaskRunner.run(new TaskContext(remote), List.of(vigil), TaskRunner.Mode.APPLY).get(0);
+        assertThat(again.status()).as("%s", again).isEqualTo(TaskStatus.OK);
     }
 
     private static String activeSince() {

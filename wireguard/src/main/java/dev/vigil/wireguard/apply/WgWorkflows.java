@@ -89,30 +89,46 @@ public final class WgWorkflows {
     }
 
     /**
-     * {@code ops wg verify}: every pair probed live from its source host, printed as a matrix; false when any cell
-     * is unexpected (or a host could not be probed).
+     * {@code ops wg verify}: each host's live peer list against its rendered config ({@link PeerListDrift}), then
+     * every pair probed live from its source host, printed as a matrix; false when a peer list drifted, any cell is
+     * unexpected, or a host could not be checked.
      */
     public static boolean verify(Inventory inventory, List<Host> hosts, int parallel, PrintWriter out) {
         Mesh mesh = Mesh.of(inventory);
+        MeshRenderer renderer = new MeshRenderer(mesh, PublicKeys.load(inventory.network().keysFile()));
+        Map<String, dev.vigil.wireguard.config.WgQuickConfig> expected = new LinkedHashMap<>();
+        hosts.forEach(h -> expected.put(h.name(), renderer.wgQuick(mesh.node(h.name())))); // a missing key: before SSH
         List<Verify.Cell> cells = new java.util.ArrayList<>();
+        List<String> drift = new java.util.ArrayList<>();
         List<String> failures = new java.util.ArrayList<>();
         try (SshFleet fleet = new SshFleet(inventory, hosts)) {
-            List<List<Verify.Cell>> each = ParallelHosts.map(fleet.hosts(), parallel,
-                    h -> Verify.from(mesh, mesh.node(h.name()), h), (h, e) -> {
-                        synchronized (failures) {
-                            failures.add(h.name() + ": " + e.getMessage());
-                        }
-                        return List.of();
-                    }, c -> { });
+            List<List<Verify.Cell>> each = ParallelHosts.map(fleet.hosts(), parallel, h -> {
+                List<String> d = PeerListDrift.of(h.name(), expected.get(h.name()), h);
+                synchronized (drift) {
+                    drift.addAll(d);
+                }
+                return Verify.from(mesh, mesh.node(h.name()), h);
+            }, (h, e) -> {
+                synchronized (failures) {
+                    failures.add(h.name() + ": " + e.getMessage());
+                }
+                return List.of();
+            }, c -> { });
             each.forEach(cells::addAll);
         }
+        drift.sort(null);
+        out.println(drift.isEmpty() ? "peer lists: every host lists exactly the peers the policy gives it"
+                : "peer lists: " + drift.size() + " difference(s) from the policy");
+        drift.forEach(d -> out.println("  " + d));
         out.print(Verify.matrix(mesh, cells));
         failures.forEach(f -> out.println("FAILED " + f));
         long unexpected = cells.stream().filter(c -> !c.unexpected().isEmpty()).count();
-        out.println(unexpected == 0 && failures.isEmpty() ? "every pair behaves as the policy says"
-                : unexpected + " unexpected cell(s)");
+        boolean ok = unexpected == 0 && drift.isEmpty() && failures.isEmpty();
+        out.println(ok ? "every pair behaves as the policy says"
+                : unexpected + " unexpected cell(s)" + (drift.isEmpty() ? "" : ", " + drift.size()
+                        + " peer list difference(s)"));
         out.flush();
-        return unexpected == 0 && failures.isEmpty();
+        return ok;
     }
 
     /** {@code ops wg apply}: each host's files and interface ({@link #tasks}), or with {@code dryRun} their diffs. */

@@ -184,6 +184,19 @@ class PrivateNetworkIT {
         StringWriter afterRotate = new StringWriter();
         assertThat(WgWorkflows.verify(inventory, inventory.hosts(), 3, new PrintWriter(afterRotate)))
                 .as(afterRotate.toString()).isTrue();
+        assertThat(afterRotate.toString()).contains("peer lists: every host lists exactly the peers the policy gives");
+        // a peer added by hand on lb (db, which the policy keeps from lb) is a hole that verify names, though the
+        // probes alone would still see lb -> db denied: db does not list lb
+        String dbPeer = keys.of(db.name()).orElseThrow();
+        testbed.ssh(lb, "wg set wg0 peer " + dbPeer + " allowed-ips " + DB + "/32");
+        StringWriter handAdded = new StringWriter();
+        assertThat(WgWorkflows.verify(inventory, inventory.hosts(), 3, new PrintWriter(handAdded)))
+                .as(handAdded.toString()).isFalse();
+        System.err.println(handAdded);
+        assertThat(handAdded.toString()).contains("peer lists: 1 difference(s) from the policy",
+                lb.name() + ": lists a peer the policy does not give it: " + dbPeer + " (AllowedIPs " + DB + "/32)",
+                "0 unexpected cell(s), 1 peer list difference(s)");
+        testbed.ssh(lb, "wg set wg0 peer " + dbPeer + " remove");
         testbed.ssh(app, "wg set wg0 private-key /root/old.key");
         assertThat(connects(testbed, app, DB, 5432)).as("app -> db with the old key").isFalse();
         assertThat(connects(testbed, lb, APP, 8080)).as("lb -> app with app on the old key").isFalse();
