@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The headers every response of the servlet container carries (pages, API, static files; the fast ping port is
- * Netty's and serves no HTML). Scripts come only from the site's own static files: no inline script, no
- * {@code eval}, so a check name that slipped past escaping still could not run.
+ * The headers every response of the servlet container carries (pages, API, static files). Scripts come only from
+ * the site's own static files: no inline script, no {@code eval}, so a check name that slipped past escaping still
+ * could not run. Ping answers go without them: they are never HTML, and a ping must be answered the same on the
+ * main port as on the fast ping port (Netty's), which clients may be moved between.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -26,6 +27,11 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/ping") || path.startsWith("/ping/")) {
+            chain.doFilter(request, response);
+            return;
+        }
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
