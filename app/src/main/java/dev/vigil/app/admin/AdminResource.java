@@ -1,10 +1,10 @@
 package dev.vigil.app.admin;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.api.ApiException;
 import dev.vigil.app.api.JsonBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -74,7 +74,7 @@ public class AdminResource {
         ProjectProvisioner.NewProject p = provisioner.create(email, projectName);
         LOG.info(() -> "admin API: " + from + (p.created() ? " created project " : " found existing project ")
                 + p.project() + " for " + email);
-        JsonObjectBuilder answer = Json.createObjectBuilder()
+        JsonObjectBuilder answer = JsonBuilders.object()
                 .add("project", p.project().toString())
                 .add("ping_key", p.pingKey());
         if (p.created()) {

@@ -1,6 +1,6 @@
 package dev.vigil.app.api;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -27,6 +27,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     private static Response.ResponseBuilder errorBuilder(int status, String message) {
         return Response.status(status).type("application/json")
-                .entity(Json.createObjectBuilder().add("error", message).build().toString());
+                .entity(JsonBuilders.object().add("error", message).build().toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.db.Transactions;
 import dev.vigil.app.alerts.AlertConfig;
 import dev.vigil.app.alerts.ChannelTester;
@@ -101,7 +102,7 @@ public class ChannelsService {
         if (error != null) {
             throw ApiException.status(502, "the test notification was not delivered: " + error);
         }
-        return Json.createObjectBuilder().add("result", "sent").build();
+        return JsonBuilders.object().add("result", "sent").build();
     }
 
     private JsonObject settings(String kind, JsonValue value) {
@@ -121,7 +122,7 @@ public class ChannelsService {
     private static JsonObject load(Connection c, UUID id, ApiCaller caller) throws SQLException {
         ChannelStore.StoredChannel ch = new ChannelStore(c).find(id, caller.projectId())
                 .orElseThrow(ApiException::notFound);
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("id", ch.id().toString())
                 .add("name", ch.name())
                 .add("kind", ch.kind())

@@ -1,8 +1,8 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.checks.KeywordFilter;
 import dev.vigil.app.checks.StatusNow;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -21,7 +21,7 @@ public final class CheckJson {
     }
 
     public static JsonObject of(CheckRow c, StatusNow s, boolean readOnly, ApiUrls urls) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("name", c.name())
                 .add("slug", c.slug())
                 .add("tags", c.tags())

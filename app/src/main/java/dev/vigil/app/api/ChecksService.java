@@ -1,9 +1,9 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -38,7 +38,7 @@ public class ChecksService {
     public JsonObject list(String key, List<String> tags, String slug) {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, key, false);
-            JsonArrayBuilder checks = Json.createArrayBuilder();
+            JsonArrayBuilder checks = JsonBuilders.array();
             Instant now = Instant.now();
             Map<UUID, List<UUID>> dependencies = new DependencyStore(c).graph(caller.projectId());
             for (CheckRow row : new CheckStore(c).list(caller.projectId())) {
@@ -46,7 +46,7 @@ public class ChecksService {
                     checks.add(json(row, caller, now, dependencies.getOrDefault(row.id(), List.of())));
                 }
             }
-            return Json.createObjectBuilder().add("checks", checks).build();
+            return JsonBuilders.object().add("checks", checks).build();
         });
     }
 
@@ -184,7 +184,7 @@ public class ChecksService {
         if (dependsOn.isEmpty() || caller.readOnly()) { // a Vigil extension, shown when set, with the UUIDs
             return json;
         }
-        return Json.createObjectBuilder(json).add(DependsOn.FIELD, dependsOn.stream().map(UUID::toString).sorted()
+        return JsonBuilders.object(json).add(DependsOn.FIELD, dependsOn.stream().map(UUID::toString).sorted()
                 .collect(Collectors.joining(","))).build();
     }
 

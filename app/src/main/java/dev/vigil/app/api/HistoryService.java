@@ -1,11 +1,11 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.bodies.PingBody;
 import dev.vigil.app.db.Transactions;
 import dev.vigil.app.ping.PingSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,9 +37,9 @@ public class HistoryService {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, key, true);
             CheckRow check = CheckLookup.find(new CheckStore(c), caller, ref, false, false);
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JsonBuilders.array();
             for (HistoryStore.PingRow r : new HistoryStore(c).pings(check.id(), oldestVisible(check), MAX_PINGS)) {
-                JsonObjectBuilder p = Json.createObjectBuilder()
+                JsonObjectBuilder p = JsonBuilders.object()
                         .add("type", r.kind())
                         .add("date", Timestamps.micros(r.created()))
                         .add("n", r.n())
@@ -54,7 +54,7 @@ public class HistoryService {
                 CheckJson.addNullable(p, "body_url", r.hasBody() ? urls.pingBody(check.id(), r.n()) : null);
                 list.add(p);
             }
-            return Json.createObjectBuilder().add("pings", list).build();
+            return JsonBuilders.object().add("pings", list).build();
         });
     }
 
@@ -80,14 +80,14 @@ public class HistoryService {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, key, false);
             CheckRow check = CheckLookup.find(new CheckStore(c), caller, ref, false, true);
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JsonBuilders.array();
             for (HistoryStore.FlipRow f : new HistoryStore(c).flips(check.id(), filter.from(), filter.until(),
                     MAX_FLIPS)) {
-                list.add(Json.createObjectBuilder()
+                list.add(JsonBuilders.object()
                         .add("timestamp", Timestamps.seconds(f.created()))
                         .add("up", "up".equals(f.newStatus()) ? 1 : 0));
             }
-            return Json.createObjectBuilder().add("flips", list).build();
+            return JsonBuilders.object().add("flips", list).build();
         });
     }
 

@@ -1,10 +1,10 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.badges.BadgeUrls;
 import dev.vigil.app.health.DatabaseProbe;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -43,12 +43,12 @@ public class ProjectResource {
     @GET
     @Path("channels{slash: /?}")
     public Response channels(@HeaderParam(ChecksResource.KEY) String key) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonBuilders.array();
         for (ChannelRow c : projects.channels(key)) {
-            list.add(Json.createObjectBuilder().add("id", c.id().toString()).add("name", c.name())
+            list.add(JsonBuilders.object().add("id", c.id().toString()).add("name", c.name())
                     .add("kind", c.kind()));
         }
-        return ChecksResource.json(200, Json.createObjectBuilder().add("channels", list).build());
+        return ChecksResource.json(200, JsonBuilders.object().add("channels", list).build());
     }
 
     @POST
@@ -83,16 +83,16 @@ public class ProjectResource {
         String root = new ApiUrls(siteRoot).root();
         List<String> tags = new ArrayList<>(source.tags());
         tags.add(BadgeUrls.ALL);
-        JsonObjectBuilder badges = Json.createObjectBuilder();
+        JsonObjectBuilder badges = JsonBuilders.object();
         for (String tag : tags) {
-            JsonObjectBuilder urls = Json.createObjectBuilder();
+            JsonObjectBuilder urls = JsonBuilders.object();
             for (String format : FORMATS) {
                 urls.add(format, BadgeUrls.of(root, source.badgeKey(), tag, false, format));
                 urls.add(format + "3", BadgeUrls.of(root, source.badgeKey(), tag, true, format));
             }
             badges.add(tag, urls);
         }
-        return ChecksResource.json(200, Json.createObjectBuilder().add("badges", badges).build());
+        return ChecksResource.json(200, JsonBuilders.object().add("badges", badges).build());
     }
 
     @GET

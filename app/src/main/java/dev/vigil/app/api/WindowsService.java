@@ -1,10 +1,10 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.db.Transactions;
 import dev.vigil.app.holds.MaintenanceWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,10 +22,10 @@ public class WindowsService {
     public JsonObject list(String key) {
         return tx.run(c -> {
             ApiCaller caller = ApiAuth.authenticate(c, key, false);
-            JsonArrayBuilder windows = Json.createArrayBuilder();
+            JsonArrayBuilder windows = JsonBuilders.array();
             Instant now = Instant.now();
             new WindowStore(c).list(caller.projectId()).forEach(w -> windows.add(json(w, now)));
-            return Json.createObjectBuilder().add("windows", windows).build();
+            return JsonBuilders.object().add("windows", windows).build();
         });
     }
 
@@ -63,7 +63,7 @@ public class WindowsService {
     }
 
     static JsonObject json(MaintenanceWindow w, Instant now) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("uuid", w.id().toString()).add("scope", w.scope().word());
+        JsonObjectBuilder b = JsonBuilders.object().add("uuid", w.id().toString()).add("scope", w.scope().word());
         switch (w.scope()) {
             case CHECK -> b.add("check", w.target());
             case TAG -> b.add("tag", w.target());

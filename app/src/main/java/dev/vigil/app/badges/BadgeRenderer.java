@@ -1,7 +1,7 @@
 package dev.vigil.app.badges;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.checks.Status;
-import jakarta.json.Json;
 
 import java.util.List;
 
@@ -40,7 +40,7 @@ public final class BadgeRenderer {
 
     /** {@code {"status": ..., "total": ..., "grace": ..., "down": ...}} over the checks' API statuses. */
     public static String json(BadgeState state, List<Status> statuses) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("status", state.word())
                 .add("total", statuses.size())
                 .add("grace", statuses.stream().filter(s -> s == Status.GRACE).count())
@@ -50,7 +50,7 @@ public final class BadgeRenderer {
 
     /** The shields.io endpoint schema, so shields.io can restyle the badge. */
     public static String shields(String label, BadgeState state) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("schemaVersion", 1)
                 .add("label", shorten(label))
                 .add("message", state.word())

@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -18,14 +18,14 @@ public final class DiscordChannel extends JsonPostChannel {
 
     @Override
     protected JsonObject payload(Alert a) {
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = JsonBuilders.array();
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
-            fields.add(Json.createObjectBuilder().add("name", f.label()).add("value", f.value()).add("inline", false));
+            fields.add(JsonBuilders.object().add("name", f.label()).add("value", f.value()).add("inline", false));
         }
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("content", a.headline())
-                .add("allowed_mentions", Json.createObjectBuilder().add("parse", Json.createArrayBuilder()))
-                .add("embeds", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("allowed_mentions", JsonBuilders.object().add("parse", JsonBuilders.array()))
+                .add("embeds", JsonBuilders.array().add(JsonBuilders.object()
                         .add("title", a.headline())
                         .add("url", a.checkUrl())
                         .add("description", a.explanation())

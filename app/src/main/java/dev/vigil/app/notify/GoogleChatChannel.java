@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonObject;
 
 /**
@@ -25,6 +25,6 @@ public final class GoogleChatChannel extends JsonPostChannel {
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
             text.append('\n').append(f.label()).append(": ").append(SlackChannel.slackEscape(f.value()));
         }
-        return Json.createObjectBuilder().add("text", text.toString()).build();
+        return JsonBuilders.object().add("text", text.toString()).build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonObject;
 
 import java.net.URI;
@@ -49,12 +49,12 @@ public final class GotifyChannel implements Channel {
     }
 
     static JsonObject payload(Alert a, SettingsReader r) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("title", a.headline())
                 .add("message", AlertFacts.plainText(a))
                 .add("priority", a.down() ? r.integer("priority_down", 8, 0, 10) : r.integer("priority_up", 4, 0, 10))
-                .add("extras", Json.createObjectBuilder().add("client::notification", Json.createObjectBuilder()
-                        .add("click", Json.createObjectBuilder().add("url", a.checkUrl()))))
+                .add("extras", JsonBuilders.object().add("client::notification", JsonBuilders.object()
+                        .add("click", JsonBuilders.object().add("url", a.checkUrl()))))
                 .build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonObject;
 
 import java.net.URI;
@@ -72,7 +72,7 @@ public final class MatrixChannel implements Channel {
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
             html.append("<br><b>").append(Html.escape(f.label())).append(":</b> ").append(Html.escape(f.value()));
         }
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("msgtype", "m.text")
                 .add("body", a.headline() + "\n" + AlertFacts.plainText(a) + "\n" + a.checkUrl())
                 .add("format", "org.matrix.custom.html")

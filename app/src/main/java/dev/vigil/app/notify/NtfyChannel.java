@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonObject;
 
 import java.net.URI;
@@ -55,12 +55,12 @@ public final class NtfyChannel implements Channel {
     }
 
     static JsonObject payload(Alert a, SettingsReader r) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("topic", r.required("topic"))
                 .add("title", a.headline())
                 .add("message", AlertFacts.plainText(a))
                 .add("priority", a.down() ? r.integer("priority_down", 5, 1, 5) : r.integer("priority_up", 3, 1, 5))
-                .add("tags", Json.createArrayBuilder().add(a.down() ? "red_circle" : "green_circle"))
+                .add("tags", JsonBuilders.array().add(a.down() ? "red_circle" : "green_circle"))
                 .add("click", a.checkUrl())
                 .build();
     }

@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -56,23 +56,23 @@ public final class OpsgenieChannel implements Channel {
 
     static JsonObject payload(Alert a, SettingsReader r) {
         if (!a.down()) {
-            return Json.createObjectBuilder().add("source", "Vigil").add("note", a.explanation()).build();
+            return JsonBuilders.object().add("source", "Vigil").add("note", a.explanation()).build();
         }
         String headline = a.headline();
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = JsonBuilders.array();
         for (String tag : a.tags().split(" ")) {
             if (!tag.isBlank()) {
                 tags.add(tag);
             }
         }
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("message", headline.length() > MESSAGE_LIMIT ? headline.substring(0, MESSAGE_LIMIT - 1) + "…"
                         : headline)
                 .add("alias", alias(a))
                 .add("description", AlertFacts.plainText(a) + "\n" + a.checkUrl())
                 .add("source", "Vigil")
                 .add("tags", tags)
-                .add("details", Json.createObjectBuilder().add("project", a.projectName()).add("url", a.checkUrl()))
+                .add("details", JsonBuilders.object().add("project", a.projectName()).add("url", a.checkUrl()))
                 .add("priority", r.oneOf("priority", PRIORITIES))
                 .build();
     }

@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -44,19 +44,19 @@ public final class PagerDutyChannel implements Channel {
     }
 
     static JsonObject event(Alert a, SettingsReader r) {
-        JsonObjectBuilder event = Json.createObjectBuilder()
+        JsonObjectBuilder event = JsonBuilders.object()
                 .add("routing_key", r.required("routing_key"))
                 .add("event_action", a.down() ? "trigger" : "resolve")
                 .add("dedup_key", "vigil-" + a.checkId() + (a.test() ? "-test" : ""));
         if (!a.down()) {
             return event.build(); // PagerDuty reads nothing else of a resolve
         }
-        JsonObjectBuilder details = Json.createObjectBuilder().add("explanation", a.explanation());
+        JsonObjectBuilder details = JsonBuilders.object().add("explanation", a.explanation());
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
             details.add(f.label(), f.value());
         }
         return event
-                .add("payload", Json.createObjectBuilder()
+                .add("payload", JsonBuilders.object()
                         .add("summary", a.headline())
                         .add("source", "Vigil")
                         .add("severity", r.oneOf("severity", SEVERITIES))
@@ -65,7 +65,7 @@ public final class PagerDutyChannel implements Channel {
                         .add("custom_details", details))
                 .add("client", "Vigil")
                 .add("client_url", a.checkUrl())
-                .add("links", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("links", JsonBuilders.array().add(JsonBuilders.object()
                         .add("href", a.checkUrl()).add("text", "View in Vigil")))
                 .build();
     }

@@ -1,5 +1,6 @@
 package dev.vigil.app.notify;
 
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
@@ -60,7 +61,7 @@ public final class Placeholders {
 
     /** $JSON: what a receiver needs to act on the alert. */
     public static String json(Alert a) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("uuid", a.checkId().toString())
                 .add("name", a.title())
                 .add("slug", a.slug())

@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -23,15 +23,15 @@ public final class SlackChannel extends JsonPostChannel {
 
     /** Slack's incoming-webhook document, which Mattermost's incoming webhooks accept as it is. */
     static JsonObject slackPayload(Alert a) {
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = JsonBuilders.array();
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
-            fields.add(Json.createObjectBuilder().add("title", f.label()).add("value", f.value()).add("short", false));
+            fields.add(JsonBuilders.object().add("title", f.label()).add("value", f.value()).add("short", false));
         }
         String text = (a.down() ? ":red_circle: " : ":large_green_circle: ") + "<" + a.checkUrl() + "|"
                 + slackEscape(a.title()) + "> is " + (a.down() ? "DOWN" : "UP") + (a.test() ? " (test)" : "");
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("text", text)
-                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("attachments", JsonBuilders.array().add(JsonBuilders.object()
                         .add("color", a.down() ? "#c0392b" : "#27ae60")
                         .add("fallback", a.headline())
                         .add("text", a.explanation())

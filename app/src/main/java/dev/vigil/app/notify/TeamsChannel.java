@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -18,27 +18,27 @@ public final class TeamsChannel extends JsonPostChannel {
 
     @Override
     protected JsonObject payload(Alert a) {
-        JsonArrayBuilder facts = Json.createArrayBuilder();
+        JsonArrayBuilder facts = JsonBuilders.array();
         for (AlertFacts.Fact f : AlertFacts.of(a)) {
-            facts.add(Json.createObjectBuilder().add("title", f.label()).add("value", f.value()));
+            facts.add(JsonBuilders.object().add("title", f.label()).add("value", f.value()));
         }
-        JsonObject card = Json.createObjectBuilder()
+        JsonObject card = JsonBuilders.object()
                 .add("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
                 .add("type", "AdaptiveCard")
                 .add("version", "1.4")
-                .add("body", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("type", "TextBlock").add("text", a.headline())
+                .add("body", JsonBuilders.array()
+                        .add(JsonBuilders.object().add("type", "TextBlock").add("text", a.headline())
                                 .add("weight", "Bolder").add("size", "Medium").add("wrap", true)
                                 .add("color", a.down() ? "Attention" : "Good"))
-                        .add(Json.createObjectBuilder().add("type", "TextBlock").add("text", a.explanation())
+                        .add(JsonBuilders.object().add("type", "TextBlock").add("text", a.explanation())
                                 .add("wrap", true))
-                        .add(Json.createObjectBuilder().add("type", "FactSet").add("facts", facts)))
-                .add("actions", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add(JsonBuilders.object().add("type", "FactSet").add("facts", facts)))
+                .add("actions", JsonBuilders.array().add(JsonBuilders.object()
                         .add("type", "Action.OpenUrl").add("title", "View in Vigil").add("url", a.checkUrl())))
                 .build();
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("type", "message")
-                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("attachments", JsonBuilders.array().add(JsonBuilders.object()
                         .add("contentType", "application/vnd.microsoft.card.adaptive")
                         .addNull("contentUrl")
                         .add("content", card)))

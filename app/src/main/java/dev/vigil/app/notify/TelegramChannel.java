@@ -1,6 +1,6 @@
 package dev.vigil.app.notify;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -50,11 +50,11 @@ public final class TelegramChannel implements Channel {
             text.append('\n').append("<b>").append(Html.escape(f.label())).append(":</b> ")
                     .append(Html.escape(f.value()));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("chat_id", r.required("chat_id"))
                 .add("text", text.toString())
                 .add("parse_mode", "HTML")
-                .add("link_preview_options", Json.createObjectBuilder().add("is_disabled", true));
+                .add("link_preview_options", JsonBuilders.object().add("is_disabled", true));
         int thread = r.integer("thread_id", 0, 0, Integer.MAX_VALUE);
         if (thread > 0) {
             b.add("message_thread_id", thread);

@@ -1,6 +1,6 @@
 package dev.vigil.app.web;
 
-import jakarta.json.Json;
+import dev.vigil.app.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -15,7 +15,7 @@ final class CheckForm {
 
     static JsonObject toJson(String name, String slug, String tags, String schedule, String tz, String timeout,
             String grace) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", text(name)).add("tags", text(tags));
+        JsonObjectBuilder b = JsonBuilders.object().add("name", text(name)).add("tags", text(tags));
         if (!text(slug).isBlank()) {
             b.add("slug", slug.strip());
         }

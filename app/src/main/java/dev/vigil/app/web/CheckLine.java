@@ -13,10 +13,15 @@ public record CheckLine(UUID id, String name, List<String> tags, String status, 
         String lastPing, String detailsUrl) {
 
     public static CheckLine of(CheckRow row, Instant now, ApiUrls urls) {
-        StatusNow s = row.statusAt(now);
         return new CheckLine(row.id(), row.name().isEmpty() ? "unnamed" : row.name(), row.tagList(),
-                Views.statusWord(s.status().word(), s.started()), urls.ping(row.id()),
+                statusOf(row, now), urls.ping(row.id()),
                 ScheduleWords.of(row.toSchedule()), RelativeTime.ago(row.lastPing(), now),
                 "/checks/" + row.id() + "/details/");
+    }
+
+    /** The word the dashboard shows for the check's status at {@code now}: the one status rule's, or "started". */
+    public static String statusOf(CheckRow row, Instant now) {
+        StatusNow s = row.statusAt(now);
+        return Views.statusWord(s.status().word(), s.started());
     }
 }

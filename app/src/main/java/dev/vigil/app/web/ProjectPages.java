@@ -1,5 +1,6 @@
 package dev.vigil.app.web;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.accounts.Accounts;
 import dev.vigil.app.accounts.SignedIn;
 import dev.vigil.app.api.ApiCaller;
@@ -76,19 +77,18 @@ public class ProjectPages {
         WebContext web = WebContext.of(request);
         if (web.user().isEmpty()) {
             return Response.status(401).type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("error", "not signed in").build()).build();
+                    .entity(JsonBuilders.object().add("error", "not signed in").build().toString()).build();
         }
         return PageAccess.member(accounts, web, project, (id, role) -> {
             Instant now = Instant.now();
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            for (CheckRow row : checks.listOf(id)) {
-                CheckLine line = CheckLine.of(row, now, new ApiUrls(siteRoot));
-                JsonObjectBuilder b = Json.createObjectBuilder().add("id", line.id().toString())
-                        .add("status", line.status()).add("last_ping", line.lastPing());
-                list.add(b);
+            JsonArrayBuilder list = JsonBuilders.array();
+            for (CheckRow row : checks.listOf(id)) { // only what the script updates: no schedule words, no URLs
+                list.add(JsonBuilders.object().add("id", row.id().toString()).add("status", CheckLine.statusOf(row, now))
+                        .add("last_ping", RelativeTime.ago(row.lastPing(), now)));
             }
-            return Response.ok(Json.createObjectBuilder().add("checks", list).build(), MediaType.APPLICATION_JSON)
-                    .header("Cache-Control", "no-store").build();
+            // written as text, as the API's answers are
+            return Response.ok(JsonBuilders.object().add("checks", list).build().toString(),
+                    MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
         });
     }
 

@@ -1,12 +1,12 @@
 package dev.vigil.app.web;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.accounts.Accounts;
 import dev.vigil.app.api.ApiCaller;
 import dev.vigil.app.api.ApiException;
 import dev.vigil.app.api.CheckRow;
 import dev.vigil.app.api.ChecksService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -65,15 +65,15 @@ public class ScheduleEditor {
         return withCheck(WebContext.of(request), check, false, (row, role) -> {
             SchedulePreview p = SchedulePreview.of(new SchedulePreview.Fields(kind, timeout, schedule, tz, grace),
                     Instant.now());
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JsonBuilders.object();
             if (p.error() != null) {
                 b.add("error", p.error());
             } else {
-                JsonArrayBuilder next = Json.createArrayBuilder();
+                JsonArrayBuilder next = JsonBuilders.array();
                 p.next().forEach(next::add);
                 b.add("description", p.description()).add("next", next);
             }
-            return Response.ok(b.build(), MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
+            return Response.ok(b.build().toString(), MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
         });
     }
 
@@ -135,7 +135,7 @@ public class ScheduleEditor {
 
     /** The API's update body: an expression and its zone make a cron check, a timeout alone a simple one. */
     static JsonObject body(SchedulePreview.Fields f) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("grace", Integer.parseInt(f.grace().strip()));
+        JsonObjectBuilder b = JsonBuilders.object().add("grace", Integer.parseInt(f.grace().strip()));
         if (f.cron()) {
             b.add("schedule", f.schedule().strip()).add("tz", f.tz() == null || f.tz().isBlank() ? "UTC"
                     : f.tz().strip());
