@@ -152,10 +152,10 @@ class LbFleetIT {
         StringWriter drained = new StringWriter();
         Load drainLoad = new Load(hosts);
         try {
-            Thread.sleep(1000);
+            drainLoad.awaitMore(20);
             assertThat(LbWorkflows.drain(inventory, lbs, "app1", Duration.ofSeconds(20), false,
                     new PrintWriter(drained))).as(drained.toString()).isTrue();
-            Thread.sleep(1000);
+            drainLoad.awaitMore(20);
         } finally {
             drainLoad.close();
         }
@@ -182,7 +182,7 @@ class LbFleetIT {
         try {
             assertThat(LbWorkflows.apply(changed, lbs, LbWorkflows.tasks(changed, lbs), false, 2, false,
                     new PrintWriter(applied))).as(applied.toString()).isTrue();
-            Thread.sleep(1000); // requests after the reload too, served by the new workers
+            load.awaitMore(20); // requests after the reload too, served by the new workers
         } finally {
             load.close();
         }
@@ -239,6 +239,13 @@ class LbFleetIT {
         final List<String> firstFailures = new CopyOnWriteArrayList<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
+
+        /** Until {@code n} more requests have been made (answered or failed), or a minute passes. */
+        void awaitMore(int n) {
+            long target = requests.get() + n;
+            Await.until(Duration.ofMinutes(1), () -> requests.get() >= target, () -> requests.get() + " requests, "
+                    + "waiting for " + target);
+        }
 
         Load(List<TestHost> hosts) {
             thread = new Thread(() -> {
