@@ -163,10 +163,11 @@ public class Accounts {
     }
 
     /** The user's role in the project, or empty when the user is not a member. */
-    public Optional<String> role(long userId, UUID project) {
+    public Optional<ProjectRole> role(long userId, UUID project) {
         return tx.inEntityTransaction(emf(), em -> em.createQuery(
                         "SELECT m.role FROM Membership m WHERE m.userId = :u AND m.projectId = :p", String.class)
-                .setParameter("u", userId).setParameter("p", project).getResultStream().findFirst());
+                .setParameter("u", userId).setParameter("p", project).getResultStream().findFirst()
+                .map(ProjectRole::ofStored));
     }
 
     /** The projects the user is a member of, oldest membership first. */

@@ -75,7 +75,7 @@ public class KeysPage {
 
     private Response manager(WebContext web, String project, ManagerPage page) {
         return PageAccess.member(accounts, web, project,
-                (id, role) -> "ro".equals(role) ? PageAccess.notFound(web) : page.render(id));
+                (id, role) -> !role.seesKeys() ? PageAccess.notFound(web) : page.render(id));
     }
 
     private Page page(WebContext web, UUID project, ProjectKeys.NewKey made, String error) {

@@ -1,6 +1,7 @@
 package dev.vigil.app.web;
 
 import dev.vigil.app.accounts.Accounts;
+import dev.vigil.app.accounts.ProjectRole;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,7 +18,7 @@ final class PageAccess {
     /** A page of a project the user is a member of, with the user's role. */
     @FunctionalInterface
     interface MemberPage {
-        Response render(UUID project, String role);
+        Response render(UUID project, ProjectRole role);
     }
 
     private PageAccess() {
@@ -28,7 +29,7 @@ final class PageAccess {
             return toLogin();
         }
         Optional<UUID> project = uuid(projectText);
-        Optional<String> role = project.flatMap(p -> accounts.role(web.user().get().userId(), p));
+        Optional<ProjectRole> role = project.flatMap(p -> accounts.role(web.user().get().userId(), p));
         if (role.isEmpty()) {
             return notFound(web);
         }

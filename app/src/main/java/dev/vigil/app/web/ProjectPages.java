@@ -2,6 +2,7 @@ package dev.vigil.app.web;
 
 import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.accounts.Accounts;
+import dev.vigil.app.accounts.ProjectRole;
 import dev.vigil.app.accounts.SignedIn;
 import dev.vigil.app.api.ApiCaller;
 import dev.vigil.app.api.ApiException;
@@ -101,7 +102,7 @@ public class ProjectPages {
             @FormParam("tz") String tz, @FormParam("timeout") String timeout, @FormParam("grace") String grace) {
         WebContext web = WebContext.of(request);
         return PageAccess.member(accounts, web, project, (id, role) -> {
-            if ("ro".equals(role)) {
+            if (!role.canChange()) {
                 return Response.status(403).entity(dashboardPage(web, id, role,
                         "Read-only members cannot create checks.")).build();
             }
@@ -115,11 +116,11 @@ public class ProjectPages {
         });
     }
 
-    private Page dashboardPage(WebContext web, UUID project, String role, String error) {
+    private Page dashboardPage(WebContext web, UUID project, ProjectRole role, String error) {
         Instant now = Instant.now();
         ApiUrls urls = new ApiUrls(siteRoot);
         List<CheckLine> lines = checks.listOf(project).stream().map(r -> CheckLine.of(r, now, urls)).toList();
-        return new Page("dashboard.jte", new Views.Dashboard(web.chrome(), project, lines, error, !"ro".equals(role)));
+        return new Page("dashboard.jte", new Views.Dashboard(web.chrome(), project, lines, error, role.canChange()));
     }
 
 }

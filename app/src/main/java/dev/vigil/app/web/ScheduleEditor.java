@@ -2,6 +2,7 @@ package dev.vigil.app.web;
 
 import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.accounts.Accounts;
+import dev.vigil.app.accounts.ProjectRole;
 import dev.vigil.app.api.ApiCaller;
 import dev.vigil.app.api.ApiException;
 import dev.vigil.app.api.CheckRow;
@@ -109,7 +110,7 @@ public class ScheduleEditor {
             return PageAccess.notFound(web);
         }
         return PageAccess.member(accounts, web, row.get().projectId().toString(), (project, role) -> {
-            if (write && "ro".equals(role)) {
+            if (write && !role.canChange()) {
                 return Response.status(403).type(MediaType.TEXT_PLAIN).entity("Read-only members cannot edit checks.")
                         .build();
             }
@@ -119,7 +120,7 @@ public class ScheduleEditor {
 
     @FunctionalInterface
     private interface CheckPage {
-        Response render(CheckRow row, String role);
+        Response render(CheckRow row, ProjectRole role);
     }
 
     private static Page page(WebContext web, CheckRow row, SchedulePreview.Fields f, String error) {
