@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
 
-/** A row of {@code project_members}: a user's role in a project ({@code owner}, {@code rw} or {@code ro}). */
+/** A row of {@code project_members}: a user's role in a project, stored as {@link ProjectRole#stored()}. */
 @Entity
 @Table(name = "project_members")
 @IdClass(Membership.Key.class)
@@ -58,7 +58,24 @@ public class Membership {
         return projectId;
     }
 
+    Membership(UUID projectId, Long userId, ProjectRole role) {
+        this(projectId, userId, role.stored());
+    }
+
     public String role() {
         return role;
+    }
+
+    public Long userId() {
+        return userId;
+    }
+
+    /** The role, as the access rule knows it. */
+    public ProjectRole projectRole() {
+        return ProjectRole.ofStored(role);
+    }
+
+    void changeRole(ProjectRole to) {
+        this.role = to.stored();
     }
 }
