@@ -217,4 +217,9 @@ public class Accounts {
         }
         return f;
     }
+
+    /** Work in a transaction of the account side's entity manager, for the team and project classes beside this one. */
+    <T> T inTransaction(Transactions.EntityWork<T> work) {
+        return tx.inEntityTransaction(emf(), work);
+    }
 }

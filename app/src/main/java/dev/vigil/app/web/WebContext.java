@@ -7,10 +7,15 @@ import java.util.Optional;
 
 /**
  * What {@link WebFilter} learnt about a page request: the signed-in user, the CSRF token the page's forms carry
- * (new when the browser had none), the session token of the cookie and the client's address.
+ * (new when the browser had none), the session token of the cookie, the client's address and the header's project
+ * switcher.
  */
 public record WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew, String sessionToken,
-        String address) {
+        String address, ProjectSwitcher.Menu projects) {
+
+    public WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew, String sessionToken, String address) {
+        this(user, csrf, csrfIsNew, sessionToken, address, ProjectSwitcher.Menu.NONE);
+    }
 
     static final String PROPERTY = "dev.vigil.web.context";
 
@@ -20,6 +25,6 @@ public record WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew
 
     /** What the layout shows: who is signed in, and the token its logout form carries. */
     public Chrome chrome() {
-        return new Chrome(user.map(SignedIn::email).orElse(null), csrf);
+        return new Chrome(user.map(SignedIn::email).orElse(null), csrf, projects);
     }
 }

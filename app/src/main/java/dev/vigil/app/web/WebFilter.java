@@ -44,6 +44,9 @@ public class WebFilter implements ContainerRequestFilter, ContainerResponseFilte
     PingSettings pingSettings;
 
     @Inject
+    ProjectSwitcher switcher;
+
+    @Inject
     @ConfigProperty(name = "vigil.site.root")
     String siteRoot;
 
@@ -72,7 +75,7 @@ public class WebFilter implements ContainerRequestFilter, ContainerResponseFilte
         String address = PingClient.of(pingSettings.trustedProxies(), servletRequest.getRemoteAddr(),
                 servletRequest.getScheme(), request::getHeaderString).remoteAddr();
         request.setProperty(WebContext.PROPERTY, new WebContext(user, fresh ? WebCookies.newToken() : csrfCookie,
-                fresh, sessionToken, address));
+                fresh, sessionToken, address, switcher.menu(user)));
     }
 
     @Override
