@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -22,6 +23,8 @@ import java.util.UUID;
 public class Invitations {
 
     public static final Duration LIFETIME = Duration.ofDays(7);
+    /** Invitation emails per project in an hour, so a team page cannot be used to send mail in bulk. */
+    public static final int PER_PROJECT_HOURLY = 50;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An invitation as its page and the team page show it. */
@@ -35,11 +38,21 @@ public class Invitations {
     @Inject
     Accounts accounts;
 
-    /** Invites the email to the project with the role; refused for a malformed email or a current member. */
+    private final AttemptLimit sentByProject = new AttemptLimit(PER_PROJECT_HOURLY, Duration.ofHours(1));
+
+    /**
+     * Invites the email to the project with the role; refused for a malformed email, a current member, or more
+     * than {@link #PER_PROJECT_HOURLY} invitations of the project in an hour (counted on this server).
+     */
     public Made invite(UUID project, long invitedBy, String emailInput, ProjectRole role) {
         String email = Accounts.normalEmail(emailInput);
         if (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new AccountException("Please enter a valid email address.", false);
+        }
+        Instant now = Instant.now();
+        if (sentByProject.blocked(project.toString(), now)) {
+            throw new AccountException("This project has sent " + PER_PROJECT_HOURLY + " invitations in the last "
+                    + "hour. Please wait a while and try again.", true);
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
@@ -52,10 +65,12 @@ public class Invitations {
             }
             em.createQuery("DELETE FROM Invitation i WHERE i.projectId = :p AND i.email = :e")
                     .setParameter("p", project).setParameter("e", email).executeUpdate();
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            em.persist(new Invitation(project, email, role, Accounts.hash(token), invitedBy, now, now.plus(LIFETIME)));
+            OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC);
+            em.persist(new Invitation(project, email, role, Accounts.hash(token), invitedBy, created,
+                    created.plus(LIFETIME)));
             return null;
         });
+        sentByProject.count(project.toString(), now);
         return new Made(token, email, role);
     }
 

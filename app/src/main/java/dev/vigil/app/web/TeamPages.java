@@ -78,7 +78,7 @@ public class TeamPages {
             try {
                 made = invitations.invite(id, web.user().get().userId(), email, given.get());
             } catch (AccountException e) {
-                return refused(web, id, role, 400, e.getMessage());
+                return refused(web, id, role, e.tooMany() ? 429 : 400, e.getMessage());
             }
             Optional<String> failed = mail.send(made, projects.name(id).orElse(""), web.user().get().email(),
                     siteRoot);

@@ -190,6 +190,28 @@ class TeamIT {
     }
 
     @Test
+    void invitationsAreLimitedPerProjectAndRefuseBadInput() throws Exception {
+        WebUser owner = WebUser.signedUp(vigil);
+        HttpResponse<String> bad = invite(owner, owner.project, "not an address", "member");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Please enter a valid email address.");
+        assertThat(invite(owner, owner.project, "x-" + UUID.randomUUID() + "@example.com", "admin").statusCode())
+                .isEqualTo(400);
+        assertThat(invite(owner, owner.project, owner.email, "member").body()).contains("is already a member");
+        for (int i = 0; i < 50; i++) {
+            assertThat(invite(owner, owner.project, "bulk-" + i + "-" + UUID.randomUUID() + "@example.com",
+                    "read-only").statusCode()).as("invitation %d", i).isEqualTo(200);
+        }
+        HttpResponse<String> tooMany = invite(owner, owner.project, "one-more-" + UUID.randomUUID() + "@example.com",
+                "read-only");
+        assertThat(tooMany.statusCode()).isEqualTo(429);
+        assertThat(tooMany.body()).contains("50 invitations in the last hour");
+        WebUser other = WebUser.signedUp(vigil);
+        assertThat(invite(other, other.project, "fine-" + UUID.randomUUID() + "@example.com", "member").statusCode())
+                .as("another project's own count").isEqualTo(200);
+    }
+
+    @Test
     void deletingAProjectRemovesItsChecksPingsBodiesAndChannels() throws Exception {
         WebUser owner = WebUser.signedUp(vigil);
         HttpResponse<String> made = owner.submit("/projects/new/", "/projects/new/", Map.of("name", "Doomed"));
