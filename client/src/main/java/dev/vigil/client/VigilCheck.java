@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -32,14 +33,18 @@ public final class VigilCheck {
             .build();
 
     private final URI pingUrl;
+    /** The ping URL's own query ({@code create=1}), kept after the signal's path. */
+    private final Optional<String> query;
     private final Retry retry;
     private final int bodyLimit;
     private final Duration timeout;
     private final Consumer<String> reporter;
     private final String runId = UUID.randomUUID().toString();
 
-    private VigilCheck(URI pingUrl, Retry retry, int bodyLimit, Duration timeout, Consumer<String> reporter) {
+    private VigilCheck(URI pingUrl, Optional<String> query, Retry retry, int bodyLimit, Duration timeout,
+                       Consumer<String> reporter) {
         this.pingUrl = pingUrl;
+        this.query = query;
         this.retry = Objects.requireNonNull(retry);
         this.bodyLimit = bodyLimit;
         this.timeout = Objects.requireNonNull(timeout);
@@ -55,13 +60,18 @@ public final class VigilCheck {
         if (!s.startsWith("http://") && !s.startsWith("https://") || pingUrl.getHost() == null) {
             throw new IllegalArgumentException("ping URL must be http(s): " + pingUrl);
         }
-        URI trimmed = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-        return new VigilCheck(trimmed, retry, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, reporter);
+        if (pingUrl.getRawFragment() != null) {
+            throw new IllegalArgumentException("ping URL must not have a #fragment: " + pingUrl);
+        }
+        String base = s.indexOf('?') < 0 ? s : s.substring(0, s.indexOf('?'));
+        URI trimmed = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        return new VigilCheck(trimmed, Optional.ofNullable(pingUrl.getRawQuery()), retry, DEFAULT_BODY_LIMIT,
+                DEFAULT_TIMEOUT, reporter);
     }
 
     /** No check: every ping is skipped. For jobs run by hand. */
     public static VigilCheck none() {
-        return new VigilCheck(null, Retry.once(), DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, line -> { });
+        return new VigilCheck(null, Optional.empty(), Retry.once(), DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, line -> { });
     }
 
     /** The same check with another limit for ping bodies, in bytes (a body is cut to its last bytes). */
@@ -69,7 +79,7 @@ public final class VigilCheck {
         if (bytes < 0) {
             throw new IllegalArgumentException("body limit must be >= 0");
         }
-        return new VigilCheck(pingUrl, retry, bytes, timeout, reporter);
+        return new VigilCheck(pingUrl, query, retry, bytes, timeout, reporter);
     }
 
     /** The same check with another time limit for each request (default 10 s). */
@@ -77,7 +87,7 @@ public final class VigilCheck {
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
-        return new VigilCheck(pingUrl, retry, bodyLimit, requestTimeout, reporter);
+        return new VigilCheck(pingUrl, query, retry, bodyLimit, requestTimeout, reporter);
     }
 
     public int bodyLimit() {
@@ -115,7 +125,9 @@ public final class VigilCheck {
         if (pingUrl == null) {
             return PingResult.skipped(signal);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(pingUrl + suffix + "?rid=" + runId))
+        // the signal goes on the path, before a query the URL came with (e.g. ?create=1)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(pingUrl + suffix + "?"
+                        + query.map(q -> q + "&").orElse("") + "rid=" + runId))
                 .timeout(timeout)
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .header("User-Agent", "vigil-ops")

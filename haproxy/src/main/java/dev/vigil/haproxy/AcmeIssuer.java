@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Certificates from an ACME CA (Let's Encrypt, or Debian's pebble in the tests) with acme4j. HTTP-01 is answered
@@ -45,12 +46,19 @@ public final class AcmeIssuer {
      */
     public AcmeIssuer(URI directory, KeyPair accountKey, List<? extends LoadBalancer> balancers, String challengeMap,
                       Duration timeout) {
+        this(directory, Optional.empty(), accountKey, balancers, challengeMap, timeout);
+    }
+
+    /** The same, with the contact address the CA writes to about expiring certificates. */
+    public AcmeIssuer(URI directory, Optional<String> email, KeyPair accountKey,
+                      List<? extends LoadBalancer> balancers, String challengeMap, Duration timeout) {
         this.balancers = List.copyOf(balancers);
         this.challengeMap = challengeMap;
         this.timeout = timeout;
         try {
-            this.account = new AccountBuilder().agreeToTermsOfService().useKeyPair(accountKey)
-                    .create(new Session(directory));
+            AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(accountKey);
+            email.ifPresent(builder::addEmail);
+            this.account = builder.create(new Session(directory));
         } catch (AcmeException e) {
             throw new IllegalStateException("ACME CA " + directory + " refused the account: " + e.getMessage(), e);
         }

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * What makes a host a working load balancer, as provisioning tasks run by the one {@code TaskRunner} (so
- * {@code --dry-run} shows the diffs and touches nothing): HAProxy and socat installed, the certificate files, an
+ * {@code --dry-run} shows the diffs and touches nothing): HAProxy and socat installed, the certificate files
+ * (never replacing one that expires later, see {@link CertificateFile}), an
  * empty server-state file and ACME challenge map when they are absent, {@code haproxy.cfg} checked by the
  * host's own {@code haproxy -c} before it is written (a refused file is never installed, and the running HAProxy
  * keeps serving the old one), then {@link HaproxyReloaded}. {@code ops lb apply} and {@code ops provision} run
@@ -56,9 +57,8 @@ public final class LbTasks {
         tasks.add(new ManagedDirectory(p.certificateDir(), FileMeta.rootOwned(0700)));
         List<Task> reloadWhenChanged = new ArrayList<>();
         for (LbCertificate c : config.certificates()) {
-            // the master process reads them as root before it starts workers: nobody else needs to
-            ManagedFile cert = new ManagedFile(p.certificateDir() + "/" + HaproxyConfig.fileName(c), read(c),
-                    FileMeta.rootOwned(0600), true);
+            CertificateFile cert = new CertificateFile(p.certificateDir() + "/" + HaproxyConfig.fileName(c), c,
+                    read(c));
             tasks.add(cert);
             reloadWhenChanged.add(cert);
         }

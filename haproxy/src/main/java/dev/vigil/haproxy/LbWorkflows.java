@@ -1,6 +1,8 @@
 package dev.vigil.haproxy;
 
 import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.inventory.InventoryLoader;
+import dev.vigil.provisioning.inventory.RoleSettings;
 import dev.vigil.provisioning.inventory.RoleSettings.LbCertificate;
 import dev.vigil.table.TextTable;
 
@@ -14,6 +16,9 @@ import dev.vigil.provisioning.ssh.SshFleet;
 import dev.vigil.provisioning.task.Task;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,6 +66,70 @@ public final class LbWorkflows {
     }
 
     public record CertificateReport(String table, boolean ok) {
+    }
+
+    /**
+     * {@code ops lb certs}: what each balancer serves on port 443 for the app and ping domains, with each key
+     * type ({@link CertificateSurvey}); {@code ok} is false for a wrong, missing or expiring certificate.
+     */
+    public static CertificateSurvey.Report served(Inventory inventory, List<Host> balancers, Instant now) {
+        Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
+        balancers.forEach(h -> addresses.put(h.name(), new InetSocketAddress(h.sshAddress(), HTTPS_PORT)));
+        return CertificateSurvey.survey(addresses, List.of(inventory.domains().app(), inventory.domains().ping()),
+                now, RENEW_WARNING);
+    }
+
+    /** Where the balancers serve TLS. */
+    static final int HTTPS_PORT = 443;
+
+    /**
+     * {@code ops lb renew}: each certificate file of the inventory that is due gets a new certificate from the
+     * inventory's ACME CA, HTTP-01 answered by every balancer at once (tokens through the runtime API over SSH),
+     * written over the file; then the files are installed as {@code apply} installs them (a balancer's newer
+     * certificate is kept) and the balancers reload; then what they serve is checked. With {@code dryRun}: what is
+     * due and the plan of {@code apply}, no order placed. False when an order, a balancer or the final check fails.
+     */
+    public static boolean renew(Inventory inventory, List<Host> balancers, Path accountKeyFile, boolean dryRun,
+                                int parallel, PrintWriter out) {
+        RoleSettings.LbAcme acme = inventory.settings().lb().acme().orElseThrow(() -> new LbConfigException(
+                "roles.lb.acme is not set in " + inventory.file() + ": say which ACME CA renews the certificates, "
+                        + "e.g. acme: {directory: https://acme-v02.api.letsencrypt.org/directory, email: you@example.com}"));
+        List<LbCertificate> due = CertificateRenewal.due(inventory.settings().lb().certificates(), Instant.now());
+        if (due.isEmpty()) {
+            out.println("no certificate is due: each expires more than " + AcmeIssuer.RENEW_BEFORE.toDays()
+                    + " days from now");
+        }
+        Inventory current = inventory;
+        if (dryRun) {
+            due.forEach(c -> out.println("would renew " + c.file() + " (" + c.keyType().id() + ", "
+                    + String.join(",", c.names()) + ", expires " + c.notAfter() + ") from " + acme.directory()));
+        } else if (!due.isEmpty()) {
+            KeyPair account = CertificateRenewal.accountKey(accountKeyFile, line -> progress(out, line));
+            try (SshFleet fleet = new SshFleet(inventory, balancers)) {
+                List<LoadBalancer> lbs = fleet.hosts().stream().<LoadBalancer>map(LbWorkflows::overSsh).toList();
+                AcmeIssuer issuer = new AcmeIssuer(acme.directory(), acme.email(), account, lbs,
+                        HaproxyConfig.Placement.DEBIAN.acmeChallenges(), ORDER_TIMEOUT);
+                CertificateRenewal.renew(due, issuer, line -> progress(out, line));
+            }
+            current = InventoryLoader.load(inventory.file());   // the new files, checked as at any load
+        }
+        out.flush();
+        boolean applied = apply(current, balancers, tasks(current, balancers), dryRun, parallel, false, out);
+        if (dryRun) {
+            return applied;
+        }
+        CertificateSurvey.Report served = served(current, balancers, Instant.now());
+        out.print(served.table());
+        out.flush();
+        return applied && served.ok();
+    }
+
+    /** How long one ACME order (the CA's checks of every balancer, then the certificate) may take. */
+    static final Duration ORDER_TIMEOUT = Duration.ofMinutes(2);
+
+    private static void progress(PrintWriter out, String line) {
+        out.println(line);
+        out.flush();
     }
 
     /** The hosts with role lb among {@code selected}; none is an error naming the selection. */

@@ -134,4 +134,59 @@ class AcmeIT {
         String text = HaproxyValidator.validated(HaproxyConfigs.forHost(withIssued, "lb1"));
         assertThat(text).contains("crt vigil.example.com.ecdsa.pem");
     }
+
+    @Test
+    void surveysWhatHaproxyServesThenRenewsTheDueFilesAndHaproxyServesTheNewOnes() throws Exception {
+        Map<String, InetSocketAddress> lb = Map.of("lb1", new InetSocketAddress("127.0.0.1", haproxy.httpsPort));
+        List<String> names = List.of(TestFleet.APP_DOMAIN, TestFleet.PING_DOMAIN);
+        Instant now = Instant.now();
+        CertificateSurvey.Report before = CertificateSurvey.survey(lb, names, now, Duration.ofDays(14));
+        assertThat(before.rows()).hasSize(4).allSatisfy(r -> {
+            assertThat(r.problem()).as("%s %s", r.name(), r.type()).isEmpty();
+            assertThat(r.notAfter().orElseThrow()).isBefore(now.plus(Duration.ofDays(2)));
+        });
+        assertThat(before.rows()).extracting(CertificateSurvey.Row::type)
+                .containsExactly(KeyType.ECDSA, KeyType.RSA, KeyType.ECDSA, KeyType.RSA);
+        assertThat(before.ok()).as("the test CA's certificates have a day left").isFalse();
+        assertThat(before.table()).contains("less than 14 days left");
+        CertificateSurvey.Row other = CertificateSurvey.survey(lb, List.of("other.example.org"), now, Duration.ZERO)
+                .rows().get(0);
+        assertThat(other.problem()).as("strict-sni: no certificate for a name the balancer does not serve")
+                .hasValueSatisfying(p -> assertThat(p).contains("handshake_failure"));
+        CertificateSurvey.Row closed = CertificateSurvey.survey(Map.of("gone", new InetSocketAddress("127.0.0.1",
+                Ports.free())), List.of(TestFleet.APP_DOMAIN), now, Duration.ZERO).rows().get(0);
+        assertThat(closed.problem()).hasValueSatisfying(p -> assertThat(p).startsWith("no TLS handshake with"));
+
+        Inventory inventory = InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(1, 1, ""));
+        assertThat(CertificateRenewal.due(inventory.settings().lb().certificates(), now)).hasSize(4);
+        List<String> progress = new ArrayList<>();
+        Path keyFile = dir.resolve("acme-account.pem");
+        java.security.KeyPair account = CertificateRenewal.accountKey(keyFile, progress::add);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
+        assertThat(CertificateRenewal.accountKey(keyFile, progress::add).getPublic()).as("read back, not remade")
+                .isEqualTo(account.getPublic());
+        AcmeIssuer issuer = new AcmeIssuer(directory, java.util.Optional.of("ops@vigil.test"), account,
+                List.of(haproxy.api), haproxy.challengeMap, Duration.ofSeconds(60));
+        List<LbCertificate> app = inventory.settings().lb().certificates().stream()
+                .filter(c -> c.covers(TestFleet.APP_DOMAIN)).toList();
+        assertThat(CertificateRenewal.renew(app, issuer, progress::add)).hasSize(2);
+        assertThat(progress).anySatisfy(l -> assertThat(l).startsWith("ordering a ecdsa certificate for "
+                + TestFleet.APP_DOMAIN));
+
+        Inventory renewed = InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(1, 1, ""));
+        assertThat(CertificateRenewal.due(renewed.settings().lb().certificates(), Instant.now()))
+                .as("only the ping domain's files are left to renew")
+                .allSatisfy(c -> assertThat(c.names()).containsExactly(TestFleet.PING_DOMAIN)).hasSize(2);
+        for (LbCertificate c : renewed.settings().lb().certificates()) {
+            Files.copy(c.file(), dir.resolve("lb1/certs").resolve(HaproxyConfig.fileName(c)),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        haproxy.reload();
+        CertificateSurvey.Report after = CertificateSurvey.survey(lb, List.of(TestFleet.APP_DOMAIN), Instant.now(),
+                Duration.ofDays(14));
+        assertThat(after.ok()).as(after.table()).isTrue();
+        assertThat(after.rows()).hasSize(2).allSatisfy(r -> assertThat(r.notAfter().orElseThrow())
+                .isAfter(Instant.now().plus(Duration.ofDays(30))));
+    }
 }

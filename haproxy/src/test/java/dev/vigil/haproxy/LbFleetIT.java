@@ -3,6 +3,7 @@ package dev.vigil.haproxy;
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
+import dev.vigil.provisioning.inventory.RoleSettings.KeyType;
 import dev.vigil.provisioning.role.RecipeInputs;
 import dev.vigil.provisioning.run.HostReport;
 import dev.vigil.provisioning.run.Provision;
@@ -29,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -222,6 +224,35 @@ class LbFleetIT {
                 new PrintWriter(again))).as(again.toString()).isTrue();
         assertThat(again.toString()).contains("0 tasks changed");
         assertThat(new long[]{workerPid(hosts.get(0)), workerPid(hosts.get(1))}).isEqualTo(steady);
+
+        // ops lb certs: what each balancer serves per name and key type (the test CA's: a day left, under 14)
+        CertificateSurvey.Report served = LbWorkflows.served(changed, lbs, Instant.now());
+        System.err.println("[output] certs\n" + served.table());
+        assertThat(served.rows()).hasSize(8).allSatisfy(r -> assertThat(r.problem()).as(r.toString()).isEmpty());
+        assertThat(served.ok()).isFalse();
+        assertThat(served.table()).containsPattern("h2 +" + TestFleet.PING_DOMAIN.replace(".", "\\.") + " +rsa +")
+                .contains("less than 14 days left");
+
+        // a certificate renewed elsewhere (newer on the host) is kept by apply; a newer inventory file replaces it
+        String installed = "/etc/haproxy/certs/" + TestFleet.APP_DOMAIN + ".ecdsa.pem";
+        String renewedElsewhere = Files.readString(ca.write(dir.resolve("elsewhere.pem"), KeyType.ECDSA,
+                Duration.ofDays(60), TestFleet.APP_DOMAIN));
+        testbed.ssh(lb1, "cat > " + installed + " <<'EOF'\n" + renewedElsewhere + "EOF\nsystemctl reload haproxy");
+        StringWriter kept = new StringWriter();
+        assertThat(LbWorkflows.apply(changed, lbs, LbWorkflows.tasks(changed, lbs), false, 2, false,
+                new PrintWriter(kept))).as(kept.toString()).isTrue();
+        assertThat(kept.toString()).as("the host's newer certificate stays").contains("0 tasks changed");
+        assertThat(testbed.ssh(lb1, "cat " + installed)).isEqualTo(renewedElsewhere);
+        ca.write(dir.resolve("certs/app-ecdsa.pem"), KeyType.ECDSA, Duration.ofDays(90), TestFleet.APP_DOMAIN);
+        Inventory newer = InventoryLoader.load(file);
+        StringWriter replaced = new StringWriter();
+        assertThat(LbWorkflows.apply(newer, lbs, LbWorkflows.tasks(newer, lbs), false, 2, false,
+                new PrintWriter(replaced))).as(replaced.toString()).isTrue();
+        assertThat(replaced.toString()).contains("reloaded (changed: " + installed + ")");
+        Await.until(Duration.ofSeconds(20), () -> LbWorkflows.served(newer, lbs, Instant.now()).rows().stream()
+                        .filter(r -> r.name().equals(TestFleet.APP_DOMAIN) && r.type() == KeyType.ECDSA)
+                        .allMatch(r -> r.notAfter().orElseThrow().isAfter(Instant.now().plus(Duration.ofDays(80)))),
+                () -> "the 90-day certificate served:\n" + LbWorkflows.served(newer, lbs, Instant.now()).table());
 
         // status and drain of a name that is no app server fail before any balancer is asked
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LbWorkflows.drain(changed, lbs, "h1",

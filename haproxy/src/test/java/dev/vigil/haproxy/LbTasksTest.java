@@ -44,7 +44,7 @@ class LbTasksTest {
                 "file /etc/haproxy/acme-challenges.map (created once)",
                 "file /etc/haproxy/haproxy.cfg",
                 "service haproxy.service (reloaded with its server states)");
-        ManagedFile cert = (ManagedFile) tasks.get(2);
+        ManagedFile cert = ((CertificateFile) tasks.get(2)).asFile();
         assertThat(cert.secret()).as("a certificate file holds a private key: no diff shown").isTrue();
         assertThat(cert.meta().octalMode()).isEqualTo("0600");
         ManagedFile cfg = (ManagedFile) tasks.get(8);

@@ -1,21 +1,26 @@
 package dev.vigil.ops.lb;
 
+import dev.vigil.haproxy.CertificateSurvey;
 import dev.vigil.haproxy.LbWorkflows;
 import dev.vigil.ops.provision.FleetOptions;
 import dev.vigil.provisioning.inventory.Inventory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
-/** {@code ops lb certs}: the balancers' certificate files, their names, key types and expiry. */
+/** {@code ops lb certs}: what each balancer serves, or with {@code --files} the inventory's certificate files. */
 @Command(name = "certs",
-        description = {"List the certificate files of roles.lb.certificates (the ones every load balancer serves): "
-                + "key type, DNS names, expiry and days left, soonest first. Touches no server.",
-                "Exit status 1 when any has less than 14 days left."})
+        description = {"For every load balancer, the certificate it serves on port 443 for the app and the ping "
+                + "domain to an ECDSA-capable and to an RSA-only client (TLS 1.2 with SNI): expiry, days left, and "
+                + "any problem (no answer, the wrong key type, a certificate for other names).",
+                "With --files: the certificate files of roles.lb.certificates instead; touches no server.",
+                "Exit status 1 when any certificate has a problem or less than 14 days left."})
 public final class LbCertsCommand implements Callable<Integer> {
 
     @Spec
@@ -24,12 +29,25 @@ public final class LbCertsCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
+    @Option(names = "--files", description = "List the inventory's certificate files, not what is served.")
+    boolean files;
+
     @Override
     public Integer call() throws Exception {
         Inventory inventory = fleet.load(spec);
-        LbWorkflows.CertificateReport report = LbWorkflows.certificates(inventory, Instant.now());
-        spec.commandLine().getOut().print(report.table());
-        spec.commandLine().getOut().flush();
-        return report.ok() ? 0 : 1;
+        PrintWriter out = spec.commandLine().getOut();
+        boolean ok;
+        if (files) {
+            LbWorkflows.CertificateReport report = LbWorkflows.certificates(inventory, Instant.now());
+            out.print(report.table());
+            ok = report.ok();
+        } else {
+            CertificateSurvey.Report report = LbWorkflows.served(inventory,
+                    LbCommand.balancers(spec, fleet, inventory), Instant.now());
+            out.print(report.table());
+            ok = report.ok();
+        }
+        out.flush();
+        return ok ? 0 : 1;
     }
 }

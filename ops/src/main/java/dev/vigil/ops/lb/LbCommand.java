@@ -18,7 +18,7 @@ import java.util.function.Supplier;
         description = {"The HAProxy load balancers: their configuration, built from the inventory (hosts with role "
                 + "lb, the app servers, domains.app and domains.ping, roles.lb), and their server states."},
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {LbRenderCommand.class, LbCertsCommand.class, LbApplyCommand.class, LbStatusCommand.class,
+        subcommands = {LbRenderCommand.class, LbCertsCommand.class, LbRenewCommand.class, LbApplyCommand.class, LbStatusCommand.class,
                 LbDrainCommand.class, LbReadyCommand.class},
         footer = {"", "Exit status: 0 fine, 1 the work failed, 2 bad usage or inventory.",
                 "Details: docs/load-balancers.md"})

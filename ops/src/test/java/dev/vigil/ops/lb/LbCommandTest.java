@@ -45,7 +45,7 @@ class LbCommandTest {
     @Test
     void certsListsTheFilesSoonestFirstAndFailsUnderFourteenDays() throws Exception {
         Path inv = inventory(TestFleet.yaml(1, 1, ""));
-        assertThat(ops.run("lb", "certs", "--inventory", inv.toString())).as("certificates valid for a day")
+        assertThat(ops.run("lb", "certs", "--files", "--inventory", inv.toString())).as("certificates valid for a day")
                 .isEqualTo(1);
         assertThat(ops.out()).startsWith("FILE ").contains("KEY", "NAMES", "EXPIRES", "DAYS LEFT")
                 .containsPattern("certs/app-rsa.pem +rsa +vigil.example.com +20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z +0\n")
@@ -60,7 +60,7 @@ class LbCommandTest {
                     TestFleet.PING_DOMAIN);
         }
         Path fresh = Files.writeString(later.resolve("ops.yaml"), TestFleet.yaml(1, 1, ""));
-        assertThat(ops.run("lb", "certs", "--inventory", fresh.toString())).isZero();
+        assertThat(ops.run("lb", "certs", "--files", "--inventory", fresh.toString())).isZero();
         String out = ops.out();
         assertThat(out.indexOf("certs/ping-")).as("soonest first").isLessThan(out.indexOf("certs/app-"));
         assertThat(out).containsPattern("certs/app-ecdsa.pem +ecdsa +vigil.example.com +\\S+ +89\n");

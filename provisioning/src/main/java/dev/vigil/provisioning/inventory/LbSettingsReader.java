@@ -3,18 +3,19 @@ package dev.vigil.provisioning.inventory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 final class LbSettingsReader {
 
     static final Set<String> KEYS = Set.of("max_connections", "server_max_connections", "health_check", "timeouts",
-            "ping_rate_limit", "certificates");
+            "ping_rate_limit", "certificates", "acme");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
     private static final Pattern CERT_BLOCK = Pattern.compile(
             "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
@@ -64,7 +65,31 @@ final class LbSettingsReader {
             return item;
         });
         return new RoleSettings.Lb(lb.integer("max_connections", 4096, 1, 1_000_000),
-                lb.integer("server_max_connections", 200, 1, 100_000), check, timeouts, rate, certs);
+                lb.integer("server_max_connections", 200, 1, 100_000), check, timeouts, rate, certs, acme(lb));
+    }
+
+    /** {@code acme: {directory: URL, email: ADDRESS}}: where {@code ops lb renew} renews the certificates. */
+    private static Optional<RoleSettings.LbAcme> acme(NodeReader lb) {
+        if (!lb.has("acme")) {
+            return Optional.empty();
+        }
+        NodeReader a = lb.mapping("acme", Set.of("directory", "email"));
+        String directory = a.string("directory");
+        URI uri;
+        try {
+            uri = new URI(directory);
+        } catch (URISyntaxException e) {
+            throw a.problemAt("directory", "not a URL: " + e.getMessage());
+        }
+        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw a.problemAt("directory", "expected the CA's https:// directory URL (Let's Encrypt: "
+                    + "https://acme-v02.api.letsencrypt.org/directory), not \"" + directory + "\"");
+        }
+        String email = a.string("email", "");
+        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw a.problemAt("email", "not an email address: \"" + email + "\"");
+        }
+        return Optional.of(new RoleSettings.LbAcme(uri, email.isEmpty() ? Optional.empty() : Optional.of(email)));
     }
 
     private static Duration duration(NodeReader r, String key, String fallback) {
@@ -119,29 +144,10 @@ final class LbSettingsReader {
         if (!algorithm.equals(expected)) {
             throw c.problemAt(type.id(), file + " holds an " + algorithm + " certificate, expected " + expected);
         }
-        List<String> names = names(cert);
+        List<String> names = RoleSettings.LbCertificate.dnsNames(cert);
         if (names.isEmpty()) {
             throw c.problemAt(type.id(), file + ": the certificate names no DNS name (subjectAltName)");
         }
         return new RoleSettings.LbCertificate(file, type, names, cert.getNotAfter().toInstant());
-    }
-
-    /** The DNS names of the subjectAltName extension, which is what clients check (not the CN). */
-    private static List<String> names(X509Certificate cert) {
-        try {
-            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
-            if (sans == null) {
-                return List.of();
-            }
-            List<String> names = new ArrayList<>();
-            for (List<?> san : sans) {
-                if (Integer.valueOf(2).equals(san.get(0))) {
-                    names.add((String) san.get(1));
-                }
-            }
-            return names;
-        } catch (CertificateParsingException e) {
-            return List.of();
-        }
     }
 }

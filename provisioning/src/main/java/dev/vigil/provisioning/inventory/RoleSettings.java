@@ -53,10 +53,14 @@ public record RoleSettings(Base base, App app, Db db, Lb lb, Watchdog watchdog) 
      * timeouts, the per-source rate limit of the ping domain, and the certificate files they serve.
      */
     public record Lb(int maxConnections, int serverMaxConnections, LbHealthCheck healthCheck, LbTimeouts timeouts,
-                     LbRateLimit pingRateLimit, List<LbCertificate> certificates) {
+                     LbRateLimit pingRateLimit, List<LbCertificate> certificates, java.util.Optional<LbAcme> acme) {
         public Lb {
             certificates = List.copyOf(certificates);
         }
+    }
+
+    /** The ACME CA that {@code ops lb renew} renews the certificates from, and the account's contact address. */
+    public record LbAcme(java.net.URI directory, java.util.Optional<String> email) {
     }
 
     /** How the balancers probe each app server's {@code /health}: HAProxy's inter, fall, rise and slowstart. */
@@ -81,8 +85,32 @@ public record RoleSettings(Base base, App app, Db db, Lb lb, Watchdog watchdog) 
             names = List.copyOf(names);
         }
 
+        /** The DNS names of the subjectAltName extension, which is what clients check (not the CN). */
+        public static List<String> dnsNames(java.security.cert.X509Certificate cert) {
+            try {
+                java.util.Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+                if (sans == null) {
+                    return List.of();
+                }
+                List<String> names = new java.util.ArrayList<>();
+                for (List<?> san : sans) {
+                    if (Integer.valueOf(2).equals(san.get(0))) {
+                        names.add((String) san.get(1));
+                    }
+                }
+                return names;
+            } catch (java.security.cert.CertificateParsingException e) {
+                return List.of();
+            }
+        }
+
         /** Whether this certificate is valid for {@code host} (exactly, or by a one-label wildcard). */
         public boolean covers(String host) {
+            return covers(names, host);
+        }
+
+        /** Whether a certificate for DNS {@code names} is valid for {@code host}. */
+        public static boolean covers(List<String> names, String host) {
             String h = host.toLowerCase(java.util.Locale.ROOT);
             for (String n : names) {
                 String name = n.toLowerCase(java.util.Locale.ROOT);
