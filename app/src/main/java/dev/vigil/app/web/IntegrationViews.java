@@ -80,4 +80,8 @@ public final class IntegrationViews {
     public record BadgeRow(String tag, String label, String svg, String svg3, String json, String shields,
             String markdown, String html) {
     }
+
+    /** appearance.jte: the choices, the current one, and an error (or null). */
+    public record AppearanceForm(Chrome chrome, Appearance current, List<Appearance> choices, String error) {
+    }
 }

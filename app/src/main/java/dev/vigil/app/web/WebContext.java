@@ -7,10 +7,14 @@ import java.util.Optional;
 
 /**
  * What {@link WebFilter} learnt about a page request: the signed-in user, the CSRF token the page's forms carry
- * (new when the browser had none), the session token of the cookie and the client's address.
+ * (new when the browser had none), the session token of the cookie, the client's address and the appearance.
  */
 public record WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew, String sessionToken,
-        String address) {
+        String address, Appearance appearance) {
+
+    public WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew, String sessionToken, String address) {
+        this(user, csrf, csrfIsNew, sessionToken, address, Appearance.SYSTEM);
+    }
 
     static final String PROPERTY = "dev.vigil.web.context";
 
@@ -18,8 +22,8 @@ public record WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew
         return (WebContext) request.getProperty(PROPERTY);
     }
 
-    /** What the layout shows: who is signed in, and the token its logout form carries. */
+    /** What the layout shows: who is signed in, the token its logout form carries, and the appearance. */
     public Chrome chrome() {
-        return new Chrome(user.map(SignedIn::email).orElse(null), csrf);
+        return new Chrome(user.map(SignedIn::email).orElse(null), csrf, appearance);
     }
 }
