@@ -157,6 +157,7 @@ public final class ChannelForms {
      */
     public static JsonObject settings(KindForm form, Map<String, String> fields, JsonObject current) {
         Map<String, Object> tree = new LinkedHashMap<>();
+        java.util.Set<String> filled = new java.util.HashSet<>();
         for (Field f : form.fields()) {
             String text = fields.getOrDefault(f.input(), "");
             JsonValue value;
@@ -174,8 +175,13 @@ public final class ChannelForms {
             }
             if (value != null) {
                 put(tree, f.path(), value);
+                if (f.type() != Type.CHOICE) {
+                    filled.add(group(f.path()));
+                }
             }
         }
+        // a group with nothing but a choice made (a webhook's "up" with only its method) says nothing: left out
+        tree.keySet().removeIf(k -> tree.get(k) instanceof Map<?, ?> && !filled.contains(k));
         return build(tree);
     }
 
@@ -272,6 +278,11 @@ public final class ChannelForms {
             b.add(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
         }
         return b.build();
+    }
+
+    private static String group(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(0, dot);
     }
 
     private static JsonValue at(JsonObject settings, String path) {

@@ -143,8 +143,11 @@ public class IntegrationPages {
             JsonObject stored = current.getJsonObject("settings");
             try {
                 JsonObject settings = ChannelForms.settings(kindForm, fields, stored);
-                channels.update(new ApiCaller(id, false), ch, JsonBuilders.object().add("name", name)
-                        .add("settings", settings).build());
+                jakarta.json.JsonObjectBuilder body = JsonBuilders.object().add("name", name).add("settings", settings);
+                if (fields.containsKey("enable")) {
+                    body.add("disabled", false); // fixed after a delivery disabled it
+                }
+                channels.update(new ApiCaller(id, false), ch, body.build());
             } catch (ApiException | IllegalArgumentException e) {
                 if (e instanceof ApiException a && a.status() == 404) {
                     return PageAccess.notFound(web);
@@ -295,8 +298,15 @@ public class IntegrationPages {
         List<IntegrationViews.CheckChoice> choices = channel == null ? List.of() : checks.listOf(project).stream()
                 .map(r -> new IntegrationViews.CheckChoice(r.id(), r.name().isEmpty() ? r.id().toString() : r.name(),
                         r.channels().contains(channel))).toList();
+        String disabledReason = null;
+        if (channel != null) {
+            JsonObject current = channels.find(project, channel);
+            if (current.getBoolean("disabled")) {
+                disabledReason = current.getString("disabled_reason", "");
+            }
+        }
         return new Page("channel-form.jte", new IntegrationViews.ChannelForm(web.chrome(), project, channel, form,
-                name, values, set, error, choices));
+                name, values, set, error, choices, disabledReason));
     }
 
     /** "sent 3 minutes ago", "failed 1 hour ago: HTTP 500", or "never". */

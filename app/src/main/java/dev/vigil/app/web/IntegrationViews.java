@@ -31,10 +31,11 @@ public final class IntegrationViews {
     /**
      * channel-form.jte: adding ({@code channel} null) or editing a channel of one kind, with the values to show
      * (secrets never among them), which secrets are set, and the refusal to show (or null). On edit, the
-     * project's checks with whether each uses the channel.
+     * project's checks with whether each uses the channel, and why it is disabled (null when it is not).
      */
     public record ChannelForm(Chrome chrome, UUID project, UUID channel, ChannelForms.KindForm form, String name,
-            Map<String, String> values, List<String> secretsSet, String error, List<CheckChoice> checks) {
+            Map<String, String> values, List<String> secretsSet, String error, List<CheckChoice> checks,
+            String disabledReason) {
 
         public String action() {
             String base = "/projects/" + project + "/integrations/";

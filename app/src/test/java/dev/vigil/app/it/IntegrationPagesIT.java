@@ -174,6 +174,20 @@ class IntegrationPagesIT {
                 .doesNotContain("value=\"short\"");
         assertThat(settings(channel)).contains(SECRET);
 
+        // disabled by a delivery (a 410): the edit form says why and enables it again
+        sql("UPDATE channels SET disabled = true, disabled_reason = 'disabled after a delivery: HTTP 410' WHERE id = '"
+                + channel + "'");
+        assertThat(u.get(integrations(u)).body()).contains("<span class=\"tag\">disabled</span>");
+        assertThat(u.get(edit).body()).contains("This integration is disabled: disabled after a delivery: HTTP 410");
+        form.put("s.secret", "");
+        assertThat(u.submit(edit, edit, form).statusCode()).isEqualTo(303);
+        assertThat(value("SELECT disabled FROM channels WHERE id = '" + channel + "'")).isEqualTo("t");
+        form.put("enable", "1");
+        assertThat(u.submit(edit, edit, form).statusCode()).isEqualTo(303);
+        assertThat(value("SELECT disabled::text || disabled_reason FROM channels WHERE id = '" + channel + "'"))
+                .isEqualTo("false");
+        assertThat(settings(channel)).contains(SECRET);
+
         // checks that use it, ticked and unticked
         String check = value("SELECT id FROM checks WHERE project_id = '" + u.project + "'");
         assertThat(u.submit(edit, integrations(u) + channel + "/checks/", Map.of("check", check)).statusCode())
@@ -272,6 +286,12 @@ class IntegrationPagesIT {
             st.setString(2, role);
             st.setString(3, email);
             assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection c = vigil.database.connect()) {
+            c.createStatement().execute(statement);
         }
     }
 

@@ -70,8 +70,8 @@ class ChannelFormsTest {
         ChannelForms.KindForm webhook = ChannelForms.of("webhook").orElseThrow();
         JsonObject s = ChannelForms.settings(webhook, Map.of("s.down.url", " https://x.example/h ",
                 "s.down.headers", "Content-Type: application/json\n\nX-A:  b ", "s.down.body", " {\"a\": 1}",
-                "s.up.url", ""), JsonValue.EMPTY_JSON_OBJECT);
-        assertThat(s.toString()).isEqualTo("{\"down\":{\"url\":\"https://x.example/h\",\"headers\":"
+                "s.up.url", "", "s.up.method", "PUT", "s.down.method", "POST"), JsonValue.EMPTY_JSON_OBJECT);
+        assertThat(s.toString()).isEqualTo("{\"down\":{\"method\":\"POST\",\"url\":\"https://x.example/h\",\"headers\":"
                 + "{\"Content-Type\":\"application/json\",\"X-A\":\"b\"},\"body\":\" {\\\"a\\\": 1}\"}}");
         assertThat(ChannelForms.values(webhook, s)).containsEntry("s.down.headers",
                 "Content-Type: application/json\nX-A: b");
