@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +25,14 @@ final class ChannelStore {
             + "VALUES (?, ?, ?, ?, ?::jsonb)";
     private static final String UPDATE = "UPDATE channels SET name = ?, settings = ?::jsonb, disabled = ?, "
             + "disabled_reason = CASE WHEN ? THEN disabled_reason ELSE '' END WHERE id = ?";
+
+    private static final String SUMMARIES = "SELECT ch.id, ch.name, ch.kind, ch.settings::text AS settings, ch.disabled,"
+            + " ch.disabled_reason, ch.last_test, ch.last_test_outcome, ch.last_test_error, la.created AS attempted,"
+            + " la.outcome, la.error FROM channels ch LEFT JOIN LATERAL (SELECT a.created, a.outcome, a.error"
+            + " FROM notification_attempts a WHERE a.channel_id = ch.id ORDER BY a.created DESC LIMIT 1) la ON true"
+            + " WHERE ch.project_id = ? ORDER BY ch.created, ch.id";
+    private static final String TESTED = "UPDATE channels SET last_test = now(), last_test_outcome = ?,"
+            + " last_test_error = ? WHERE id = ?";
 
     private final Connection c;
 
@@ -72,5 +84,44 @@ final class ChannelStore {
             st.setObject(1, id);
             st.executeUpdate();
         }
+    }
+
+    /** The project's channels, oldest first, each with its last alert delivery attempt and its last test. */
+    List<ChannelSummary> summaries(UUID project) throws SQLException {
+        List<ChannelSummary> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(SUMMARIES)) {
+            st.setObject(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ChannelSummary(rs.getObject("id", UUID.class), rs.getString("name"),
+                            rs.getString("kind"), settingsOf(rs.getString("settings")),
+                            rs.getBoolean("disabled"), rs.getString("disabled_reason"), instant(rs, "attempted"),
+                            rs.getString("outcome"), rs.getString("error"), instant(rs, "last_test"),
+                            rs.getString("last_test_outcome"), rs.getString("last_test_error")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Keeps how the channel's last test notification ended ("sent" or "failed", and the error). */
+    void recordTest(UUID id, String outcome, String error) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(TESTED)) {
+            st.setString(1, outcome);
+            st.setString(2, error.length() > 1000 ? error.substring(0, 1000) : error);
+            st.setObject(3, id);
+            st.executeUpdate();
+        }
+    }
+
+    static jakarta.json.JsonObject settingsOf(String json) {
+        try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return r.readObject();
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

@@ -43,11 +43,20 @@ public class ChannelsService {
     private final ChannelKinds kinds = ChannelKinds.builtIn();
 
     public JsonObject create(String headerKey, JsonObject body) {
+        return create(body, c -> ApiAuth.authenticate(c, ChecksService.keyOf(headerKey, body), true));
+    }
+
+    /** Creates a channel as {@link #create(String, JsonObject)} does, for a caller the web pages let write. */
+    public JsonObject create(ApiCaller caller, JsonObject body) {
+        return create(body, c -> caller);
+    }
+
+    private JsonObject create(JsonObject body, Caller who) {
         String kind = string(body, "kind").orElseThrow(() -> ApiException.invalid("kind", "is missing"));
         String name = string(body, "name").orElse("");
         JsonObject settings = settings(kind, body.get("settings"));
         return tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, ChecksService.keyOf(headerKey, body), true);
+            ApiCaller caller = who.of(c);
             UUID id = UUID.randomUUID();
             new ChannelStore(c).insert(id, caller.projectId(), kind, name, settings.toString());
             return load(c, id, caller);
@@ -55,9 +64,17 @@ public class ChannelsService {
     }
 
     public JsonObject update(String headerKey, String ref, JsonObject body) {
-        UUID id = channelId(ref);
+        return update(channelId(ref), body, c -> ApiAuth.authenticate(c, ChecksService.keyOf(headerKey, body), true));
+    }
+
+    /** Updates a channel as {@link #update(String, String, JsonObject)} does, for a caller the web pages let write. */
+    public JsonObject update(ApiCaller caller, UUID id, JsonObject body) {
+        return update(id, body, c -> caller);
+    }
+
+    private JsonObject update(UUID id, JsonObject body, Caller who) {
         return tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, ChecksService.keyOf(headerKey, body), true);
+            ApiCaller caller = who.of(c);
             JsonObject current = load(c, id, caller);
             String name = string(body, "name").orElse(current.getString("name"));
             JsonObject settings = body.containsKey("settings")
@@ -69,19 +86,41 @@ public class ChannelsService {
     }
 
     public JsonObject delete(String headerKey, String ref) {
-        UUID id = channelId(ref);
+        return delete(channelId(ref), c -> ApiAuth.authenticate(c, headerKey, true));
+    }
+
+    /** Deletes a channel as {@link #delete(String, String)} does, for a caller the web pages let write. */
+    public JsonObject delete(ApiCaller caller, UUID id) {
+        return delete(id, c -> caller);
+    }
+
+    private JsonObject delete(UUID id, Caller who) {
         return tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, headerKey, true);
+            ApiCaller caller = who.of(c);
             JsonObject shown = load(c, id, caller);
             new ChannelStore(c).delete(id);
             return shown;
         });
     }
 
-    /** Sends a test notification now, outside the alert queue: the answer says whether the channel took it. */
-    public JsonObject test(String headerKey, String ref) {
-        UUID id = channelId(ref);
-        tx.run(c -> load(c, id, ApiAuth.authenticate(c, headerKey, true)));
+    /** A channel of the project as the API shows it (id, name, kind, settings, disabled), for the web pages. */
+    public JsonObject find(UUID project, UUID id) {
+        return tx.run(c -> load(c, id, new ApiCaller(project, true)));
+    }
+
+    /** The project's channels with their last deliveries and tests, for the web pages. */
+    public java.util.List<ChannelSummary> summaries(UUID project) {
+        return tx.run(c -> new ChannelStore(c).summaries(project));
+    }
+
+    /**
+     * Sends a test notification through a channel of the caller's project, as the API's test does, and keeps how
+     * it ended on the channel (the integrations page shows it).
+     *
+     * @throws ApiException 404 when the project has no such channel
+     */
+    public SendResult sendTest(ApiCaller caller, UUID id) {
+        tx.run(c -> load(c, id, caller));
         SendResult result;
         try {
             result = new ChannelTester(dataSource, kinds, new AlertConfig(ConfigProvider.getConfig()).channels())
@@ -91,14 +130,37 @@ public class ChannelsService {
         } catch (SQLException e) {
             throw ApiException.status(503, "database unavailable");
         }
-        String error = null;
+        String error = errorOf(result);
+        tx.run(c -> {
+            new ChannelStore(c).recordTest(id, error == null ? "sent" : "failed", error == null ? "" : error);
+            return null;
+        });
+        return result;
+    }
+
+    /** What went wrong in a delivery, or null when it was sent. */
+    public static String errorOf(SendResult result) {
         if (result instanceof SendResult.Retry r) {
-            error = r.error();
+            return r.error();
         } else if (result instanceof SendResult.Failed f) {
-            error = f.error();
+            return f.error();
         } else if (result instanceof SendResult.Gone g) {
-            error = g.error();
+            return g.error();
         }
+        return null;
+    }
+
+    /** Who the caller is, found on the transaction's connection (an API key) or known already (a web page). */
+    @FunctionalInterface
+    private interface Caller {
+        ApiCaller of(Connection c) throws SQLException;
+    }
+
+    /** Sends a test notification now, outside the alert queue: the answer says whether the channel took it. */
+    public JsonObject test(String headerKey, String ref) {
+        UUID id = channelId(ref);
+        ApiCaller caller = tx.run(c -> ApiAuth.authenticate(c, headerKey, true));
+        String error = errorOf(sendTest(caller, id));
         if (error != null) {
             throw ApiException.status(502, "the test notification was not delivered: " + error);
         }

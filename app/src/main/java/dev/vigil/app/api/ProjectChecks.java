@@ -53,13 +53,19 @@ public class ProjectChecks {
     }
 
     public BadgeSource badgeSource(String apiKey) {
-        return tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, apiKey, false);
-            String badgeKey = new ProjectStore(c).badgeKey(caller.projectId());
-            List<String> tags = new CheckStore(c).list(caller.projectId()).stream()
-                    .flatMap(r -> r.tagList().stream()).distinct().sorted().toList();
-            return new BadgeSource(badgeKey, tags);
-        });
+        return tx.run(c -> badgeSource(c, ApiAuth.authenticate(c, apiKey, false).projectId()));
+    }
+
+    /** The badges list of a project, for the web pages (which have checked the user's membership). */
+    public BadgeSource badgeSourceOf(UUID project) {
+        return tx.run(c -> badgeSource(c, project));
+    }
+
+    private static BadgeSource badgeSource(java.sql.Connection c, UUID project) throws java.sql.SQLException {
+        String badgeKey = new ProjectStore(c).badgeKey(project);
+        List<String> tags = new CheckStore(c).list(project).stream()
+                .flatMap(r -> r.tagList().stream()).distinct().sorted().toList();
+        return new BadgeSource(badgeKey, tags);
     }
 
     public List<ChannelRow> channels(String apiKey) {

@@ -7,14 +7,14 @@ import java.util.Optional;
 
 /**
  * What {@link WebFilter} learnt about a page request: the signed-in user, the CSRF token the page's forms carry
- * (new when the browser had none), the session token of the cookie, the client's address and the header's project
- * switcher.
+ * (new when the browser had none), the session token of the cookie, the client's address, the header's project
+ * switcher and the appearance.
  */
 public record WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew, String sessionToken,
-        String address, ProjectSwitcher.Menu projects) {
+        String address, ProjectSwitcher.Menu projects, Appearance appearance) {
 
     public WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew, String sessionToken, String address) {
-        this(user, csrf, csrfIsNew, sessionToken, address, ProjectSwitcher.Menu.NONE);
+        this(user, csrf, csrfIsNew, sessionToken, address, ProjectSwitcher.Menu.NONE, Appearance.SYSTEM);
     }
 
     static final String PROPERTY = "dev.vigil.web.context";
@@ -23,8 +23,8 @@ public record WebContext(Optional<SignedIn> user, String csrf, boolean csrfIsNew
         return (WebContext) request.getProperty(PROPERTY);
     }
 
-    /** What the layout shows: who is signed in, and the token its logout form carries. */
+    /** What the layout shows: who is signed in, the token its logout form carries, and the appearance. */
     public Chrome chrome() {
-        return new Chrome(user.map(SignedIn::email).orElse(null), csrf, projects);
+        return new Chrome(user.map(SignedIn::email).orElse(null), csrf, projects, appearance);
     }
 }

@@ -75,7 +75,8 @@ public class WebFilter implements ContainerRequestFilter, ContainerResponseFilte
         String address = PingClient.of(pingSettings.trustedProxies(), servletRequest.getRemoteAddr(),
                 servletRequest.getScheme(), request::getHeaderString).remoteAddr();
         request.setProperty(WebContext.PROPERTY, new WebContext(user, fresh ? WebCookies.newToken() : csrfCookie,
-                fresh, sessionToken, address, switcher.menu(user)));
+                fresh, sessionToken, address, switcher.menu(user),
+                Appearance.ofCookie(value(request.getCookies().get(Appearance.COOKIE)))));
     }
 
     @Override

@@ -1,0 +1,56 @@
+package dev.vigil.app.web;
+
+import jakarta.ws.rs.core.NewCookie;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Light, dark, or following the system's setting: kept per browser in the {@code vigil_appearance} cookie (a
+ * year; {@code HttpOnly; SameSite=Lax}, {@code Secure} under https) and applied as a class on {@code <html>} that
+ * {@code vigil.css} gives its colours, so no script and no inline style is needed.
+ */
+public enum Appearance {
+    SYSTEM("Follow the system"),
+    LIGHT("Light"),
+    DARK("Dark");
+
+    public static final String COOKIE = "vigil_appearance";
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
+    private final String label;
+
+    Appearance(String label) {
+        this.label = label;
+    }
+
+    /** The cookie's and the form's value: "system", "light", "dark". */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The class on {@code <html>}. */
+    public String cssClass() {
+        return "theme-" + value();
+    }
+
+    /** The appearance a cookie or form value names; empty for anything else. */
+    public static Optional<Appearance> of(String value) {
+        return Arrays.stream(values()).filter(a -> a.value().equals(value)).findFirst();
+    }
+
+    /** The appearance of a request: its cookie's, or following the system. */
+    public static Appearance ofCookie(String value) {
+        return of(value).orElse(SYSTEM);
+    }
+
+    public NewCookie cookie(boolean secure) {
+        return new NewCookie.Builder(COOKIE).value(value()).path("/").httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.LAX).maxAge(ONE_YEAR).build();
+    }
+}
