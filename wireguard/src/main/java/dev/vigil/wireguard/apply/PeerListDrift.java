@@ -20,11 +20,11 @@ final class PeerListDrift {
 
     /** What differs on {@code host}, one line each, naming the peer; empty when wg0 has exactly the expected peers. */
     static List<String> of(String hostName, WgQuickConfig expected, RemoteHost host) {
-        return compare(hostName, expected, host.check("wg show " + WgQuickConfig.INTERFACE + " allowed-ips"));
+        return compare(hostName, expected.peers(), host.check("wg show " + WgQuickConfig.INTERFACE + " allowed-ips"));
     }
 
     /** {@code shown}: wg's lines of "public key, tab, allowed IPs separated by spaces, or (none)". */
-    static List<String> compare(String hostName, WgQuickConfig expected, String shown) {
+    static List<String> compare(String hostName, List<WgQuickConfig.Peer> expected, String shown) {
         Map<String, String> live = new LinkedHashMap<>();
         for (String line : shown.split("\n")) {
             String[] f = line.strip().split("\\s+", 2);
@@ -33,7 +33,7 @@ final class PeerListDrift {
             }
         }
         List<String> drift = new ArrayList<>();
-        for (WgQuickConfig.Peer p : expected.peers()) {
+        for (WgQuickConfig.Peer p : expected) {
             String ips = live.remove(p.publicKey());
             if (ips == null) {
                 drift.add(hostName + ": does not list its peer " + p.comment() + " (" + p.publicKey() + ")");

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * {@code ops wg verify}: probes every ordered pair of hosts live, from the source host over SSH, on every port the
@@ -38,22 +37,54 @@ public final class Verify {
 
     /** The cells with {@code from} as source, probed from {@code host} (that source). */
     public static List<Cell> from(Mesh mesh, Mesh.Node from, RemoteHost host) {
-        TreeSet<Integer> ports = new TreeSet<>();
-        mesh.network().policy().forEach(r -> ports.addAll(r.ports()));
-        StringBuilder script = new StringBuilder();
-        List<Mesh.Node> targets = mesh.nodes().stream().filter(n -> !n.equals(from)).toList();
-        for (Mesh.Node to : targets) {
-            for (int port : ports) {
-                String a = to.address().getHostAddress();
-                script.append("( if e=$(timeout 3 bash -c '</dev/tcp/").append(a).append('/').append(port)
-                        .append("' 2>&1); then r=open; else case \"$e\" in *refused*) r=refused;; *) r=blocked;; "
-                                + "esac; fi; echo \"").append(a).append(' ').append(port).append(" $r\" ) &\n");
+        return cells(VerifyPlan.probesOf(mesh, from), from.name(), host);
+    }
+
+    /**
+     * {@code ops wg verify --local}: this host's half of verify from its own {@link VerifyPlan}: the live peer
+     * list against the plan's, then its cells. The host runs the probes itself; nothing logs in anywhere.
+     */
+    public static Local local(VerifyPlan plan, RemoteHost self) {
+        List<String> drift = PeerListDrift.compare(plan.host(), plan.peers(),
+                self.check("wg show " + dev.vigil.wireguard.config.WgQuickConfig.INTERFACE + " allowed-ips"));
+        return new Local(drift, cells(plan.probes(), plan.host(), self));
+    }
+
+    /** What {@link #local} found. */
+    public record Local(List<String> drift, List<Cell> cells) {
+        public boolean ok() {
+            return drift.isEmpty() && cells.stream().allMatch(c -> c.unexpected().isEmpty());
+        }
+
+        /** One line per difference and per destination, then the verdict. */
+        public String report(String host) {
+            StringBuilder b = new StringBuilder();
+            b.append(drift.isEmpty() ? host + ": wg0 lists exactly the peers the policy gives it\n"
+                    : host + ": " + drift.size() + " peer list difference(s)\n");
+            drift.forEach(d -> b.append("  ").append(d).append('\n'));
+            for (Cell c : cells) {
+                b.append(host).append(" -> ").append(c.to()).append(": ").append(c.text()).append('\n');
             }
+            long unexpected = cells.stream().filter(c -> !c.unexpected().isEmpty()).count();
+            b.append(ok() ? "every destination behaves as the policy says\n"
+                    : unexpected + " unexpected destination(s), " + drift.size() + " peer list difference(s)\n");
+            return b.toString();
+        }
+    }
+
+    /** Probes every (address, port) of {@code probes} at once from {@code host}, and judges each destination. */
+    private static List<Cell> cells(List<VerifyPlan.Probe> probes, String from, RemoteHost host) {
+        StringBuilder script = new StringBuilder();
+        for (VerifyPlan.Probe p : probes) {
+            String a = p.address().getHostAddress();
+            script.append("( if e=$(timeout 3 bash -c '</dev/tcp/").append(a).append('/').append(p.port())
+                    .append("' 2>&1); then r=open; else case \"$e\" in *refused*) r=refused;; *) r=blocked;; "
+                            + "esac; fi; echo \"").append(a).append(' ').append(p.port()).append(" $r\" ) &\n");
         }
         script.append("wait\n");
         CommandResult r = host.run(script.toString(), new byte[0], Duration.ofSeconds(60));
         if (!r.ok()) {
-            throw new IllegalStateException(from.name() + ": probes failed (" + r.summary() + ")");
+            throw new IllegalStateException(from + ": probes failed (" + r.summary() + ")");
         }
         Map<String, String> results = new LinkedHashMap<>();
         for (String line : r.out().split("\n")) {
@@ -62,19 +93,22 @@ public final class Verify {
                 results.put(f[0] + " " + f[1], f[2]);
             }
         }
+        Map<String, List<VerifyPlan.Probe>> byDestination = new LinkedHashMap<>();
+        probes.forEach(p -> byDestination.computeIfAbsent(p.to(), k -> new ArrayList<>()).add(p));
         List<Cell> cells = new ArrayList<>();
-        for (Mesh.Node to : targets) {
-            List<Integer> allowed = mesh.ports(from, to);
+        byDestination.forEach((to, ps) -> {
+            List<Integer> allowed = ps.stream().filter(VerifyPlan.Probe::allowed).map(VerifyPlan.Probe::port)
+                    .toList();
             List<String> unexpected = new ArrayList<>();
-            for (int port : ports) {
-                String got = results.getOrDefault(to.address().getHostAddress() + " " + port, "unprobed");
+            for (VerifyPlan.Probe p : ps) {
+                String got = results.getOrDefault(p.address().getHostAddress() + " " + p.port(), "unprobed");
                 boolean reachable = got.equals("open") || got.equals("refused");
-                if (reachable != allowed.contains(port)) {
-                    unexpected.add(port + (reachable ? " " + got : " blocked"));
+                if (reachable != p.allowed()) {
+                    unexpected.add(p.port() + (reachable ? " " + got : " blocked"));
                 }
             }
-            cells.add(new Cell(from.name(), to.name(), allowed, unexpected));
-        }
+            cells.add(new Cell(from, to, allowed, unexpected));
+        });
         return cells;
     }
 

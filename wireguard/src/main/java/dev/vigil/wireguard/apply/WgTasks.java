@@ -1,6 +1,7 @@
 package dev.vigil.wireguard.apply;
 
 import dev.vigil.provisioning.remote.FileMeta;
+import dev.vigil.provisioning.task.ManagedDirectory;
 import dev.vigil.provisioning.task.ManagedFile;
 import dev.vigil.provisioning.task.PackagesInstalled;
 import dev.vigil.provisioning.task.Task;
@@ -12,8 +13,9 @@ import dev.vigil.wireguard.mesh.MeshRenderer;
 import java.util.List;
 
 /**
- * What one host needs for its place in the mesh: the tools, wg0.conf and its nftables table, each checked by the real tool on
- * the host before it is written, then the interface up or reloaded. Run by provisioning's {@code TaskRunner}, so a
+ * What one host needs for its place in the mesh: the tools, wg0.conf and its nftables table, each checked by the
+ * real tool on the host before it is written, then the interface up or reloaded, and the {@link VerifyPlan} its
+ * scheduled {@code ops wg verify --local} checks. Run by provisioning's {@code TaskRunner}, so a
  * dry run prints the diffs and touches nothing. The host's key must exist first ({@link HostKey}).
  */
 public final class WgTasks {
@@ -26,7 +28,11 @@ public final class WgTasks {
                 FileMeta.rootOwned(0600)).validatedBy(WgQuickConfig.CHECK);
         ManagedFile nft = ManagedFile.text(WgFirewall.PATH, renderer.firewall(node).render(),
                 FileMeta.rootOwned(0600)).validatedBy(WgFirewall.CHECK);
-        return List.of(PackagesInstalled.of("wireguard-tools", "nftables"), conf, nft, new WgInterface(mesh.peersOf(node).stream().map(Mesh.Node::address).toList(),
-                List.of(conf, nft)));
+        // what 'ops wg verify --local' on the host (from cron) checks, kept in step with every change of peers
+        ManagedFile plan = ManagedFile.text(VerifyPlan.PATH, VerifyPlan.of(mesh, renderer.wgQuick(node), node)
+                .render(), FileMeta.rootOwned(0644));
+        return List.of(PackagesInstalled.of("wireguard-tools", "nftables"), conf, nft,
+                new WgInterface(mesh.peersOf(node).stream().map(Mesh.Node::address).toList(), List.of(conf, nft)),
+                new ManagedDirectory("/etc/vigil", FileMeta.rootOwned(0755)), plan);
     }
 }

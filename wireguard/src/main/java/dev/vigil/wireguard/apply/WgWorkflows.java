@@ -2,8 +2,9 @@ package dev.vigil.wireguard.apply;
 
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
-import dev.vigil.provisioning.run.ParallelHosts;
+import dev.vigil.provisioning.remote.LocalHost;
 import dev.vigil.provisioning.run.HostReport;
+import dev.vigil.provisioning.run.ParallelHosts;
 import dev.vigil.provisioning.run.Provision;
 import dev.vigil.provisioning.run.ReportPrinter;
 import dev.vigil.provisioning.ssh.SshFleet;
@@ -12,7 +13,13 @@ import dev.vigil.wireguard.key.PublicKeys;
 import dev.vigil.wireguard.mesh.Mesh;
 import dev.vigil.wireguard.mesh.MeshRenderer;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +136,31 @@ public final class WgWorkflows {
                         + " peer list difference(s)"));
         out.flush();
         return ok;
+    }
+
+    /**
+     * {@code ops wg verify --local}: this host against its installed {@link VerifyPlan}; false on a difference.
+     * A missing or unreadable plan is an error that says how to get one.
+     */
+    public static boolean verifyLocal(Path planFile, PrintWriter out) {
+        String text;
+        try {
+            text = Files.readString(planFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no " + planFile + " on this host: 'ops wg apply' installs it");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + planFile + ": " + e.getMessage());
+        }
+        VerifyPlan plan;
+        try {
+            plan = VerifyPlan.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(planFile + ": " + e.getMessage(), e);
+        }
+        Verify.Local result = Verify.local(plan, new LocalHost(plan.host(), Duration.ofSeconds(60)));
+        out.print(result.report(plan.host()));
+        out.flush();
+        return result.ok();
     }
 
     /** {@code ops wg apply}: each host's files and interface ({@link #tasks}), or with {@code dryRun} their diffs. */

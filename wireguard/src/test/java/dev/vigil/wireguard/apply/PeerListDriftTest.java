@@ -23,16 +23,16 @@ class PeerListDriftTest {
 
     @Test
     void exactlyTheRenderedPeersIsNoDrift() throws Exception {
-        assertThat(PeerListDrift.compare("lb1", lb(), APP + "\t10.8.1.1/32\n")).isEmpty();
+        assertThat(PeerListDrift.compare("lb1", lb().peers(), APP + "\t10.8.1.1/32\n")).isEmpty();
     }
 
     @Test
     void aMissingPeerAWiderAllowedIpsAndAnExtraPeerAreEachNamed() throws Exception {
-        assertThat(PeerListDrift.compare("lb1", lb(), "")).containsExactly(
+        assertThat(PeerListDrift.compare("lb1", lb().peers(), "")).containsExactly(
                 "lb1: does not list its peer app1 (app) (" + APP + ")");
-        assertThat(PeerListDrift.compare("lb1", lb(), APP + "\t10.8.1.1/32 10.8.2.0/24\n")).containsExactly(
+        assertThat(PeerListDrift.compare("lb1", lb().peers(), APP + "\t10.8.1.1/32 10.8.2.0/24\n")).containsExactly(
                 "lb1: peer app1 (app) has AllowedIPs 10.8.1.1/32 10.8.2.0/24, not 10.8.1.1/32");
-        assertThat(PeerListDrift.compare("lb1", lb(), APP + "\t10.8.1.1/32\n" + DB + "\t10.8.2.1/32\n"
+        assertThat(PeerListDrift.compare("lb1", lb().peers(), APP + "\t10.8.1.1/32\n" + DB + "\t10.8.2.1/32\n"
                 + STRANGER + "\t(none)\n")).containsExactly(
                 "lb1: lists a peer the policy does not give it: " + DB + " (AllowedIPs 10.8.2.1/32)",
                 "lb1: lists a peer the policy does not give it: " + STRANGER + " (AllowedIPs (none))");
