@@ -1,5 +1,7 @@
 package dev.vigil.app.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.testsupport.S3ProxyProcess;
 import dev.vigil.testsupport.TcpProxy;
 import dev.vigil.testsupport.TestDatabase;
@@ -37,14 +39,17 @@ public final class SharedVigil {
     public final ObjectStorage objects;
     /** The SMTP listener for email pings (on in the shared app, off by default). */
     public final int smtpPort;
+    /** The real SMTP server the shared app's mail relay sends to (account emails, alert emails). */
+    public final GreenMail mailbox;
 
     private SharedVigil(TestDatabase database, TcpProxy databaseLink, VigilProcess app, ObjectStorage objects,
-            int smtpPort) {
+            int smtpPort, GreenMail mailbox) {
         this.database = database;
         this.databaseLink = databaseLink;
         this.app = app;
         this.objects = objects;
         this.smtpPort = smtpPort;
+        this.mailbox = mailbox;
     }
 
     public static synchronized SharedVigil get() {
@@ -85,9 +90,14 @@ public final class SharedVigil {
             settings.put("VIGIL_EMAIL_PING_PORT", Integer.toString(smtpPort));
             settings.put("VIGIL_PING_EMAIL_DOMAIN", PING_EMAIL_DOMAIN);
             settings.put("VIGIL_EMAIL_PING_MAX_BYTES", Integer.toString(EMAIL_PING_MAX_BYTES));
+            GreenMail mailbox = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            mailbox.start();
+            settings.put("VIGIL_SMTP_HOST", "127.0.0.1");
+            settings.put("VIGIL_SMTP_PORT", Integer.toString(mailbox.getSmtp().getPort()));
             VigilProcess app = VigilProcess.launch(settings);
             Runnable stop = () -> {
                 app.close();
+                mailbox.stop();
                 link.close();
                 objects.close();
                 db.close();
@@ -98,7 +108,7 @@ public final class SharedVigil {
                 stop.run(); // the next test class tries a start of its own; this one must not linger meanwhile
                 throw e;
             }
-            instance = new SharedVigil(db, link, app, objects, smtpPort);
+            instance = new SharedVigil(db, link, app, objects, smtpPort, mailbox);
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "stop-shared-vigil"));
         }
         return instance;
