@@ -1,15 +1,19 @@
 package dev.vigil.app.accounts;
 
+import dev.vigil.app.api.ProjectDeleter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The signed-in user's own account: re-authentication (the password again, good for {@link #REAUTH_WINDOW} in the
@@ -27,6 +31,9 @@ public class AccountSettings {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    ProjectDeleter projects;
 
     /** One of the user's sessions, as the settings page lists it. */
     public record SessionLine(long id, OffsetDateTime created, OffsetDateTime lastSeen, String userAgent,
@@ -86,6 +93,30 @@ public class AccountSettings {
     }
 
     private static final String EMAIL_REFUSED = "This address cannot be used.";
+
+    /**
+     * Deletes the user (re-authentication needed) with everything of theirs: sessions, tokens, second factor,
+     * memberships, and the projects they own that no other owner takes over, with those projects' checks, pings,
+     * channels and stored ping bodies.
+     */
+    public void deleteAccount(String sessionToken) {
+        if (!recentlyAuthenticated(sessionToken)) {
+            throw new AccountException("Please enter your password again first.", false);
+        }
+        List<UUID> deletedChecks = accounts.inTransaction(em -> {
+            long userId = session(em, sessionToken).user().id();
+            em.flush(); // the JDBC work below joins the entity manager's transaction, as in a sign-up
+            List<UUID> checks;
+            try {
+                checks = projects.deleteOwnedBy(em.unwrap(Connection.class), userId);
+            } catch (SQLException e) {
+                throw new PersistenceException(e);
+            }
+            em.createQuery("DELETE FROM UserAccount u WHERE u.id = :u").setParameter("u", userId).executeUpdate();
+            return checks;
+        });
+        projects.deleteStoredBodies(deletedChecks); // only once the rows are gone for good
+    }
 
     /** The user's live sessions, the newest first. */
     public List<SessionLine> sessions(String sessionToken) {

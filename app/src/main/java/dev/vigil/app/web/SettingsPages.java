@@ -17,6 +17,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.List;
@@ -25,8 +26,8 @@ import java.util.Optional;
 
 /**
  * The signed-in user's account settings: password, email, sessions, and the TOTP second factor. Changing the
- * email and turning the second factor off need a recent re-authentication; changing the password needs the
- * current one.
+ * email, turning the second factor off and deleting the account need a recent re-authentication; changing the
+ * password needs the current one.
  */
 @Path("/accounts/settings")
 @WebPages
@@ -47,6 +48,10 @@ public class SettingsPages {
 
     @Inject
     SecondFactor secondFactor;
+
+    @Inject
+    @ConfigProperty(name = "vigil.site.root")
+    String siteRoot;
 
     @GET
     public Response page(@Context ContainerRequestContext request, @QueryParam("done") String done) {
@@ -173,6 +178,26 @@ public class SettingsPages {
             }
             secondFactor.disable(user.userId());
             return done("totp-off");
+        });
+    }
+
+    @POST
+    @Path("delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteAccount(@Context ContainerRequestContext request, @FormParam("confirm") String confirm) {
+        WebContext web = WebContext.of(request);
+        return signedIn(web, user -> {
+            if (!"yes".equals(confirm)) {
+                return Response.status(400).entity(page(web, user, null,
+                        "Please tick the box to confirm that the account is to be deleted.")).build();
+            }
+            if (!settings.recentlyAuthenticated(web.sessionToken())) {
+                return Reauthentication.required(HERE);
+            }
+            settings.deleteAccount(web.sessionToken());
+            WebCookies cookies = WebCookies.forSiteRoot(siteRoot);
+            return Response.seeOther(URI.create("/")).cookie(cookies.sessionGone(),
+                    cookies.csrf(WebCookies.newToken())).build();
         });
     }
 

@@ -257,6 +257,53 @@ class AccountSecurityIT {
         assertThat(u.get("/accounts/settings/").body()).contains("id=\"totp-state\">On");
     }
 
+    @Test
+    void deletingTheAccountDeletesItsProjectWithChecksPingsChannelsAndStoredBodies() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "doomed"));
+        UUID check = UUID.fromString(WebPagesIT.firstCheck(u.get(u.dashboard()).body()));
+        byte[] large = new byte[SharedVigil.BODY_THRESHOLD + 1];
+        Arrays.fill(large, (byte) 'x');
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + check))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(large))).statusCode()).isEqualTo(200);
+        vigil.objects.awaitObject(dev.vigil.app.bodies.ObjectKeys.key(check, 1));
+        String keys = "/projects/" + u.project + "/keys/";
+        Matcher key = Pattern.compile("id=\"new-key-value\">(vgw_[A-Za-z0-9]+)<").matcher(
+                u.submit(keys, keys, Map.of("label", "for a channel", "kind", "read-write")).body());
+        assertThat(key.find()).isTrue();
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/api/v3/channels/"))
+                .header("X-Api-Key", key.group(1)).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\": \"email\", \"name\": \"ops\", \"settings\": {\"address\": \"ops@example.com\"}}")))
+                .statusCode()).isEqualTo(201);
+        assertThat(count("SELECT count(*) FROM channels WHERE project_id = '" + u.project + "'")).isEqualTo(1);
+
+        WebUser other = WebUser.signedUp(vigil); // someone else's project stays as it is
+        other.submit(other.dashboard(), other.dashboard(), Map.of("name", "survivor"));
+
+        assertThat(u.submit("/accounts/settings/", "/accounts/settings/delete/", Map.of()).statusCode())
+                .as("without the confirmation box").isEqualTo(400);
+        staleReauthentication(u);
+        HttpResponse<String> asked = u.submit("/accounts/settings/", "/accounts/settings/delete/",
+                Map.of("confirm", "yes"));
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).contains("/accounts/reauth/");
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + u.email + "'")).isEqualTo(1);
+        u.submit("/accounts/reauth/", "/accounts/reauth/", Map.of("password", WebUser.PASSWORD));
+        HttpResponse<String> gone = u.submit("/accounts/settings/", "/accounts/settings/delete/",
+                Map.of("confirm", "yes"));
+        assertThat(gone.statusCode()).isEqualTo(303);
+
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + u.email + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM projects WHERE id = '" + u.project + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM checks WHERE id = '" + check + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM pings WHERE check_id = '" + check + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM flips WHERE check_id = '" + check + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM channels WHERE project_id = '" + u.project + "'")).isZero();
+        Await.until(Duration.ofSeconds(30), () -> vigil.objects.keys(check + "/").isEmpty(),
+                () -> "objects of the deleted account's check: " + vigil.objects.keys(check + "/"));
+        assertThat(logIn(new WebUser(vigil, u.email), u.email, WebUser.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(other.get(other.dashboard()).body()).contains("survivor");
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     /** Posts an email to a link-request form from an address of this test's own, clear of other tests' limits. */
@@ -294,6 +341,14 @@ class AccountSecurityIT {
     /** The browser's CSRF token, from a page that has a form. */
     private static String csrfFor(WebUser browser) throws IOException {
         return WebPagesIT.csrfOf(browser.get("/accounts/login/").body());
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(sql);
+             java.sql.ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static String notice(HttpResponse<String> page) {
