@@ -92,7 +92,7 @@ public class LoginLinks {
         });
     }
 
-    /** Uses up a reset link: sets the password and ends every session and reset link of the user. */
+    /** Uses up a reset link: sets the password and ends every session, link and pending login of the user. */
     public void reset(String token, char[] password) {
         Accounts.checkNewPassword(password);
         String hash = Passwords.hash(password);
@@ -101,7 +101,7 @@ public class LoginLinks {
             em.find(UserAccount.class, t.userId()).changePassword(hash);
             em.createQuery("DELETE FROM UserSession s WHERE s.user.id = :u").setParameter("u", t.userId())
                     .executeUpdate();
-            em.createQuery("DELETE FROM LoginToken t WHERE t.userId = :u AND t.purpose <> 'second'")
+            em.createQuery("DELETE FROM LoginToken t WHERE t.userId = :u") // links and half-done logins alike
                     .setParameter("u", t.userId()).executeUpdate();
             return null;
         });

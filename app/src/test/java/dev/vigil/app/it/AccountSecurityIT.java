@@ -196,6 +196,30 @@ class AccountSecurityIT {
     }
 
     @Test
+    void anEmailChangeNeedsThePasswordAgainAndRefusesAnAddressInUse() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        WebUser taken = WebUser.signedUp(vigil);
+        String changed = "changed-" + UUID.randomUUID() + "@example.com";
+        staleReauthentication(u);
+        HttpResponse<String> asked = u.submit("/accounts/settings/", "/accounts/settings/email/",
+                Map.of("email", changed));
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).contains("/accounts/reauth/");
+        u.submit("/accounts/reauth/", "/accounts/reauth/", Map.of("password", WebUser.PASSWORD));
+        HttpResponse<String> inUse = u.submit("/accounts/settings/", "/accounts/settings/email/",
+                Map.of("email", taken.email.toUpperCase()));
+        assertThat(inUse.statusCode()).isEqualTo(400);
+        assertThat(inUse.body()).contains("This address cannot be used.");
+        HttpResponse<String> done = u.submit("/accounts/settings/", "/accounts/settings/email/",
+                Map.of("email", changed));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/settings/?done=email");
+        assertThat(u.get("/accounts/settings/?done=email").body()).contains(changed)
+                .contains("Your email is changed.");
+        assertThat(logIn(new WebUser(vigil, changed), changed, WebUser.PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, u.email), u.email, WebUser.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void totpEnrolmentThenLoginNeedsACodeAndARecoveryCodeWorksOnce() throws Exception {
         WebUser u = WebUser.signedUp(vigil);
         HttpResponse<String> enrol = u.submit("/accounts/settings/", "/accounts/settings/totp/", Map.of());
