@@ -71,6 +71,19 @@ class AccountSecurityIT {
     }
 
     @Test
+    void aBootstrapUserWithoutAPasswordLogsInByLink() throws Exception {
+        String name = "boot-" + UUID.randomUUID();
+        new ApiClient(vigil.app).newProject(name);
+        String email = "it-" + name + "@example.com";
+        WebUser browser = new WebUser(vigil, email);
+        assertThat(logIn(browser, email, "no password works").statusCode()).isEqualTo(401);
+        ask(browser, "/accounts/login/link/", email);
+        String link = linkIn(awaitMail(email, "Your Vigil login link"), "/accounts/login/link/");
+        assertThat(browser.submit(link, link, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/accounts/settings/").body()).contains("id=\"account-email\">" + email + "<");
+    }
+
+    @Test
     void anExpiredLoginLinkIsRefused() throws Exception {
         WebUser u = WebUser.signedUp(vigil);
         WebUser browser = new WebUser(vigil, u.email);
