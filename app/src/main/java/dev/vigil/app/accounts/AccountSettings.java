@@ -25,6 +25,8 @@ public class AccountSettings {
 
     public static final Duration REAUTH_WINDOW = Duration.ofMinutes(5);
     public static final String WRONG_PASSWORD = "That password is not right.";
+    /** The one refusal of a new email, whether it is taken or not allowed (no telling which). */
+    private static final String EMAIL_REFUSED = "This address cannot be used.";
 
     /** Wrong passwords per user in 15 minutes, as for logins by email. */
     private final AttemptLimit failuresByUser = new AttemptLimit(5, Duration.ofMinutes(15));
@@ -91,8 +93,6 @@ public class AccountSettings {
             throw new AccountException(EMAIL_REFUSED, false);
         }
     }
-
-    private static final String EMAIL_REFUSED = "This address cannot be used.";
 
     /**
      * Deletes the user (re-authentication needed) with everything of theirs: sessions, tokens, second factor,
