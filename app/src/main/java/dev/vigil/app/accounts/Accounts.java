@@ -45,7 +45,10 @@ public class Accounts {
     public static final String LOGIN_FAILED = "Incorrect email or password.";
     public static final String TOO_MANY = "Too many attempts. Please wait a few minutes and try again.";
     static final int MIN_PASSWORD = 8;
-    private static final int MAX_PASSWORD = 1024;
+    static final int MAX_PASSWORD = 1024;
+    private static final int MAX_USER_AGENT = 300;
+    /** A session's last-seen time is written at most this often (not on every page). */
+    private static final Duration LAST_SEEN_PRECISION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Failed logins per client address, and per email (registered or not), in 15 minutes. */
@@ -77,13 +80,14 @@ public class Accounts {
 
     /** Creates the user, its first project (it is the owner) and a session. */
     public NewSession signUp(String emailInput, char[] password, String address) {
+        return signUp(emailInput, password, address, null);
+    }
+
+    /** As {@link #signUp(String, char[], String)}, the session noting the browser's user agent. */
+    public NewSession signUp(String emailInput, char[] password, String address, String userAgent) {
         String email = normalEmail(emailInput);
-        if (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new AccountException("Please enter a valid email address.", false);
-        }
-        if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
-            throw new AccountException("The password must have at least " + MIN_PASSWORD + " characters.", false);
-        }
+        checkEmail(email);
+        checkNewPassword(password);
         Instant now = Instant.now();
         if (signUpsByAddress.blocked(address, now)) {
             throw new AccountException(TOO_MANY, true);
@@ -107,7 +111,7 @@ public class Accounts {
                     throw new PersistenceException(e);
                 }
                 em.persist(new Membership(project, user.id(), Membership.OWNER));
-                return newSession(em, user, project);
+                return newSession(em, user, project, userAgent);
             });
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) { // a second sign-up with the same email in the same instant
@@ -117,8 +121,11 @@ public class Accounts {
         }
     }
 
-    /** A new session for the email and password, or {@link #LOGIN_FAILED}; limited per address and per email. */
-    public NewSession logIn(String emailInput, char[] password, String address) {
+    /**
+     * The email and password's next step: a new session, or the second-factor step when the user has one; or
+     * {@link #LOGIN_FAILED}. Limited per address and per email.
+     */
+    public LoginStep logIn(String emailInput, char[] password, String address, String userAgent) {
         String email = normalEmail(emailInput);
         Instant now = Instant.now();
         if (failuresByAddress.blocked(address, now) || failuresByEmail.blocked(email, now)) {
@@ -135,11 +142,34 @@ public class Accounts {
             failuresByEmail.count(email, now);
             throw new AccountException(LOGIN_FAILED, false);
         }
-        return tx.inEntityTransaction(emf(), em -> {
-            UserAccount u = em.find(UserAccount.class, user.get().id());
-            List<UUID> projects = projects(em, u.id());
-            return newSession(em, u, projects.isEmpty() ? null : projects.get(0));
-        });
+        return tx.inEntityTransaction(emf(), em -> firstFactorPassed(em, user.get().id(), userAgent));
+    }
+
+    /**
+     * What follows a proved first factor (a password, a login link): the second step when the user has a
+     * confirmed TOTP factor (a single-use token for its form), else a new session.
+     */
+    static LoginStep firstFactorPassed(EntityManager em, long userId, String userAgent) {
+        UserAccount u = em.find(UserAccount.class, userId);
+        TotpFactor totp = em.find(TotpFactor.class, userId);
+        if (totp != null && totp.confirmed()) {
+            String token = randomToken();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            em.persist(new LoginToken(userId, LoginToken.Purpose.SECOND_STEP, hash(token), now,
+                    now.plus(SecondFactor.STEP_LIFETIME)));
+            return new LoginStep.NeedsCode(token);
+        }
+        return new LoginStep.Done(newSession(em, u, firstProject(em, userId), userAgent));
+    }
+
+    static UUID firstProject(EntityManager em, long userId) {
+        List<UUID> projects = projects(em, userId);
+        return projects.isEmpty() ? null : projects.get(0);
+    }
+
+    /** Runs account-side work in one transaction (for the other account classes of this package). */
+    <T> T inTransaction(Transactions.EntityWork<T> work) {
+        return tx.inEntityTransaction(emf(), work);
     }
 
     /** The user of a live session, by the cookie's token. */
@@ -147,10 +177,26 @@ public class Accounts {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
-        return tx.inEntityTransaction(emf(), em -> em.createQuery(
-                        "SELECT s FROM UserSession s WHERE s.tokenHash = :h AND s.expires > :now", UserSession.class)
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return tx.inEntityTransaction(emf(), em -> {
+            Optional<UserSession> session = liveSession(em, token);
+            session.ifPresent(s -> em.createQuery("UPDATE UserSession s SET s.lastSeen = :now WHERE s.id = :id"
+                            + " AND (s.lastSeen IS NULL OR s.lastSeen < :stale)")
+                    .setParameter("now", now).setParameter("id", s.id())
+                    .setParameter("stale", now.minus(LAST_SEEN_PRECISION)).executeUpdate());
+            return session.map(s -> new SignedIn(s.user().id(), s.user().email()));
+        });
+    }
+
+    /** The live session of a cookie's token. */
+    static Optional<UserSession> liveSession(EntityManager em, String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT s FROM UserSession s WHERE s.tokenHash = :h AND s.expires > :now",
+                        UserSession.class)
                 .setParameter("h", hash(token)).setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .getResultStream().findFirst().map(s -> new SignedIn(s.user().id(), s.user().email())));
+                .getResultStream().findFirst();
     }
 
     /** Ends the session of this token (nothing when there is none). */
@@ -180,13 +226,32 @@ public class Accounts {
                 UUID.class).setParameter("u", userId).getResultList();
     }
 
-    private static NewSession newSession(EntityManager em, UserAccount user, UUID project) {
+    static NewSession newSession(EntityManager em, UserAccount user, UUID project, String userAgent) {
+        String token = randomToken();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String agent = userAgent == null ? null : userAgent.length() > MAX_USER_AGENT
+                ? userAgent.substring(0, MAX_USER_AGENT) : userAgent;
+        em.persist(new UserSession(user, hash(token), now, now.plus(SESSION_LIFETIME), agent));
+        return new NewSession(token, new SignedIn(user.id(), user.email()), project);
+    }
+
+    /** A random 256-bit token, URL-safe: for cookies and emailed links, of which only {@link #hash} is kept. */
+    static String randomToken() {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        em.persist(new UserSession(user, hash(token), now, now.plus(SESSION_LIFETIME)));
-        return new NewSession(token, new SignedIn(user.id(), user.email()), project);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    static void checkEmail(String email) {
+        if (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new AccountException("Please enter a valid email address.", false);
+        }
+    }
+
+    static void checkNewPassword(char[] password) {
+        if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
+            throw new AccountException("The password must have at least " + MIN_PASSWORD + " characters.", false);
+        }
     }
 
     static String normalEmail(String email) {
@@ -216,10 +281,5 @@ public class Accounts {
             throw new IllegalStateException("the accounts are not ready: the schema is still being migrated");
         }
         return f;
-    }
-
-    /** Work in a transaction of the account side's entity manager, for the team and project classes beside this one. */
-    <T> T inTransaction(Transactions.EntityWork<T> work) {
-        return tx.inEntityTransaction(emf(), work);
     }
 }

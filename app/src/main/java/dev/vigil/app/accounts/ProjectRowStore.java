@@ -74,29 +74,6 @@ final class ProjectRowStore {
         update("UPDATE projects SET show_slugs = ? WHERE id = ?", slugs, project);
     }
 
-    /** The project's checks, each row locked (in id order) so that no ping lands while they are deleted. */
-    List<UUID> lockChecks(UUID project) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT id FROM checks WHERE project_id = ? ORDER BY id FOR UPDATE")) {
-            st.setObject(1, project);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject("id", UUID.class));
-                }
-            }
-        }
-        return ids;
-    }
-
-    /** Deletes the project's row: its members, keys, channels, windows and invitations go with it (ON DELETE). */
-    void delete(UUID project) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM projects WHERE id = ?")) {
-            st.setObject(1, project);
-            st.executeUpdate();
-        }
-    }
-
     void setOwner(UUID project, long userId) throws SQLException {
         update("UPDATE projects SET owner_id = ? WHERE id = ?", userId, project);
     }

@@ -1,7 +1,7 @@
 package dev.vigil.app.accounts;
 
 import dev.vigil.app.api.ApiKeys;
-import dev.vigil.app.api.CheckDeleter;
+import dev.vigil.app.api.ProjectDeleter;
 import dev.vigil.app.api.ProjectStore;
 import dev.vigil.app.checks.ScheduleCache;
 import dev.vigil.app.db.Transactions;
@@ -38,7 +38,7 @@ public class Projects {
     Transactions tx;
 
     @Inject
-    CheckDeleter deleter;
+    ProjectDeleter deleter;
 
     private final ScheduleCache schedules = new ScheduleCache();
 
@@ -71,24 +71,11 @@ public class Projects {
         return tx.run(c -> new ProjectRowStore(c).name(project));
     }
 
-    /**
-     * Deletes the project with its checks (each through the API's {@link CheckDeleter}: pings, flips, and the
-     * bodies in object storage once the rows are gone), channels, keys, members and invitations.
-     */
+    /** Deletes the project with everything in it ({@link ProjectDeleter#delete}), bodies in object storage after. */
     public void delete(UUID project) {
-        List<UUID> checks = tx.run(c -> {
-            ProjectRowStore store = new ProjectRowStore(c);
-            if (!store.lock(project)) {
-                return List.<UUID>of();
-            }
-            List<UUID> ids = store.lockChecks(project);
-            for (UUID check : ids) {
-                deleter.delete(c, check);
-            }
-            store.delete(project);
-            return ids;
-        });
-        checks.forEach(deleter::deleteStoredBodies); // only once the rows are gone for good
+        List<UUID> checks = tx.run(c -> new ProjectRowStore(c).lock(project) ? deleter.delete(c, project)
+                : List.<UUID>of());
+        deleter.deleteStoredBodies(checks); // only once the rows are gone for good
     }
 
     /** Replaces the project's ping key: the old slug URLs stop working at once. */

@@ -47,4 +47,12 @@ public class UserAccount {
     String passwordHash() {
         return passwordHash;
     }
+
+    void changePassword(String hash) {
+        this.passwordHash = hash;
+    }
+
+    void changeEmail(String normalEmail) {
+        this.email = normalEmail;
+    }
 }

@@ -34,14 +34,52 @@ public class UserSession {
     @Column(nullable = false)
     private OffsetDateTime expires;
 
+    @Column(name = "last_seen")
+    private OffsetDateTime lastSeen;
+
+    @Column(name = "user_agent")
+    private String userAgent;
+
+    /** Until when the user's password was proved again in this session (re-authentication). */
+    @Column(name = "reauth_until")
+    private OffsetDateTime reauthUntil;
+
     protected UserSession() {
     }
 
-    UserSession(UserAccount user, byte[] tokenHash, OffsetDateTime created, OffsetDateTime expires) {
+    UserSession(UserAccount user, byte[] tokenHash, OffsetDateTime created, OffsetDateTime expires,
+            String userAgent) {
         this.user = user;
         this.tokenHash = tokenHash;
         this.created = created;
         this.expires = expires;
+        this.lastSeen = created;
+        this.userAgent = userAgent;
+        this.reauthUntil = created.plus(AccountSettings.REAUTH_WINDOW); // a login has just proved it is the user
+    }
+
+    Long id() {
+        return id;
+    }
+
+    OffsetDateTime created() {
+        return created;
+    }
+
+    OffsetDateTime lastSeen() {
+        return lastSeen;
+    }
+
+    String userAgent() {
+        return userAgent;
+    }
+
+    OffsetDateTime reauthUntil() {
+        return reauthUntil;
+    }
+
+    void reauthenticated(OffsetDateTime until) {
+        this.reauthUntil = until;
     }
 
     UserAccount user() {

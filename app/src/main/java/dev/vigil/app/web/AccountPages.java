@@ -1,15 +1,22 @@
 package dev.vigil.app.web;
 
 import dev.vigil.app.accounts.AccountException;
+import dev.vigil.app.accounts.AccountSettings;
 import dev.vigil.app.accounts.Accounts;
+import dev.vigil.app.accounts.LoginLinks;
+import dev.vigil.app.accounts.LoginStep;
 import dev.vigil.app.accounts.NewSession;
+import dev.vigil.app.accounts.SecondFactor;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -17,15 +24,30 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.util.List;
 
-/** Sign up, log in, log out. */
+/**
+ * Sign up, log in (with a password or an emailed link, then the second factor when the user has one), password
+ * reset by emailed link, re-authentication before sensitive actions, log out.
+ */
 @Path("/accounts")
 @WebPages
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
 
+    private static final List<AccountViews.Link> TO_LOGIN = List.of(new AccountViews.Link("/accounts/login/", "Log in"));
+
     @Inject
     Accounts accounts;
+
+    @Inject
+    LoginLinks links;
+
+    @Inject
+    SecondFactor secondFactor;
+
+    @Inject
+    AccountSettings settings;
 
     @Inject
     @ConfigProperty(name = "vigil.site.root")
@@ -41,10 +63,10 @@ public class AccountPages {
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUp(@Context ContainerRequestContext request, @FormParam("email") String email,
-            @FormParam("password") String password) {
+            @FormParam("password") String password, @HeaderParam("User-Agent") String userAgent) {
         WebContext web = WebContext.of(request);
         try {
-            return signedIn(accounts.signUp(email, chars(password), web.address()));
+            return signedIn(accounts.signUp(email, chars(password), web.address(), userAgent));
         } catch (AccountException e) {
             return refused(web, true, email, e);
         }
@@ -60,12 +82,163 @@ public class AccountPages {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logIn(@Context ContainerRequestContext request, @FormParam("email") String email,
+            @FormParam("password") String password, @HeaderParam("User-Agent") String userAgent) {
+        WebContext web = WebContext.of(request);
+        try {
+            return next(web, accounts.logIn(email, chars(password), web.address(), userAgent));
+        } catch (AccountException e) {
+            return refused(web, false, email, e);
+        }
+    }
+
+    // --- "email me a login link" ------------------------------------------------------------------------------
+
+    @GET
+    @Path("login/link")
+    public Page linkForm(@Context ContainerRequestContext request) {
+        return linkRequest(WebContext.of(request), false, null, null);
+    }
+
+    @POST
+    @Path("login/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response requestLink(@Context ContainerRequestContext request, @FormParam("email") String email) {
+        WebContext web = WebContext.of(request);
+        try {
+            links.requestLogin(email, web.address());
+            return Response.ok(linkRequest(web, false, LoginLinks.SENT, null)).build();
+        } catch (AccountException e) {
+            return Response.status(e.tooMany() ? 429 : 400).entity(linkRequest(web, false, null, e.getMessage()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("login/link/{token}")
+    public Response linkPage(@Context ContainerRequestContext request, @PathParam("token") String token) {
+        WebContext web = WebContext.of(request);
+        if (!links.live(token, false)) {
+            return gone(web, "Log in");
+        }
+        // a button, not a login on GET: mail scanners that open links must not use them up
+        return Response.ok(step(web, "Log in", "Log in to Vigil with the link you were sent.", null, null,
+                "/accounts/login/link/" + token + "/", List.of(), List.of(), "Log in", List.of()))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    @POST
+    @Path("login/link/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logInWithLink(@Context ContainerRequestContext request, @PathParam("token") String token,
+            @HeaderParam("User-Agent") String userAgent) {
+        WebContext web = WebContext.of(request);
+        try {
+            return next(web, links.logIn(token, userAgent));
+        } catch (AccountException e) {
+            return gone(web, "Log in");
+        }
+    }
+
+    // --- the second step -------------------------------------------------------------------------------------
+
+    @POST
+    @Path("login/code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logInWithCode(@Context ContainerRequestContext request, @FormParam("pending") String pending,
+            @FormParam("code") String code, @HeaderParam("User-Agent") String userAgent) {
+        WebContext web = WebContext.of(request);
+        try {
+            return signedIn(secondFactor.logIn(pending, code, userAgent));
+        } catch (AccountException e) {
+            if (LoginLinks.LINK_GONE.equals(e.getMessage())) {
+                return Response.status(400).entity(step(web, "Two-factor authentication", null, null,
+                        "This login has expired. Please log in again.", null, List.of(), List.of(), null, TO_LOGIN))
+                        .build();
+            }
+            return Response.status(e.tooMany() ? 429 : 401).entity(codePage(web, pending, e.getMessage())).build();
+        }
+    }
+
+    // --- password reset ---------------------------------------------------------------------------------------
+
+    @GET
+    @Path("reset")
+    public Page resetForm(@Context ContainerRequestContext request) {
+        return linkRequest(WebContext.of(request), true, null, null);
+    }
+
+    @POST
+    @Path("reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response requestReset(@Context ContainerRequestContext request, @FormParam("email") String email) {
+        WebContext web = WebContext.of(request);
+        try {
+            links.requestReset(email, web.address());
+            return Response.ok(linkRequest(web, true, LoginLinks.SENT, null)).build();
+        } catch (AccountException e) {
+            return Response.status(e.tooMany() ? 429 : 400).entity(linkRequest(web, true, null, e.getMessage()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("reset/{token}")
+    public Response newPasswordForm(@Context ContainerRequestContext request, @PathParam("token") String token) {
+        WebContext web = WebContext.of(request);
+        if (!links.live(token, true)) {
+            return gone(web, "Reset your password");
+        }
+        return Response.ok(newPassword(web, token, null)).header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer").build();
+    }
+
+    @POST
+    @Path("reset/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reset(@Context ContainerRequestContext request, @PathParam("token") String token,
             @FormParam("password") String password) {
         WebContext web = WebContext.of(request);
         try {
-            return signedIn(accounts.logIn(email, chars(password), web.address()));
+            links.reset(token, chars(password));
         } catch (AccountException e) {
-            return refused(web, false, email, e);
+            if (LoginLinks.LINK_GONE.equals(e.getMessage())) {
+                return gone(web, "Reset your password");
+            }
+            return Response.status(400).entity(newPassword(web, token, e.getMessage())).build();
+        }
+        WebCookies cookies = WebCookies.forSiteRoot(siteRoot);
+        return Response.ok(step(new WebContext(java.util.Optional.empty(), web.csrf(), web.csrfIsNew(), null, web.address()), "Reset your password", null,
+                        "Your password is changed, and every session of your account is logged out.", null, null,
+                        List.of(), List.of(), null, TO_LOGIN))
+                .cookie(cookies.sessionGone()).build();
+    }
+
+    // --- re-authentication ------------------------------------------------------------------------------------
+
+    @GET
+    @Path("reauth")
+    public Response reauthForm(@Context ContainerRequestContext request, @QueryParam("next") String next) {
+        WebContext web = WebContext.of(request);
+        if (web.user().isEmpty()) {
+            return PageAccess.toLogin();
+        }
+        return Response.ok(reauthPage(web, next, null)).build();
+    }
+
+    @POST
+    @Path("reauth")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reauthenticate(@Context ContainerRequestContext request, @FormParam("next") String next,
+            @FormParam("password") String password) {
+        WebContext web = WebContext.of(request);
+        if (web.user().isEmpty()) {
+            return PageAccess.toLogin();
+        }
+        try {
+            settings.reauthenticate(web.sessionToken(), chars(password));
+            return Response.seeOther(URI.create(Reauthentication.localPath(next))).build();
+        } catch (AccountException e) {
+            return Response.status(e.tooMany() ? 429 : 401).entity(reauthPage(web, next, e.getMessage())).build();
         }
     }
 
@@ -79,6 +252,13 @@ public class AccountPages {
                 .build();
     }
 
+    private Response next(WebContext web, LoginStep step) {
+        if (step instanceof LoginStep.NeedsCode needs) {
+            return Response.ok(codePage(web, needs.token(), null)).header("Cache-Control", "no-store").build();
+        }
+        return signedIn(((LoginStep.Done) step).session());
+    }
+
     /** To the dashboard, with the new session and a new CSRF token (the old one was known before login). */
     private Response signedIn(NewSession s) {
         WebCookies cookies = WebCookies.forSiteRoot(siteRoot);
@@ -88,13 +268,57 @@ public class AccountPages {
                 cookies.csrf(WebCookies.newToken())).build();
     }
 
+    private static Page codePage(WebContext web, String pending, String error) {
+        return step(web, "Two-factor authentication",
+                "Enter the 6-digit code from your authenticator app, or one of your recovery codes.", null, error,
+                "/accounts/login/code/",
+                List.of(new AccountViews.Field("code", "Code", "text", "one-time-code")),
+                List.of(new AccountViews.Hidden("pending", pending == null ? "" : pending)), "Log in", List.of());
+    }
+
+    private static Page linkRequest(WebContext web, boolean reset, String notice, String error) {
+        return step(web, reset ? "Reset your password" : "Email me a login link",
+                reset ? "We will email you a link to choose a new password."
+                        : "We will email you a link that logs you in, without your password.",
+                notice, error, reset ? "/accounts/reset/" : "/accounts/login/link/",
+                List.of(new AccountViews.Field("email", "Email", "email", "email")), List.of(),
+                reset ? "Email me a reset link" : "Email me a login link", TO_LOGIN);
+    }
+
+    private static Page newPassword(WebContext web, String token, String error) {
+        return step(web, "Reset your password", "Choose a new password (at least 8 characters).", null, error,
+                "/accounts/reset/" + token + "/",
+                List.of(new AccountViews.Field("password", "New password", "password", "new-password")), List.of(),
+                "Set password", List.of());
+    }
+
+    private static Page reauthPage(WebContext web, String next, String error) {
+        return step(web, "Enter your password again",
+                "For this change, please confirm it is you: it stays allowed for a few minutes.", null, error,
+                "/accounts/reauth/",
+                List.of(new AccountViews.Field("password", "Password", "password", "current-password")),
+                List.of(new AccountViews.Hidden("next", Reauthentication.localPath(next))), "Continue", List.of());
+    }
+
+    private static Response gone(WebContext web, String title) {
+        return Response.status(410).entity(step(web, title, null, null, LoginLinks.LINK_GONE, null, List.of(),
+                List.of(), null, TO_LOGIN)).type(MediaType.TEXT_HTML).build();
+    }
+
+    private static Page step(WebContext web, String title, String intro, String notice, String error, String action,
+            List<AccountViews.Field> fields, List<AccountViews.Hidden> hidden, String submit,
+            List<AccountViews.Link> links) {
+        return new Page("account-step.jte", new AccountViews.Step(web.chrome(), title, intro, notice, error, action,
+                fields, hidden, submit, links));
+    }
+
     private static Response refused(WebContext web, boolean signUp, String email, AccountException e) {
         return Response.status(e.tooMany() ? 429 : signUp ? 400 : 401)
                 .entity(new Page("account-form.jte", new Views.AccountForm(web.chrome(), signUp,
                         email == null ? "" : email, e.getMessage()))).type(MediaType.TEXT_HTML).build();
     }
 
-    private static char[] chars(String password) {
+    static char[] chars(String password) {
         return password == null ? new char[0] : password.toCharArray();
     }
 }

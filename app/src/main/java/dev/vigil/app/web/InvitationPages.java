@@ -3,6 +3,7 @@ package dev.vigil.app.web;
 import dev.vigil.app.accounts.AccountException;
 import dev.vigil.app.accounts.Accounts;
 import dev.vigil.app.accounts.Invitations;
+import dev.vigil.app.accounts.LoginStep;
 import dev.vigil.app.accounts.NewSession;
 import dev.vigil.app.accounts.Projects;
 import dev.vigil.app.accounts.SignedIn;
@@ -89,8 +90,15 @@ public class InvitationPages {
         char[] chars = password == null ? new char[0] : password.toCharArray();
         NewSession session;
         try {
-            session = signUp ? accounts.signUp(invitation.get().email(), chars, web.address())
-                    : accounts.logIn(invitation.get().email(), chars, web.address());
+            if (signUp) {
+                session = accounts.signUp(invitation.get().email(), chars, web.address());
+            } else if (accounts.logIn(invitation.get().email(), chars, web.address(), null)
+                    instanceof LoginStep.Done done) {
+                session = done.session();
+            } else { // a second factor: only the login page asks for it
+                return Response.status(409).entity(page(web, token, invitation.get(), "This account has two-factor "
+                        + "authentication: log in on the login page first, then open this invitation again.")).build();
+            }
         } catch (AccountException e) {
             return Response.status(e.tooMany() ? 429 : signUp ? 400 : 401)
                     .entity(page(web, token, invitation.get(), e.getMessage())).build();

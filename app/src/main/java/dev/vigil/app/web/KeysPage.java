@@ -1,5 +1,6 @@
 package dev.vigil.app.web;
 
+import dev.vigil.app.accounts.AccountSettings;
 import dev.vigil.app.accounts.Accounts;
 import dev.vigil.app.api.ProjectKeys;
 import jakarta.inject.Inject;
@@ -20,7 +21,8 @@ import java.util.UUID;
 
 /**
  * A project's API keys: listed by label, created (the key is shown on the answer page only) and revoked. Read-only
- * members never see this page: it is 404 to them, as to non-members.
+ * members never see this page: it is 404 to them, as to non-members. Making or revoking a key needs a recent
+ * re-authentication (the password again).
  */
 @Path("/projects/{project}/keys")
 @WebPages
@@ -35,6 +37,9 @@ public class KeysPage {
     @Inject
     ProjectKeys keys;
 
+    @Inject
+    AccountSettings settings;
+
     @GET
     public Response list(@Context ContainerRequestContext request, @PathParam("project") String project) {
         WebContext web = WebContext.of(request);
@@ -47,6 +52,9 @@ public class KeysPage {
             @FormParam("label") String label, @FormParam("kind") String kind) {
         WebContext web = WebContext.of(request);
         return manager(web, project, id -> {
+            if (!settings.recentlyAuthenticated(web.sessionToken())) {
+                return Reauthentication.required("/projects/" + id + "/keys/");
+            }
             String text = label == null ? "" : label.strip();
             if (text.length() > MAX_LABEL) {
                 return Response.status(400).entity(page(web, id, null,
@@ -63,8 +71,9 @@ public class KeysPage {
     public Response revoke(@Context ContainerRequestContext request, @PathParam("project") String project,
             @PathParam("key") long key) {
         WebContext web = WebContext.of(request);
-        return manager(web, project, id -> keys.revoke(id, key)
-                ? Response.seeOther(URI.create("/projects/" + id + "/keys/")).build()
+        return manager(web, project, id -> !settings.recentlyAuthenticated(web.sessionToken())
+                ? Reauthentication.required("/projects/" + id + "/keys/")
+                : keys.revoke(id, key) ? Response.seeOther(URI.create("/projects/" + id + "/keys/")).build()
                 : PageAccess.notFound(web));
     }
 

@@ -1,0 +1,450 @@
+package dev.vigil.app.it;
+
+import dev.vigil.app.accounts.Totp;
+import dev.vigil.testsupport.Await;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Account security on the shared app, with its mail relay pointed at a real SMTP server (GreenMail): login links
+ * and password resets by email, re-authentication before sensitive actions, sessions, and the TOTP second factor.
+ */
+class AccountSecurityIT {
+
+    private static final String SENT = "If an account exists for that address, we have sent it an email";
+    private static final String GONE = "This link has expired or has already been used.";
+    private static SharedVigil vigil;
+
+    @BeforeAll
+    static void start() {
+        vigil = SharedVigil.get();
+    }
+
+    @Test
+    void aLoginLinkLogsInOnceAndNeverTwice() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        WebUser browser = new WebUser(vigil, u.email);
+        HttpResponse<String> asked = ask(browser, "/accounts/login/link/", u.email);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains(SENT);
+        String link = linkIn(awaitMail(u.email, "Your Vigil login link"), "/accounts/login/link/");
+
+        HttpResponse<String> page = browser.get(link);
+        assertThat(page.statusCode()).as("opening the link uses nothing up").isEqualTo(200);
+        assertThat(browser.cookie("vigil_session")).isNull();
+        HttpResponse<String> in = browser.submit(link, link, Map.of());
+        assertThat(in.statusCode()).isEqualTo(303);
+        assertThat(in.headers().firstValue("Location").orElseThrow()).endsWith(u.dashboard());
+        assertThat(browser.get(u.dashboard()).statusCode()).isEqualTo(200);
+
+        WebUser second = new WebUser(vigil, u.email);
+        HttpResponse<String> again = second.get(link);
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(again.body()).contains(GONE);
+        HttpResponse<String> replay = second.post(link, Map.of("csrf", csrfFor(second)), Map.of());
+        assertThat(replay.statusCode()).isEqualTo(410);
+        assertThat(second.cookie("vigil_session")).isNull();
+    }
+
+    @Test
+    void aBootstrapUserWithoutAPasswordLogsInByLink() throws Exception {
+        String name = "boot-" + UUID.randomUUID();
+        new ApiClient(vigil.app).newProject(name);
+        String email = "it-" + name + "@example.com";
+        WebUser browser = new WebUser(vigil, email);
+        assertThat(logIn(browser, email, "no password works").statusCode()).isEqualTo(401);
+        ask(browser, "/accounts/login/link/", email);
+        String link = linkIn(awaitMail(email, "Your Vigil login link"), "/accounts/login/link/");
+        assertThat(browser.submit(link, link, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/accounts/settings/").body()).contains("id=\"account-email\">" + email + "<");
+    }
+
+    @Test
+    void anExpiredLoginLinkIsRefused() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        WebUser browser = new WebUser(vigil, u.email);
+        ask(browser, "/accounts/login/link/", u.email);
+        String link = linkIn(awaitMail(u.email, "Your Vigil login link"), "/accounts/login/link/");
+        String token = link.replaceAll(".*/link/([^/]+)/$", "$1");
+        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(
+                "UPDATE login_tokens SET expires = now() - interval '1 second' WHERE token_hash = ?")) {
+            st.setBytes(1, MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            assertThat(st.executeUpdate()).as("the token is stored by its hash").isEqualTo(1);
+        }
+        HttpResponse<String> page = browser.get(link);
+        assertThat(page.statusCode()).isEqualTo(410);
+        assertThat(page.body()).contains(GONE);
+        assertThat(browser.post(link, Map.of("csrf", csrfFor(browser)), Map.of()).statusCode())
+                .isEqualTo(410);
+        assertThat(browser.cookie("vigil_session")).isNull();
+    }
+
+    @Test
+    void anUnknownEmailGetsTheSameAnswerAndNoMail() throws Exception {
+        String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
+        WebUser known = WebUser.signedUp(vigil);
+        WebUser browser = new WebUser(vigil, unknown);
+        HttpResponse<String> forUnknown = ask(browser, "/accounts/reset/", unknown);
+        HttpResponse<String> forKnown = ask(browser, "/accounts/reset/", known.email);
+        assertThat(forUnknown.statusCode()).isEqualTo(forKnown.statusCode()).isEqualTo(200);
+        assertThat(notice(forUnknown)).isEqualTo(notice(forKnown)).startsWith(SENT);
+        assertThat(forUnknown.body()).doesNotContain(unknown);
+        // the emails go out in order: once the known address has its email, the unknown would have had one
+        awaitMail(known.email, "Reset your Vigil password");
+        assertThat(mailsTo(unknown)).isEmpty();
+        assertThat(ask(browser, "/accounts/login/link/", unknown).body()).contains(SENT);
+    }
+
+    @Test
+    void aResetChangesThePasswordAndEndsEverySession() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        WebUser other = new WebUser(vigil, u.email);
+        assertThat(logIn(other, u.email, WebUser.PASSWORD).statusCode()).isEqualTo(303);
+        WebUser browser = new WebUser(vigil, u.email);
+        ask(browser, "/accounts/reset/", u.email);
+        String link = linkIn(awaitMail(u.email, "Reset your Vigil password"), "/accounts/reset/");
+        String newPassword = "a new password " + UUID.randomUUID();
+
+        HttpResponse<String> tooShort = browser.submit(link, link, Map.of("password", "short"));
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        HttpResponse<String> done = browser.submit(link, link, Map.of("password", newPassword));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("Your password is changed");
+
+        for (WebUser before : List.of(u, other)) {
+            HttpResponse<String> r = before.get(u.dashboard());
+            assertThat(r.statusCode()).as("a session from before the reset").isEqualTo(303);
+            assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/login/");
+        }
+        assertThat(logIn(new WebUser(vigil, u.email), u.email, WebUser.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(logIn(new WebUser(vigil, u.email), u.email, newPassword).statusCode()).isEqualTo(303);
+        assertThat(browser.get(link).statusCode()).as("the link works once").isEqualTo(410);
+    }
+
+    @Test
+    void makingAnApiKeyNeedsThePasswordAgainAfterFiveMinutes() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        String keys = "/projects/" + u.project + "/keys/";
+        staleReauthentication(u);
+        HttpResponse<String> asked = u.submit(keys, keys, Map.of("label", "deploy", "kind", "read-write"));
+        assertThat(asked.statusCode()).isEqualTo(303);
+        String reauth = asked.headers().firstValue("Location").orElseThrow()
+                .replace("http://127.0.0.1:" + vigil.app.port(), "");
+        assertThat(reauth).isEqualTo("/accounts/reauth/?next=%2Fprojects%2F" + u.project + "%2Fkeys%2F");
+        assertThat(u.get(keys).body()).contains("no API keys");
+
+        assertThat(u.submit(reauth, "/accounts/reauth/", Map.of("password", "wrong password", "next", keys))
+                .statusCode()).isEqualTo(401);
+        HttpResponse<String> back = u.submit(reauth, "/accounts/reauth/",
+                Map.of("password", WebUser.PASSWORD, "next", keys));
+        assertThat(back.statusCode()).isEqualTo(303);
+        assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith(keys);
+        HttpResponse<String> made = u.submit(keys, keys, Map.of("label", "deploy", "kind", "read-write"));
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(made.body()).contains("id=\"new-key-value\">vgw_");
+
+        // the page only ever sends back to this site
+        HttpResponse<String> away = u.submit(reauth, "/accounts/reauth/",
+                Map.of("password", WebUser.PASSWORD, "next", "//evil.example/"));
+        assertThat(away.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/settings/");
+    }
+
+    @Test
+    void theSettingsPageListsSessionsAndLogsOutTheOthers() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        WebUser phone = new WebUser(vigil, u.email);
+        HttpResponse<String> page = phone.get("/accounts/login/");
+        HttpResponse<String> in = phone.post("/accounts/login/", Map.of("email", u.email, "password", WebUser.PASSWORD,
+                "csrf", WebPagesIT.csrfOf(page.body())), Map.of("User-Agent", "PhoneBrowser/1.0 <b>"));
+        assertThat(in.statusCode()).isEqualTo(303);
+        String settings = u.get("/accounts/settings/").body();
+        assertThat(settings).contains(u.email).contains("PhoneBrowser/1.0 &lt;b&gt;").contains("this session");
+        Matcher revoke = Pattern.compile("action=\"(/accounts/settings/sessions/\\d+/revoke/)\"").matcher(settings);
+        assertThat(revoke.find()).isTrue();
+
+        WebUser stranger = WebUser.signedUp(vigil);
+        assertThat(stranger.submit("/accounts/settings/", revoke.group(1), Map.of()).statusCode()).isEqualTo(404);
+        assertThat(phone.get(u.dashboard()).statusCode()).as("a stranger cannot end it").isEqualTo(200);
+
+        assertThat(u.submit("/accounts/settings/", "/accounts/settings/sessions/others/", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(phone.get(u.dashboard()).statusCode()).isEqualTo(303);
+        assertThat(u.get(u.dashboard()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordChangeNeedsTheCurrentOne() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        String next = "another password " + UUID.randomUUID();
+        HttpResponse<String> wrong = u.submit("/accounts/settings/", "/accounts/settings/password/",
+                Map.of("current", "not it at all", "password", next));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(u.submit("/accounts/settings/", "/accounts/settings/password/",
+                Map.of("current", WebUser.PASSWORD, "password", next)).statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, u.email), u.email, next).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void anEmailChangeNeedsThePasswordAgainAndRefusesAnAddressInUse() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        WebUser taken = WebUser.signedUp(vigil);
+        String changed = "changed-" + UUID.randomUUID() + "@example.com";
+        staleReauthentication(u);
+        HttpResponse<String> asked = u.submit("/accounts/settings/", "/accounts/settings/email/",
+                Map.of("email", changed));
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).contains("/accounts/reauth/");
+        u.submit("/accounts/reauth/", "/accounts/reauth/", Map.of("password", WebUser.PASSWORD));
+        HttpResponse<String> inUse = u.submit("/accounts/settings/", "/accounts/settings/email/",
+                Map.of("email", taken.email.toUpperCase()));
+        assertThat(inUse.statusCode()).isEqualTo(400);
+        assertThat(inUse.body()).contains("This address cannot be used.");
+        HttpResponse<String> done = u.submit("/accounts/settings/", "/accounts/settings/email/",
+                Map.of("email", changed));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/settings/?done=email");
+        assertThat(u.get("/accounts/settings/?done=email").body()).contains(changed)
+                .contains("Your email is changed.");
+        assertThat(logIn(new WebUser(vigil, changed), changed, WebUser.PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, u.email), u.email, WebUser.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void totpEnrolmentThenLoginNeedsACodeAndARecoveryCodeWorksOnce() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        HttpResponse<String> enrol = u.submit("/accounts/settings/", "/accounts/settings/totp/", Map.of());
+        assertThat(enrol.statusCode()).isEqualTo(200);
+        assertThat(enrol.body()).contains("<svg").contains("otpauth://totp/Vigil").doesNotContain("<script")
+                .doesNotContain("<img");
+        Matcher s = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(enrol.body());
+        assertThat(s.find()).isTrue();
+        byte[] secret = base32(s.group(1));
+        assertThat(secret).hasSize(20);
+
+        String wrong = otherThan(Totp.code(secret, Totp.step(Instant.now()), 6));
+        HttpResponse<String> refused = u.post("/accounts/settings/totp/confirm/",
+                Map.of("code", wrong, "csrf", WebPagesIT.csrfOf(enrol.body())), Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("That code is not right.").contains("<svg");
+        HttpResponse<String> confirmed = u.post("/accounts/settings/totp/confirm/", Map.of("code",
+                Totp.code(secret, Totp.step(Instant.now()), 6), "csrf", WebPagesIT.csrfOf(enrol.body())), Map.of());
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        List<String> recovery = new ArrayList<>();
+        Matcher rc = Pattern.compile("<li><code>([a-z2-7]{5}-[a-z2-7]{5})</code></li>").matcher(confirmed.body());
+        while (rc.find()) {
+            recovery.add(rc.group(1));
+        }
+        assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
+        assertThat(u.get("/accounts/settings/").body()).contains("id=\"totp-state\">On");
+
+        // the password alone is not enough any more
+        WebUser browser = new WebUser(vigil, u.email);
+        HttpResponse<String> first = logIn(browser, u.email, WebUser.PASSWORD);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(browser.cookie("vigil_session")).isNull();
+        assertThat(browser.get(u.dashboard()).statusCode()).isEqualTo(303);
+        HttpResponse<String> badCode = code(browser, first, otherThan(Totp.code(secret, Totp.step(Instant.now()), 6)));
+        assertThat(badCode.statusCode()).isEqualTo(401);
+        assertThat(browser.cookie("vigil_session")).isNull();
+        // the step after the confirmation's (accepted one step ahead), which nobody used yet
+        String good = Totp.code(secret, Totp.step(Instant.now()) + 1, 6);
+        HttpResponse<String> in = code(browser, badCode, good);
+        assertThat(in.statusCode()).isEqualTo(303);
+        assertThat(browser.get(u.dashboard()).statusCode()).isEqualTo(200);
+
+        WebUser replay = new WebUser(vigil, u.email);
+        HttpResponse<String> again = logIn(replay, u.email, WebUser.PASSWORD);
+        assertThat(code(replay, again, good).statusCode()).as("a used code is not taken twice").isEqualTo(401);
+        assertThat(code(replay, again, recovery.get(3).toUpperCase()).statusCode()).isEqualTo(303);
+        assertThat(replay.get(u.dashboard()).statusCode()).isEqualTo(200);
+
+        WebUser thief = new WebUser(vigil, u.email);
+        HttpResponse<String> third = logIn(thief, u.email, WebUser.PASSWORD);
+        assertThat(code(thief, third, recovery.get(3)).statusCode()).as("a recovery code works once").isEqualTo(401);
+        assertThat(thief.cookie("vigil_session")).isNull();
+
+        // turning it off needs the password again
+        staleReauthentication(u);
+        HttpResponse<String> off = u.submit("/accounts/settings/", "/accounts/settings/totp/disable/", Map.of());
+        assertThat(off.statusCode()).isEqualTo(303);
+        assertThat(off.headers().firstValue("Location").orElseThrow()).contains("/accounts/reauth/");
+        assertThat(u.get("/accounts/settings/").body()).contains("id=\"totp-state\">On");
+    }
+
+    @Test
+    void deletingTheAccountDeletesItsProjectWithChecksPingsChannelsAndStoredBodies() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "doomed"));
+        UUID check = UUID.fromString(WebPagesIT.firstCheck(u.get(u.dashboard()).body()));
+        byte[] large = new byte[SharedVigil.BODY_THRESHOLD + 1];
+        Arrays.fill(large, (byte) 'x');
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + check))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(large))).statusCode()).isEqualTo(200);
+        vigil.objects.awaitObject(dev.vigil.app.bodies.ObjectKeys.key(check, 1));
+        String keys = "/projects/" + u.project + "/keys/";
+        Matcher key = Pattern.compile("id=\"new-key-value\">(vgw_[A-Za-z0-9]+)<").matcher(
+                u.submit(keys, keys, Map.of("label", "for a channel", "kind", "read-write")).body());
+        assertThat(key.find()).isTrue();
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/api/v3/channels/"))
+                .header("X-Api-Key", key.group(1)).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\": \"email\", \"name\": \"ops\", \"settings\": {\"address\": \"ops@example.com\"}}")))
+                .statusCode()).isEqualTo(201);
+        assertThat(count("SELECT count(*) FROM channels WHERE project_id = '" + u.project + "'")).isEqualTo(1);
+
+        WebUser other = WebUser.signedUp(vigil); // someone else's project stays as it is
+        other.submit(other.dashboard(), other.dashboard(), Map.of("name", "survivor"));
+
+        assertThat(u.submit("/accounts/settings/", "/accounts/settings/delete/", Map.of()).statusCode())
+                .as("without the confirmation box").isEqualTo(400);
+        staleReauthentication(u);
+        HttpResponse<String> asked = u.submit("/accounts/settings/", "/accounts/settings/delete/",
+                Map.of("confirm", "yes"));
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).contains("/accounts/reauth/");
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + u.email + "'")).isEqualTo(1);
+        u.submit("/accounts/reauth/", "/accounts/reauth/", Map.of("password", WebUser.PASSWORD));
+        HttpResponse<String> gone = u.submit("/accounts/settings/", "/accounts/settings/delete/",
+                Map.of("confirm", "yes"));
+        assertThat(gone.statusCode()).isEqualTo(303);
+
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + u.email + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM projects WHERE id = '" + u.project + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM checks WHERE id = '" + check + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM pings WHERE check_id = '" + check + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM flips WHERE check_id = '" + check + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM channels WHERE project_id = '" + u.project + "'")).isZero();
+        Await.until(Duration.ofSeconds(30), () -> vigil.objects.keys(check + "/").isEmpty(),
+                () -> "objects of the deleted account's check: " + vigil.objects.keys(check + "/"));
+        assertThat(logIn(new WebUser(vigil, u.email), u.email, WebUser.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(other.get(other.dashboard()).body()).contains("survivor");
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    /** Posts an email to a link-request form from an address of this test's own, clear of other tests' limits. */
+    private static HttpResponse<String> ask(WebUser browser, String form, String email) throws IOException {
+        HttpResponse<String> page = browser.get(form);
+        return browser.post(form, Map.of("email", email, "csrf", WebPagesIT.csrfOf(page.body())),
+                Map.of("X-Forwarded-For", "198.51.100." + (1 + Math.floorMod(email.hashCode(), 250))));
+    }
+
+    private static HttpResponse<String> logIn(WebUser browser, String email, String password) throws IOException {
+        HttpResponse<String> page = browser.get("/accounts/login/");
+        return browser.post("/accounts/login/", Map.of("email", email, "password", password,
+                "csrf", WebPagesIT.csrfOf(page.body())), Map.of());
+    }
+
+    /** Posts a code to the second step, with the pending token of the page it is on. */
+    private static HttpResponse<String> code(WebUser browser, HttpResponse<String> stepPage, String code)
+            throws IOException {
+        Matcher m = Pattern.compile("name=\"pending\" value=\"([^\"]+)\"").matcher(stepPage.body());
+        assertThat(m.find()).as("a second-step form in %s", stepPage.body()).isTrue();
+        return browser.post("/accounts/login/code/", Map.of("pending", m.group(1), "code", code,
+                "csrf", WebPagesIT.csrfOf(stepPage.body())), Map.of());
+    }
+
+    /** Closes the user's re-authentication windows, as five minutes would. */
+    private static void staleReauthentication(WebUser u) throws Exception {
+        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(
+                "UPDATE sessions SET reauth_until = now() - interval '1 second'"
+                        + " WHERE user_id = (SELECT id FROM users WHERE email = ?)")) {
+            st.setString(1, u.email);
+            assertThat(st.executeUpdate()).isPositive();
+        }
+    }
+
+    /** The browser's CSRF token, from a page that has a form. */
+    private static String csrfFor(WebUser browser) throws IOException {
+        return WebPagesIT.csrfOf(browser.get("/accounts/login/").body());
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(sql);
+             java.sql.ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String notice(HttpResponse<String> page) {
+        Matcher m = Pattern.compile("id=\"form-notice\">([^<]*)<").matcher(page.body());
+        assertThat(m.find()).as("a notice on %s", page.body()).isTrue();
+        return m.group(1);
+    }
+
+    private static MimeMessage awaitMail(String to, String subject) {
+        Await.until(Duration.ofSeconds(30), () -> mailsTo(to).stream().anyMatch(m -> subject(m).equals(subject)),
+                () -> "an email \"" + subject + "\" to " + to);
+        return mailsTo(to).stream().filter(m -> subject(m).equals(subject)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static List<MimeMessage> mailsTo(String to) {
+        return Arrays.stream(vigil.mail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The path of the site link in the email's text part that starts with {@code prefix}. */
+    private static String linkIn(MimeMessage m, String prefix) throws Exception {
+        Multipart parts = (Multipart) m.getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        String root = "http://127.0.0.1:" + vigil.app.port();
+        Matcher link = Pattern.compile(Pattern.quote(root + prefix) + "[A-Za-z0-9_-]{43}/").matcher(text);
+        assertThat(link.find()).as("a link in %s", text).isTrue();
+        return link.group().substring(root.length());
+    }
+
+    private static String otherThan(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}
