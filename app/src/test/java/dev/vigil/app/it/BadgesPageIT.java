@@ -56,12 +56,12 @@ class BadgesPageIT {
         assertThat(stranger.get(page).statusCode()).isEqualTo(404);
         WebUser reader = WebUser.signedUp(vigil);
         IntegrationPagesIT.addMember(u.project, reader.email, "ro", vigil);
-        assertThat(reader.get(page).body()).isEqualTo(r.body().replace(u.email, reader.email)
-                .replaceAll("name=\"csrf\" value=\"[^\"]+\"", "name=\"csrf\" value=\"" + csrf(reader) + "\""));
+        // the same badges (the header differs: each user's own project switcher)
+        assertThat(main(reader.get(page).body())).isEqualTo(main(r.body()));
     }
 
-    private static String csrf(WebUser u) {
-        return u.cookie("vigil_csrf").getValue();
+    private static String main(String html) {
+        return html.substring(html.indexOf("<main>"), html.indexOf("</main>"));
     }
 
     private static String section(String html, String id) {
