@@ -11,7 +11,7 @@ import java.util.Optional;
  * inventory); without one, {@link #defaultPolicy} applies. Rules are directional: lb may reach app, not the reverse.
  */
 public record Network(List<String> tiers, Map<String, String> hostTiers, List<Rule> policy, int listenPort,
-                      Path keysFile) {
+                      Path keysFile, java.util.Optional<Integer> verifyEveryMinutes) {
 
     public static final List<String> DEFAULT_TIERS = List.of("lb", "app", "db", "watchdog");
 

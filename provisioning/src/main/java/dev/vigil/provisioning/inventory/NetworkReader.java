@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 final class NetworkReader {
 
-    static final Set<String> KEYS = Set.of("tiers", "policy", "wireguard_port", "keys_file");
+    static final Set<String> KEYS = Set.of("tiers", "policy", "wireguard_port", "keys_file", "verify_every_minutes");
     private static final Set<String> RULE_KEYS = Set.of("from", "to", "ports");
 
     private NetworkReader() {
@@ -55,8 +55,17 @@ final class NetworkReader {
                 hostTiers.put(h.name(), h.roles().iterator().next().id());
             }
         }
+        java.util.Optional<Integer> verify = java.util.Optional.empty();
+        if (n.has("verify_every_minutes")) {
+            int every = n.integer("verify_every_minutes", 15, 1, 60);
+            if (60 % every != 0) {
+                throw n.problemAt("verify_every_minutes", "must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, "
+                        + "30 or 60), so the job runs evenly: not " + every);
+            }
+            verify = java.util.Optional.of(every);
+        }
         return new Network(tiers, hostTiers, policy, n.integer("wireguard_port", 51820, 1, 65535),
-                path.apply(n.string("keys_file", "wireguard-keys.txt")));
+                path.apply(n.string("keys_file", "wireguard-keys.txt")), verify);
     }
 
     private static String tier(NodeReader r, String key, List<String> tiers, String who) {

@@ -1,11 +1,13 @@
 package dev.vigil.provisioning.role;
 
+import dev.vigil.provisioning.config.Crontab;
 import dev.vigil.provisioning.config.EnvironmentFile;
 import dev.vigil.provisioning.config.EnvironmentFile.Variable;
 import dev.vigil.provisioning.config.SystemdUnit;
 import dev.vigil.provisioning.config.SystemdUnit.Section;
 import dev.vigil.provisioning.config.SystemdUnit.Setting;
 import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.inventory.InventoryCopy;
 import dev.vigil.provisioning.remote.FileMeta;
 import dev.vigil.provisioning.secrets.Secrets;
 import dev.vigil.provisioning.task.ManagedDirectory;
@@ -21,8 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The watchdog server: Java, the ops jar, a copy of the inventory, the DNS credentials in a root-only
- * environment file, and {@code ops watchdog run} as a service, restarted when any of those change.
+ * The watchdog server: Java, the ops jar, a copy of the inventory (without the certificate files: {@link
+ * InventoryCopy}), the DNS credentials in a root-only environment file, and {@code ops watchdog run} as a service,
+ * restarted when any of those change; with {@code lb.certs_ping_url}, the daily check of the served certificates.
  */
 final class WatchdogRecipe {
 
@@ -40,6 +43,9 @@ final class WatchdogRecipe {
 
     static final String TSIG = "watchdog.tsig_secret";
     static final String CLOUDFLARE = "watchdog.cloudflare_token";
+    static final String CERTS_PING = "lb.certs_ping_url";
+    static final String CERTS_ENV = "/etc/vigil/lb-certs.env";
+    static final String CERTS_CRON = "/etc/cron.d/vigil-lb-certs";
 
     private WatchdogRecipe() {
     }
@@ -53,14 +59,35 @@ final class WatchdogRecipe {
                     + e.getMessage(), e);
         }
         List<Task> tasks = new ArrayList<>(OpsTool.tasks(inputs.requireOpsJar("the watchdog recipe")));
-        ManagedFile copy = ManagedFile.text("/etc/vigil/ops.yaml", text, FileMeta.rootOwned(0640));
+        ManagedFile copy = ManagedFile.text("/etc/vigil/ops.yaml",
+                InventoryCopy.withoutLbCertificates(inventory.file(), text), FileMeta.rootOwned(0640));
         ManagedFile env = new ManagedFile("/etc/vigil/watchdog.env",
                 environment(inputs.secrets()).systemd().getBytes(StandardCharsets.UTF_8), FileMeta.rootOwned(0600), true);
         tasks.add(copy);
         tasks.add(new ManagedDirectory("/var/lib/vigil-watchdog", FileMeta.rootOwned(0700)));
         tasks.add(env);
         tasks.add(SystemdService.withUnitFile("vigil-watchdog.service", UNIT.render(), copy, env));
+        inputs.secrets().get(CERTS_PING).ifPresent(url -> tasks.addAll(certificateCheck(url)));
         return tasks;
+    }
+
+    /**
+     * With {@code lb.certs_ping_url}: {@code ops lb certs} every morning from here, outside the fleet, as a client
+     * sees the balancers (TLS handshakes only: no login anywhere), reporting to its own Vigil check, so a
+     * certificate with less than 14 days left, or a balancer serving the wrong one, is an alert.
+     */
+    private static List<Task> certificateCheck(String url) {
+        ManagedFile env = new ManagedFile(CERTS_ENV, EnvironmentFile.of("Written by 'ops provision' from the secrets.",
+                List.of(Variable.quoted("VIGIL_LB_CERTS_PING_URL", url))).shell().getBytes(StandardCharsets.UTF_8),
+                FileMeta.rootOwned(0600), true);
+        Crontab cron = new Crontab(Crontab.Kind.SYSTEM, List.of(
+                Crontab.Comment.of("Written by 'ops provision': the balancers' certificates as clients see them, "
+                        + "monitored by their own Vigil check"),
+                new Crontab.Variable("SHELL", "/bin/sh"), new Crontab.Variable("PATH", "/usr/local/bin:/usr/bin:/bin"),
+                new Crontab.Blank(),
+                Crontab.Job.as("root", "23 7 * * *", ". " + CERTS_ENV + " && ops run --ping-url "
+                        + "\"$VIGIL_LB_CERTS_PING_URL\" --timeout 300 -- ops lb certs --inventory /etc/vigil/ops.yaml")));
+        return List.of(env, ManagedFile.text(CERTS_CRON, cron.render(), FileMeta.rootOwned(0644)));
     }
 
     /** The DNS providers' credentials; each only when the secrets have it. */

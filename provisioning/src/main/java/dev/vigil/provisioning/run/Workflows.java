@@ -44,7 +44,7 @@ public final class Workflows {
      */
     public static PreparedProvision prepare(FleetContext fleet, ProvisionRequest request) {
         Inventory inventory = fleet.inventory();
-        Secrets secrets = fleet.hosts().stream().anyMatch(Recipes::needsSecrets)
+        Secrets secrets = fleet.hosts().stream().anyMatch(h -> Recipes.needsSecrets(inventory, h))
                 && Files.exists(inventory.secrets().file()) ? request.secrets().get() : Secrets.none();
         Map<String, List<Task>> recipes = recipes(inventory, fleet.hosts(),
                 new RecipeInputs(secrets, opsJar(fleet, request), request.lbConfiguration()));

@@ -40,13 +40,31 @@ public final class MeshChanges {
                         + "the peers' diffs below show a stand-in key");
                 keys = keys.with(name, standIn());
             }
-            return WgWorkflows.apply(inventory, affected, tasks(mesh, keys, affected), true, parallel, verbose, out);
+            return WgWorkflows.apply(inventory, everyone(inventory, mesh), withPlans(mesh, keys, affected), true,
+                    parallel, verbose, out);
         }
         String pub = onHost(inventory, node.host(), HostKey::ensure);
         keys = keys.with(name, pub);
         keys.save();
         out.println(name + ": " + pub + " (in " + keys.file() + ")");
-        return WgWorkflows.apply(inventory, affected, tasks(mesh, keys, affected), false, parallel, verbose, out);
+        return WgWorkflows.apply(inventory, everyone(inventory, mesh), withPlans(mesh, keys, affected), false,
+                parallel, verbose, out);
+    }
+
+    /** The mesh's hosts, in inventory order. */
+    private static List<Host> everyone(Inventory inventory, Mesh mesh) {
+        return inventory.hosts().stream().filter(h -> mesh.nodes().stream().anyMatch(n -> n.name()
+                .equals(h.name()))).toList();
+    }
+
+    /** {@code affected} hosts' full tasks; every other host of the mesh its verify plan only (it names them all). */
+    private static Map<String, List<Task>> withPlans(Mesh mesh, PublicKeys keys, List<Host> affected) {
+        Map<String, List<Task>> tasks = tasks(mesh, keys, affected);
+        MeshRenderer renderer = new MeshRenderer(mesh, keys);
+        for (Mesh.Node n : mesh.nodes()) {
+            tasks.computeIfAbsent(n.name(), k -> WgTasks.verifyPlan(renderer, mesh, n));
+        }
+        return tasks;
     }
 
     /**
@@ -75,7 +93,10 @@ public final class MeshChanges {
                 tasks.put(h.name(), t);
             }
         }
-        boolean ok = WgWorkflows.apply(inventory, affected, tasks, dryRun, parallel, verbose, out);
+        for (Mesh.Node n : after.nodes()) {
+            tasks.computeIfAbsent(n.name(), k -> WgTasks.verifyPlan(renderer, after, n));
+        }
+        boolean ok = WgWorkflows.apply(inventory, everyone(inventory, mesh), tasks, dryRun, parallel, verbose, out);
         if (dryRun) {
             out.println(name + ": would leave " + keys.file() + "; then delete it from " + inventory.file());
         } else if (ok) {

@@ -10,6 +10,7 @@ import dev.vigil.wireguard.config.WgQuickConfig;
 import dev.vigil.wireguard.mesh.Mesh;
 import dev.vigil.wireguard.mesh.MeshRenderer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,11 +29,18 @@ public final class WgTasks {
                 FileMeta.rootOwned(0600)).validatedBy(WgQuickConfig.CHECK);
         ManagedFile nft = ManagedFile.text(WgFirewall.PATH, renderer.firewall(node).render(),
                 FileMeta.rootOwned(0600)).validatedBy(WgFirewall.CHECK);
-        // what 'ops wg verify --local' on the host (from cron) checks, kept in step with every change of peers
-        ManagedFile plan = ManagedFile.text(VerifyPlan.PATH, VerifyPlan.of(mesh, renderer.wgQuick(node), node)
-                .render(), FileMeta.rootOwned(0644));
-        return List.of(PackagesInstalled.of("wireguard-tools", "nftables"), conf, nft,
-                new WgInterface(mesh.peersOf(node).stream().map(Mesh.Node::address).toList(), List.of(conf, nft)),
-                new ManagedDirectory("/etc/vigil", FileMeta.rootOwned(0755)), plan);
+        List<Task> tasks = new ArrayList<>(List.of(PackagesInstalled.of("wireguard-tools", "nftables"), conf, nft,
+                new WgInterface(mesh.peersOf(node).stream().map(Mesh.Node::address).toList(), List.of(conf, nft))));
+        tasks.addAll(verifyPlan(renderer, mesh, node));
+        return List.copyOf(tasks);
+    }
+
+    /**
+     * What {@code ops wg verify --local} on the host (from cron) checks. Every host's plan names every other host,
+     * so a host joining or leaving changes the plans of hosts whose peers stay the same: they get only these.
+     */
+    public static List<Task> verifyPlan(MeshRenderer renderer, Mesh mesh, Mesh.Node node) {
+        return List.of(new ManagedDirectory("/etc/vigil", FileMeta.rootOwned(0755)), ManagedFile.text(VerifyPlan.PATH,
+                VerifyPlan.of(mesh, renderer.wgQuick(node), node).render(), FileMeta.rootOwned(0644)));
     }
 }

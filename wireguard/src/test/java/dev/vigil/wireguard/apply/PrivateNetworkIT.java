@@ -94,7 +94,7 @@ class PrivateNetworkIT {
         StringWriter dry = new StringWriter();
         assertThat(MeshChanges.add(inventory, db.name(), true, 3, false, new PrintWriter(dry))).as(dry.toString())
                 .isTrue();
-        assertThat(dry.toString()).contains("+AllowedIPs = " + DB + "/32").doesNotContain(lb.name() + ":");
+        assertThat(dry.toString()).contains("+AllowedIPs = " + DB + "/32", "+probe " + db.name() + " " + DB);
         assertThat(testbed.ssh(db, "test -e /etc/wireguard/wg0.conf || echo absent")).contains("absent");
         assertThat(testbed.ssh(app, "wg show wg0 peers")).doesNotContain(keys.of(db.name()).orElseThrow());
         StringWriter applied = new StringWriter();
@@ -137,6 +137,14 @@ class PrivateNetworkIT {
         System.err.println(matrix);
         assertThat(matrix.toString()).contains("allowed 8080,8081", "allowed 5432", "denied",
                 "every pair behaves as the policy says").doesNotContain("UNEXPECTED");
+        // the scheduled job's half, on each host itself from the plan ops wg apply installed: the same answers
+        for (TestHost h : List.of(lb, app, db)) {
+            Verify.Local own = local(testbed, h);
+            assertThat(own.ok()).as(own.report(h.name())).isTrue();
+            assertThat(own.cells()).hasSize(2);
+        }
+        assertThat(local(testbed, app).report(app.name())).contains(app.name() + " -> " + db.name() + ": allowed 5432",
+                "every destination behaves as the policy says");
         // take away the second layer and force a route: still nothing, since db is no peer of lb
         for (TestHost h : List.of(lb, db)) {
             testbed.ssh(h, "nft delete table inet vigil_wg");
@@ -156,6 +164,10 @@ class PrivateNetworkIT {
                 .as(broken.toString()).isFalse();
         System.err.println(broken);
         assertThat(broken.toString()).contains("UNEXPECTED 22 open", "2 unexpected cell(s)"); // app -> db and app -> lb
+        Verify.Local appBroken = local(testbed, app);
+        assertThat(appBroken.ok()).isFalse();
+        assertThat(appBroken.report(app.name())).contains(app.name() + " -> " + db.name() + ": UNEXPECTED 22 open",
+                "2 unexpected destination(s), 0 peer list difference(s)");
         for (TestHost h : List.of(lb, db)) {
             testbed.ssh(h, "nft -f /etc/wireguard/wg0.nft");
         }
@@ -196,6 +208,8 @@ class PrivateNetworkIT {
         assertThat(handAdded.toString()).contains("peer lists: 1 difference(s) from the policy",
                 lb.name() + ": lists a peer the policy does not give it: " + dbPeer + " (AllowedIPs " + DB + "/32)",
                 "0 unexpected cell(s), 1 peer list difference(s)");
+        assertThat(local(testbed, lb).report(lb.name())).contains(lb.name() + ": lists a peer the policy does not "
+                + "give it: " + dbPeer, "0 unexpected destination(s), 1 peer list difference(s)");
         testbed.ssh(lb, "wg set wg0 peer " + dbPeer + " remove");
         testbed.ssh(app, "wg set wg0 private-key /root/old.key");
         assertThat(connects(testbed, app, DB, 5432)).as("app -> db with the old key").isFalse();
@@ -234,5 +248,14 @@ class PrivateNetworkIT {
     private static boolean connects(Testbed testbed, TestHost from, String address, int port) {
         return testbed.ssh(from, "timeout 5 bash -c '</dev/tcp/" + address + "/" + port + "' 2>/dev/null && echo "
                 + "open || echo closed").strip().endsWith("open");
+    }
+
+    /** What the host's own scheduled job sees: its installed plan, checked on the host over SSH. */
+    private static Verify.Local local(Testbed testbed, TestHost h) {
+        VerifyPlan plan = VerifyPlan.parse(testbed.ssh(h, "cat " + VerifyPlan.PATH));
+        assertThat(plan.host()).isEqualTo(h.name());
+        try (SshRemoteHost remote = new SshRemoteHost(TestTargets.root(h))) {
+            return Verify.local(plan, remote);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.wireguard.mesh;
 
 import dev.vigil.testsupport.GoldenFiles;
+import dev.vigil.wireguard.apply.VerifyPlan;
 import dev.vigil.wireguard.RealTool;
 import dev.vigil.wireguard.config.WgFirewall;
 import dev.vigil.wireguard.config.WgQuickConfig;
@@ -28,6 +29,7 @@ class MeshRendererTest {
         for (Mesh.Node n : mesh.nodes()) {
             files.put(n.name() + "/wg0.conf", renderer.wgQuick(n).render());
             files.put(n.name() + "/wg0.nft", renderer.firewall(n).render());
+            files.put(n.name() + "/wg-verify.plan", VerifyPlan.of(mesh, renderer.wgQuick(n), n).render());
         }
         GoldenFiles.in("example-fleet").assertFolderMatches(files);
     }
