@@ -32,8 +32,8 @@ public final class WgVerifyCommand implements Callable<Integer> {
     @Option(names = "--local", description = "Check this host only, from its installed plan.")
     boolean local;
 
-    @Option(names = "--plan", paramLabel = "FILE", defaultValue = VerifyPlan.PATH,
-            description = "The plan for --local (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--expect", paramLabel = "FILE", defaultValue = VerifyPlan.PATH,
+            description = "What this host expects, for --local (default: ${DEFAULT-VALUE}, written by ops wg apply).")
     Path plan;
 
     @Override
