@@ -91,6 +91,17 @@ public record Crontab(Kind kind, List<Line> lines) {
         }
     }
 
+    /**
+     * A system crontab ({@code /etc/cron.d}) of ops-run jobs: the comment, {@code SHELL=/bin/sh}, a {@code PATH}
+     * that finds {@code ops} in /usr/local/bin, then the jobs (each made with {@link Job#as}).
+     */
+    public static Crontab opsJobs(String comment, Job... jobs) {
+        List<Line> lines = new ArrayList<>(List.of(Comment.of(comment), new Variable("SHELL", "/bin/sh"),
+                new Variable("PATH", "/usr/local/bin:/usr/bin:/bin"), new Blank()));
+        lines.addAll(List.of(jobs));
+        return new Crontab(Kind.SYSTEM, lines);
+    }
+
     /** A user's crontab from lines as an operator writes them (the inventory's {@code root_crontab}). */
     public static Crontab ofUserLines(List<String> text) {
         List<Line> lines = new ArrayList<>();

@@ -137,16 +137,13 @@ final class DbRecipe {
                 + "the secrets.", env).shell().getBytes(StandardCharsets.UTF_8),
                 new FileMeta("postgres", "postgres", 0600), true));
         // a broken line fails here, when the crontab is made, not silently in cron at night
-        Crontab cron = new Crontab(Crontab.Kind.SYSTEM, List.of(
-                Crontab.Comment.of("Written by 'ops provision': nightly Vigil backup, each job monitored by its own "
-                        + "Vigil check."),
-                new Crontab.Variable("SHELL", "/bin/sh"), new Crontab.Variable("PATH", "/usr/local/bin:/usr/bin:/bin"),
-                new Crontab.Blank(),
+        Crontab cron = Crontab.opsJobs("Written by 'ops provision': nightly Vigil backup, each job monitored by its "
+                        + "own Vigil check.",
                 Crontab.Job.as("postgres", "15 2 * * *", ". " + BACKUP_ENV + " && ops backup run --database vigil "
                         + "--prefix " + prefix + recipients + " --ping-url \"$VIGIL_BACKUP_PING_URL\""),
                 Crontab.Job.as("postgres", "45 3 * * *", ". " + BACKUP_ENV + " && ops run --ping-url "
                         + "\"$VIGIL_PRUNE_PING_URL\" --timeout 900 -- ops backup prune --prefix " + prefix
-                        + " --keep-days 60 --keep-min 7")));
+                        + " --keep-days 60 --keep-min 7"));
         tasks.add(ManagedFile.text("/etc/cron.d/vigil-backup", cron.render(), FileMeta.rootOwned(0644)));
         return tasks;
     }

@@ -80,13 +80,10 @@ final class WatchdogRecipe {
         ManagedFile env = new ManagedFile(CERTS_ENV, EnvironmentFile.of("Written by 'ops provision' from the secrets.",
                 List.of(Variable.quoted("VIGIL_LB_CERTS_PING_URL", url))).shell().getBytes(StandardCharsets.UTF_8),
                 FileMeta.rootOwned(0600), true);
-        Crontab cron = new Crontab(Crontab.Kind.SYSTEM, List.of(
-                Crontab.Comment.of("Written by 'ops provision': the balancers' certificates as clients see them, "
-                        + "monitored by their own Vigil check"),
-                new Crontab.Variable("SHELL", "/bin/sh"), new Crontab.Variable("PATH", "/usr/local/bin:/usr/bin:/bin"),
-                new Crontab.Blank(),
+        Crontab cron = Crontab.opsJobs("Written by 'ops provision': the balancers' certificates as clients see them, "
+                        + "monitored by their own Vigil check",
                 Crontab.Job.as("root", "23 7 * * *", ". " + CERTS_ENV + " && ops run --ping-url "
-                        + "\"$VIGIL_LB_CERTS_PING_URL\" --timeout 300 -- ops lb certs --inventory /etc/vigil/ops.yaml")));
+                        + "\"$VIGIL_LB_CERTS_PING_URL\" --timeout 300 -- ops lb certs --inventory /etc/vigil/ops.yaml"));
         return List.of(env, ManagedFile.text(CERTS_CRON, cron.render(), FileMeta.rootOwned(0644)));
     }
 

@@ -58,13 +58,10 @@ final class WireGuardVerifyJob {
         tasks.add(new ManagedFile(ENV, EnvironmentFile.of("Written by 'ops provision' from the secrets.",
                 List.of(Variable.quoted("VIGIL_WG_VERIFY_PING_URL", url))).shell().getBytes(StandardCharsets.UTF_8),
                 FileMeta.rootOwned(0600), true));
-        Crontab cron = new Crontab(Crontab.Kind.SYSTEM, List.of(
-                Crontab.Comment.of("Written by 'ops provision': this host's half of 'ops wg verify', monitored by its "
-                        + "own Vigil check"),
-                new Crontab.Variable("SHELL", "/bin/sh"), new Crontab.Variable("PATH", "/usr/local/bin:/usr/bin:/bin"),
-                new Crontab.Blank(),
+        Crontab cron = Crontab.opsJobs("Written by 'ops provision': this host's half of 'ops wg verify', monitored by "
+                        + "its own Vigil check",
                 Crontab.Job.as("root", (every == 60 ? "0" : "*/" + every) + " * * * *", ". " + ENV
-                        + " && ops run --ping-url \"$VIGIL_WG_VERIFY_PING_URL\" --timeout 300 -- ops wg verify --local")));
+                        + " && ops run --ping-url \"$VIGIL_WG_VERIFY_PING_URL\" --timeout 300 -- ops wg verify --local"));
         tasks.add(ManagedFile.text(CRON, cron.render(), FileMeta.rootOwned(0644)));
         return tasks;
     }
