@@ -395,27 +395,11 @@ class AccountSecurityIT {
     }
 
     private static MimeMessage awaitMail(String to, String subject) {
-        Await.until(Duration.ofSeconds(30), () -> mailsTo(to).stream().anyMatch(m -> subject(m).equals(subject)),
-                () -> "an email \"" + subject + "\" to " + to);
-        return mailsTo(to).stream().filter(m -> subject(m).equals(subject)).reduce((a, b) -> b).orElseThrow();
+        return Mailbox.await(vigil, to, subject::equals, "an email \"" + subject + "\"");
     }
 
     private static List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(vigil.mail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.to(vigil, to);
     }
 
     /** The path of the site link in the email's text part that starts with {@code prefix}. */

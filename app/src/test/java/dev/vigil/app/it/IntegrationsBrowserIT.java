@@ -7,27 +7,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,16 +34,12 @@ class IntegrationsBrowserIT {
     private static SharedVigil vigil;
     private static HttpServer receiver;
     private static final List<String> received = new CopyOnWriteArrayList<>();
-    private ChromeDriverService service;
+    private HeadlessChromium browser;
     private ChromeDriver driver;
-    private Path profile;
 
     @BeforeAll
     static void start() throws IOException {
-        for (Path tool : new Path[] {BrowserIT.CHROMIUM, BrowserIT.CHROMEDRIVER}) {
-            assertThat(Files.isExecutable(tool)).as("%s is missing: install the Debian packages chromium and "
-                    + "chromium-driver (bin/test does)", tool).isTrue();
-        }
+        HeadlessChromium.requireInstalled();
         vigil = SharedVigil.get();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", ex -> {
@@ -65,31 +52,14 @@ class IntegrationsBrowserIT {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("vigil-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        Files.createDirectories(BrowserIT.SCREENSHOTS);
+        browser = HeadlessChromium.open();
+        driver = browser.driver;
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -101,6 +71,7 @@ class IntegrationsBrowserIT {
     @Test
     void addAWebhookSendATestSeeTheBadgesAndGoDark() throws IOException {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // a reload may replace <html> mid-poll
         String site = "http://127.0.0.1:" + vigil.app.port();
         driver.get(site + "/accounts/signup/");
         driver.findElement(By.id("email")).sendKeys("browser-" + UUID.randomUUID() + "@example.com");
@@ -109,10 +80,12 @@ class IntegrationsBrowserIT {
         wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
         driver.findElement(By.id("name")).sendKeys("nightly backup");
         driver.findElement(By.id("tags")).sendKeys("prod");
-        driver.findElement(By.id("create")).click();
+        org.openqa.selenium.WebElement create = driver.findElement(By.id("create"));
+        create.click();
+        wait.until(ExpectedConditions.stalenessOf(create)); // the dashboard again, with the check: not the old page
 
-        driver.findElement(By.id("integrations-link")).click();
-        driver.findElement(By.id("add-webhook")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("integrations-link"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-webhook"))).click();
         driver.findElement(By.id("name")).sendKeys("ops hook");
         driver.findElement(By.id("f-down-url")).sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort()
                 + "/hook");
@@ -159,7 +132,6 @@ class IntegrationsBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(BrowserIT.SCREENSHOTS.resolve(name + ".png"), png);
+        browser.screenshot(name);
     }
 }

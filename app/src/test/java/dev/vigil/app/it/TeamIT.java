@@ -326,14 +326,7 @@ class TeamIT {
     }
 
     private static Optional<MimeMessage> message(String email) {
-        return Arrays.stream(vigil.mail.getReceivedMessages()).filter(msg -> {
-            try {
-                return Arrays.stream(msg.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> a.toString().equalsIgnoreCase(email));
-            } catch (Exception e) {
-                return false;
-            }
-        }).reduce((first, second) -> second);
+        return Mailbox.to(vigil, email).stream().reduce((first, second) -> second);
     }
 
     private static String roleQuery() {

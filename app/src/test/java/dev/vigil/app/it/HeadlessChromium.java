@@ -1,0 +1,73 @@
+package dev.vigil.app.it;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's headless Chromium through its own chromedriver (never a downloaded one), with a fresh profile that is
+ * deleted on close: one per browser test. Screenshots land in {@code target/browser-screenshots/}.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+    final ChromeDriver driver;
+    private final ChromeDriverService service;
+    private final Path profile;
+
+    private HeadlessChromium(ChromeDriver driver, ChromeDriverService service, Path profile) {
+        this.driver = driver;
+        this.service = service;
+        this.profile = profile;
+    }
+
+    /** Fails, naming the packages, when Chromium or its driver is missing (a browser test never skips). */
+    static void requireInstalled() {
+        for (Path tool : new Path[] {CHROMIUM, CHROMEDRIVER}) {
+            assertThat(Files.isExecutable(tool)).as("%s is missing: install the Debian packages chromium and "
+                    + "chromium-driver (bin/test does)", tool).isTrue();
+        }
+    }
+
+    static HeadlessChromium open() throws IOException {
+        Path profile = Files.createTempDirectory("vigil-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        Files.createDirectories(SCREENSHOTS);
+        return new HeadlessChromium(new ChromeDriver(service, options), service, profile);
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
