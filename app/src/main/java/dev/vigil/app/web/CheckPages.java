@@ -1,13 +1,18 @@
 package dev.vigil.app.web;
 
 import dev.vigil.app.accounts.Accounts;
+import dev.vigil.app.accounts.ProjectRole;
+import dev.vigil.app.api.ApiCaller;
+import dev.vigil.app.api.ApiException;
 import dev.vigil.app.api.ApiUrls;
 import dev.vigil.app.api.CheckRow;
 import dev.vigil.app.api.ChecksService;
 import dev.vigil.app.api.HistoryService;
 import dev.vigil.app.api.RecentPing;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,14 +22,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A check's details page (the alert emails link here): its ping URLs and its recent pings. */
+/**
+ * A check's details page (the alert emails link here): its ping URLs with usage snippets, its recent pings, and the
+ * actions pause, resume, copy and delete, each a POST form that goes through {@link ChecksService} as the API's
+ * endpoints do. Read-only members see the page without them and are refused if they post anyway.
+ */
 @Path("/checks/{check}/details")
 @WebPages
+@Produces(MediaType.TEXT_HTML)
 public class CheckPages {
 
     static final int PINGS_SHOWN = 20;
@@ -42,10 +53,90 @@ public class CheckPages {
     @ConfigProperty(name = "vigil.site.root")
     String siteRoot;
 
+    /** A page about one check of a project the user is a member of. */
+    @FunctionalInterface
+    private interface CheckPage {
+        Response render(CheckRow check, ProjectRole role);
+    }
+
+    /** What an action does once the user may change the check; an {@link ApiException} is shown on the page. */
+    @FunctionalInterface
+    private interface CheckAction {
+        Response apply(CheckRow check, ApiCaller caller);
+    }
+
     @GET
-    @Produces(MediaType.TEXT_HTML)
     public Response details(@Context ContainerRequestContext request, @PathParam("check") String check) {
         WebContext web = WebContext.of(request);
+        return withCheck(web, check, (row, role) -> Response.ok(detailsPage(web, row, role, null)).build());
+    }
+
+    @POST
+    @Path("pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response pause(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        return change(WebContext.of(request), check, (row, caller) -> {
+            checks.pause(caller, row.id());
+            return toDetails(row);
+        });
+    }
+
+    @POST
+    @Path("resume")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resume(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        return change(WebContext.of(request), check, (row, caller) -> {
+            checks.resume(caller, row.id());
+            return toDetails(row);
+        });
+    }
+
+    @POST
+    @Path("copy")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response copy(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        return change(WebContext.of(request), check, (row, caller) -> toDetails(checks.copy(caller, row.id())));
+    }
+
+    /** The confirmation a delete asks for: a page of its own, so that it needs no script. */
+    @GET
+    @Path("delete")
+    public Response confirmDelete(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        WebContext web = WebContext.of(request);
+        return withCheck(web, check, (row, role) -> !role.canChange()
+                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY)).build()
+                : Response.ok(new Page("delete.jte", new Views.DeleteCheck(web.chrome(),
+                        CheckLine.of(row, Instant.now(), new ApiUrls(siteRoot))))).build());
+    }
+
+    @POST
+    @Path("delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        return change(WebContext.of(request), check, (row, caller) -> {
+            checks.delete(caller, row.id());
+            return Response.seeOther(URI.create("/projects/" + row.projectId() + "/checks/")).build();
+        });
+    }
+
+    static final String READ_ONLY = "Read-only members cannot change checks.";
+
+    private Response change(WebContext web, String check, CheckAction action) {
+        return withCheck(web, check, (row, role) -> {
+            if (!role.canChange()) {
+                return Response.status(403).entity(detailsPage(web, row, role, READ_ONLY)).build();
+            }
+            try {
+                return action.apply(row, new ApiCaller(row.projectId(), false));
+            } catch (ApiException e) {
+                // e.g. resuming a check that is not paused, or a copy past the check limit
+                return Response.status(e.status() == 409 ? 409 : 400)
+                        .entity(detailsPage(web, checks.find(row.id()).orElse(row), role, e.getMessage())).build();
+            }
+        });
+    }
+
+    private Response withCheck(WebContext web, String check, CheckPage page) {
         if (web.user().isEmpty()) {
             return PageAccess.toLogin();
         }
@@ -53,20 +144,29 @@ public class CheckPages {
         if (row.isEmpty()) {
             return PageAccess.notFound(web);
         }
-        return PageAccess.member(accounts, web, row.get().projectId().toString(), (project, role) -> {
-            Instant now = Instant.now();
-            ApiUrls urls = new ApiUrls(siteRoot);
-            List<Views.PingLine> pings = new ArrayList<>();
-            for (RecentPing p : history.recent(row.get(), PINGS_SHOWN)) {
-                pings.add(new Views.PingLine(p.n(), p.kind(), p.created().toString(), RelativeTime.ago(p.created(),
-                        now), p.scheme() + " " + p.method() + " from " + Views.or(p.remoteAddr(), "unknown"),
-                        Views.or(p.userAgent(), ""), p.durationMs() == null ? "" : p.durationMs() + " ms",
-                        p.bodyPreview()));
-            }
-            return Response.ok(new Page("details.jte", new Views.Details(web.chrome(),
-                    CheckLine.of(row.get(), now, urls), pingUrls(urls, row.get(), checks.pingKey(project).orElse(null)),
-                    pings))).build();
-        });
+        return PageAccess.member(accounts, web, row.get().projectId().toString(),
+                (project, role) -> page.render(row.get(), role));
+    }
+
+    private static Response toDetails(CheckRow row) {
+        return Response.seeOther(URI.create("/checks/" + row.id() + "/details/")).build();
+    }
+
+    private Page detailsPage(WebContext web, CheckRow row, ProjectRole role, String error) {
+        Instant now = Instant.now();
+        ApiUrls urls = new ApiUrls(siteRoot);
+        List<Views.PingLine> pings = new ArrayList<>();
+        for (RecentPing p : history.recent(row, PINGS_SHOWN)) {
+            pings.add(new Views.PingLine(p.n(), p.kind(), p.created().toString(), RelativeTime.ago(p.created(),
+                    now), p.scheme() + " " + p.method() + " from " + Views.or(p.remoteAddr(), "unknown"),
+                    Views.or(p.userAgent(), ""), p.durationMs() == null ? "" : p.durationMs() + " ms",
+                    p.bodyPreview()));
+        }
+        return new Page("details.jte", new Views.Details(web.chrome(), CheckLine.of(row, now, urls),
+                pingUrls(urls, row, checks.pingKey(row.projectId()).orElse(null)),
+                UsageSnippets.of(urls.ping(row.id()), dev.vigil.app.checks.ScheduleCache.CRON.equals(row.kind())
+                        ? row.schedule() : null),
+                pings, role.canChange(), "paused".equals(row.status()), error));
     }
 
     /** Every way to ping the check; by slug too when it has one and its project a ping key. */

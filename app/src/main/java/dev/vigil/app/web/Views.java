@@ -28,8 +28,24 @@ public final class Views {
         }
     }
 
-    /** details.jte */
-    public record Details(Chrome chrome, CheckLine check, List<PingUrl> urls, List<PingLine> pings) {
+    /**
+     * details.jte: {@code canWrite} shows the action forms, {@code paused} picks resume over pause, {@code error} is
+     * a refused action's message (or null).
+     */
+    public record Details(Chrome chrome, CheckLine check, List<PingUrl> urls, List<UsageSnippets.Snippet> snippets,
+            List<PingLine> pings, boolean canWrite, boolean paused, String error) {
+
+        public String action(String name) {
+            return "/checks/" + check.id() + "/details/" + name + "/";
+        }
+    }
+
+    /** delete.jte: the confirmation a delete asks for. */
+    public record DeleteCheck(Chrome chrome, CheckLine check) {
+
+        public String action() {
+            return "/checks/" + check.id() + "/details/delete/";
+        }
     }
 
     /** schedule.jte: the editor's fields, the preview of them and the error of a refused save (or null). */
