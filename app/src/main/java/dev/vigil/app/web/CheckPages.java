@@ -8,7 +8,10 @@ import dev.vigil.app.api.ApiUrls;
 import dev.vigil.app.api.CheckRow;
 import dev.vigil.app.api.ChecksService;
 import dev.vigil.app.api.HistoryService;
+import dev.vigil.app.api.FlipEvent;
+import dev.vigil.app.api.NotificationEvent;
 import dev.vigil.app.api.RecentPing;
+import dev.vigil.app.checks.ScheduleCache;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -25,11 +29,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A check's details page (the alert emails link here): its ping URLs with usage snippets, its recent pings, and the
+ * A check's details page (the alert emails link here): its ping URLs with usage snippets, its event log, and the
  * actions pause, resume, copy and delete, each a POST form that goes through {@link ChecksService} as the API's
  * endpoints do. Read-only members see the page without them and are refused if they post anyway.
  */
@@ -38,7 +44,9 @@ import java.util.Optional;
 @Produces(MediaType.TEXT_HTML)
 public class CheckPages {
 
-    static final int PINGS_SHOWN = 20;
+    /** The events the page shows (Healthchecks' details page shows 30). */
+    static final int EVENTS_SHOWN = 30;
+    private static final Set<EventLog.Type> ALL = EnumSet.allOf(EventLog.Type.class);
 
     @Inject
     Accounts accounts;
@@ -66,9 +74,11 @@ public class CheckPages {
     }
 
     @GET
-    public Response details(@Context ContainerRequestContext request, @PathParam("check") String check) {
+    public Response details(@Context ContainerRequestContext request, @PathParam("check") String check,
+            @QueryParam("events") List<String> events) {
         WebContext web = WebContext.of(request);
-        return withCheck(web, check, (row, role) -> Response.ok(detailsPage(web, row, role, null)).build());
+        return withCheck(web, check, (row, role) -> Response.ok(detailsPage(web, row, role, null,
+                EventLog.shown(events))).build());
     }
 
     @POST
@@ -104,7 +114,7 @@ public class CheckPages {
     public Response confirmDelete(@Context ContainerRequestContext request, @PathParam("check") String check) {
         WebContext web = WebContext.of(request);
         return withCheck(web, check, (row, role) -> !role.canChange()
-                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY)).build()
+                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build()
                 : Response.ok(new Page("delete.jte", new Views.DeleteCheck(web.chrome(),
                         CheckLine.of(row, Instant.now(), new ApiUrls(siteRoot))))).build());
     }
@@ -124,14 +134,14 @@ public class CheckPages {
     private Response change(WebContext web, String check, CheckAction action) {
         return withCheck(web, check, (row, role) -> {
             if (!role.canChange()) {
-                return Response.status(403).entity(detailsPage(web, row, role, READ_ONLY)).build();
+                return Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build();
             }
             try {
                 return action.apply(row, new ApiCaller(row.projectId(), false));
             } catch (ApiException e) {
                 // e.g. resuming a check that is not paused, or a copy past the check limit
                 return Response.status(e.status() == 409 ? 409 : 400)
-                        .entity(detailsPage(web, checks.find(row.id()).orElse(row), role, e.getMessage())).build();
+                        .entity(detailsPage(web, checks.find(row.id()).orElse(row), role, e.getMessage(), ALL)).build();
             }
         });
     }
@@ -152,21 +162,20 @@ public class CheckPages {
         return Response.seeOther(URI.create("/checks/" + row.id() + "/details/")).build();
     }
 
-    private Page detailsPage(WebContext web, CheckRow row, ProjectRole role, String error) {
+    private Page detailsPage(WebContext web, CheckRow row, ProjectRole role, String error,
+            Set<EventLog.Type> shown) {
         Instant now = Instant.now();
         ApiUrls urls = new ApiUrls(siteRoot);
-        List<Views.PingLine> pings = new ArrayList<>();
-        for (RecentPing p : history.recent(row, PINGS_SHOWN)) {
-            pings.add(new Views.PingLine(p.n(), p.kind(), p.created().toString(), RelativeTime.ago(p.created(),
-                    now), p.scheme() + " " + p.method() + " from " + Views.or(p.remoteAddr(), "unknown"),
-                    Views.or(p.userAgent(), ""), p.durationMs() == null ? "" : p.durationMs() + " ms",
-                    p.bodyPreview()));
-        }
+        List<RecentPing> pings = shown.contains(EventLog.Type.PING) ? history.recent(row, EVENTS_SHOWN) : List.of();
+        List<FlipEvent> flips = shown.contains(EventLog.Type.FLIP)
+                ? history.flipsSince(row, Instant.EPOCH, EVENTS_SHOWN) : List.of();
+        List<NotificationEvent> notes = shown.contains(EventLog.Type.NOTIFICATION)
+                ? history.notifications(row, EVENTS_SHOWN) : List.of();
         return new Page("details.jte", new Views.Details(web.chrome(), CheckLine.of(row, now, urls),
                 pingUrls(urls, row, checks.pingKey(row.projectId()).orElse(null)),
-                UsageSnippets.of(urls.ping(row.id()), dev.vigil.app.checks.ScheduleCache.CRON.equals(row.kind())
-                        ? row.schedule() : null),
-                pings, role.canChange(), "paused".equals(row.status()), error));
+                UsageSnippets.of(urls.ping(row.id()), ScheduleCache.CRON.equals(row.kind()) ? row.schedule() : null),
+                EventLog.merge(pings, flips, notes, shown, now, EVENTS_SHOWN), EventLog.options(shown),
+                role.canChange(), "paused".equals(row.status()), error));
     }
 
     /** Every way to ping the check; by slug too when it has one and its project a ping key. */

@@ -33,10 +33,16 @@ public final class Views {
      * a refused action's message (or null).
      */
     public record Details(Chrome chrome, CheckLine check, List<PingUrl> urls, List<UsageSnippets.Snippet> snippets,
-            List<PingLine> pings, boolean canWrite, boolean paused, String error) {
+            List<EventLog.Line> events, List<EventLog.Option> filters, boolean canWrite, boolean paused,
+            String error) {
 
         public String action(String name) {
             return "/checks/" + check.id() + "/details/" + name + "/";
+        }
+
+        /** The page showing only events of one type (the filter's plain links). */
+        public String only(String type) {
+            return check.detailsUrl() + "?events=" + type;
         }
     }
 
@@ -73,11 +79,6 @@ public final class Views {
 
     /** One way of pinging a check, as the details page lists them. */
     public record PingUrl(String what, String url) {
-    }
-
-    /** A ping in the details page's event log. */
-    public record PingLine(long n, String kind, String time, String ago, String source, String userAgent,
-            String duration, String bodyPreview) {
     }
 
     /** notfound.jte: the same page for a check that does not exist and one of another project. */

@@ -127,6 +127,55 @@ class CheckDetailsIT {
                 .contains("Invoke-RestMethod -Uri " + url).contains("ops run --ping-url " + url + " --timeout 1h --");
     }
 
+    @Test
+    void theEventLogMergesPingsFlipsAndNotificationsNewestFirstAndFiltersWithoutScript() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "logged"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + check + "/fail"))
+                .header("User-Agent", "job/2").POST(HttpRequest.BodyPublishers.ofString("exit 3"))).statusCode())
+                .isEqualTo(200);
+        UUID channel = UUID.randomUUID();
+        try (Connection c = vigil.database.connect()) {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO channels (id, project_id, kind, name) VALUES (?, ?, 'webhook', 'ops <hook>')")) {
+                st.setObject(1, channel);
+                st.setObject(2, u.project);
+                st.executeUpdate();
+            }
+            // what the alert sender leaves behind after giving up on a delivery
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO notifications (check_id, channel_id, flip_id, "
+                    + "flip_created, old_status, new_status, state, attempts, error, done, created) "
+                    + "SELECT check_id, ?, id, created, old_status, new_status, 'failed', 3, 'HTTP 500 from the hook', "
+                    + "now(), created + interval '1 second' FROM flips WHERE check_id = ?")) {
+                st.setObject(1, channel);
+                st.setObject(2, UUID.fromString(check));
+                assertThat(st.executeUpdate()).isEqualTo(1);
+            }
+        }
+        String details = details(check);
+        String all = u.get(details).body();
+        int note = all.indexOf("class=\"event-notification\"");
+        int flip = all.indexOf("class=\"event-flip\"");
+        int ping = all.indexOf("class=\"event-ping\"");
+        assertThat(note).isPositive().isLessThan(flip);
+        assertThat(flip).isLessThan(ping);
+        assertThat(all).contains("notified down").contains("webhook “ops &lt;hook&gt;”")
+                .contains("failed after 3 attempts: HTTP 500 from the hook").contains("new → down")
+                .contains("a failure was reported").contains(">fail<").contains("job/2").contains("exit 3");
+        assertThat(all).contains("id=\"show-flip\" checked").contains("href=\"" + details + "?events=flip\"");
+
+        String flipsOnly = u.get(details + "?events=flip").body();
+        assertThat(flipsOnly).contains("class=\"event-flip\"").doesNotContain("class=\"event-ping\"")
+                .doesNotContain("class=\"event-notification\"").contains("id=\"show-flip\" checked")
+                .doesNotContain("id=\"show-ping\" checked");
+        String two = u.get(details + "?events=ping&events=notification").body();
+        assertThat(two).contains("class=\"event-ping\"").contains("class=\"event-notification\"")
+                .doesNotContain("class=\"event-flip\"");
+        assertThat(u.get(details + "?events=%3Cscript%3E").body()).contains("class=\"event-flip\"")
+                .contains("class=\"event-ping\"").doesNotContain("<script>");
+    }
+
     static String details(String check) {
         return "/checks/" + check + "/details/";
     }
