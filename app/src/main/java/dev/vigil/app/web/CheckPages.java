@@ -46,6 +46,11 @@ public class CheckPages {
 
     /** The events the page shows (Healthchecks' details page shows 30). */
     static final int EVENTS_SHOWN = 30;
+    /** The downtime table's months, and the flips it replays at most. */
+    static final int MONTHS = 3;
+    private static final int MAX_FLIPS = 10_000;
+    /** Enough pings for the chart's 50 runs (a start and an end each) and the pings between them. */
+    private static final int CHART_PINGS = RunChart.MAX_DOTS + RunChart.RUNS;
     private static final Set<EventLog.Type> ALL = EnumSet.allOf(EventLog.Type.class);
 
     @Inject
@@ -175,7 +180,14 @@ public class CheckPages {
                 pingUrls(urls, row, checks.pingKey(row.projectId()).orElse(null)),
                 UsageSnippets.of(urls.ping(row.id()), ScheduleCache.CRON.equals(row.kind()) ? row.schedule() : null),
                 EventLog.merge(pings, flips, notes, shown, now, EVENTS_SHOWN), EventLog.options(shown),
-                role.canChange(), "paused".equals(row.status()), error));
+                role.canChange(), "paused".equals(row.status()), error, downtime(row, now),
+                RunChart.svg(history.timeline(row, CHART_PINGS))));
+    }
+
+    private List<DowntimeSummary.Month> downtime(CheckRow row, Instant now) {
+        Instant from = DowntimeSummary.from(now, MONTHS);
+        return DowntimeSummary.of(now, MONTHS, history.statusBefore(row, from), row.status(),
+                history.flipsSince(row, from, MAX_FLIPS));
     }
 
     /** Every way to ping the check; by slug too when it has one and its project a ping key. */

@@ -30,11 +30,11 @@ public final class Views {
 
     /**
      * details.jte: {@code canWrite} shows the action forms, {@code paused} picks resume over pause, {@code error} is
-     * a refused action's message (or null).
+     * a refused action's message (or null), {@code chartSvg} the {@link RunChart} (markup escaped there), or null.
      */
     public record Details(Chrome chrome, CheckLine check, List<PingUrl> urls, List<UsageSnippets.Snippet> snippets,
             List<EventLog.Line> events, List<EventLog.Option> filters, boolean canWrite, boolean paused,
-            String error) {
+            String error, List<DowntimeSummary.Month> downtime, String chartSvg) {
 
         public String action(String name) {
             return "/checks/" + check.id() + "/details/" + name + "/";

@@ -176,6 +176,36 @@ class CheckDetailsIT {
                 .contains("class=\"event-ping\"").doesNotContain("<script>");
     }
 
+    @Test
+    void runsAreChartedAsServerRenderedSvgAndDowntimeIsSummedPerMonth() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "charted"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        String details = details(check);
+        assertThat(u.get(details).body()).contains("id=\"no-chart\"").contains("<td>none</td><td>0</td><td>100%</td>");
+        for (String signal : new String[] {"/start", "", "/start", "/fail"}) {
+            assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + check + signal))).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> r = u.get(details);
+        String page = r.body();
+        assertThat(page).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"run-chart\"")
+                .contains("<title id=\"run-chart-title\">Durations of the last 2 runs and ping times</title>")
+                .contains("2 timed runs").contains("1 failed").contains("class=\"bar run-success\"")
+                .contains("class=\"bar run-fail\"").contains("class=\"dot ping-start\"");
+        // nothing the CSP would refuse: no inline style or script anywhere on the page
+        assertThat(page).doesNotContain("style=").doesNotContain("<style").doesNotContain("<script>")
+                .doesNotContain(" onload=");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("unsafe-inline");
+        // the failure flipped it down: once this month, down since a moment ago
+        Matcher month = Pattern.compile("<tbody>\\s*<tr><td>[A-Z][a-z]+ 20\\d\\d</td><td>([^<]+)</td><td>(\\d+)</td>"
+                + "<td>([^<]+)</td></tr>").matcher(page.substring(page.indexOf("id=\"downtime\"")));
+        assertThat(month.find()).isTrue();
+        assertThat(month.group(2)).isEqualTo("1");
+        assertThat(month.group(1)).matches("none|\\d+ s|\\d+ min");
+        assertThat(page.split("<tr><td>[A-Z][a-z]+ 20\\d\\d</td>", -1)).hasSize(4); // three months
+    }
+
     static String details(String check) {
         return "/checks/" + check + "/details/";
     }
