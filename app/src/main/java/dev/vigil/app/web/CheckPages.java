@@ -181,7 +181,7 @@ public class CheckPages {
                 UsageSnippets.of(urls.ping(row.id()), ScheduleCache.CRON.equals(row.kind()) ? row.schedule() : null),
                 EventLog.merge(pings, flips, notes, shown, now, EVENTS_SHOWN), EventLog.options(shown),
                 role.canChange(), "paused".equals(row.status()), error, downtime(row, now),
-                RunChart.svg(history.timeline(row, CHART_PINGS))));
+                RunChart.svg(history.timeline(row, CHART_PINGS)), Markdown.toHtml(row.desc())));
     }
 
     private List<DowntimeSummary.Month> downtime(CheckRow row, Instant now) {

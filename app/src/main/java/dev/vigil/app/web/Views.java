@@ -30,11 +30,12 @@ public final class Views {
 
     /**
      * details.jte: {@code canWrite} shows the action forms, {@code paused} picks resume over pause, {@code error} is
-     * a refused action's message (or null), {@code chartSvg} the {@link RunChart} (markup escaped there), or null.
+     * a refused action's message (or null), {@code chartSvg} the {@link RunChart} (markup escaped there), or null, {@code descriptionHtml} the description
+     * through {@link Markdown} (raw HTML escaped there), or empty.
      */
     public record Details(Chrome chrome, CheckLine check, List<PingUrl> urls, List<UsageSnippets.Snippet> snippets,
             List<EventLog.Line> events, List<EventLog.Option> filters, boolean canWrite, boolean paused,
-            String error, List<DowntimeSummary.Month> downtime, String chartSvg) {
+            String error, List<DowntimeSummary.Month> downtime, String chartSvg, String descriptionHtml) {
 
         public String action(String name) {
             return "/checks/" + check.id() + "/details/" + name + "/";

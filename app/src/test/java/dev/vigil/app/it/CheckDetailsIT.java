@@ -206,6 +206,28 @@ class CheckDetailsIT {
         assertThat(page.split("<tr><td>[A-Z][a-z]+ 20\\d\\d</td>", -1)).hasSize(4); // three months
     }
 
+    @Test
+    void theDescriptionIsMarkdownWithScriptsLinksAndRawHtmlMadeInert() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "described"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        try (Connection c = vigil.database.connect();
+                PreparedStatement st = c.prepareStatement("UPDATE checks SET description = ? WHERE id = ?")) {
+            st.setString(1, "Restores need **both** keys, see [the runbook](https://wiki.example.com/restore).\n\n"
+                    + "<script>alert(1)</script>\n\n[click](javascript:alert(2)) <img src=x onerror=alert(3)>");
+            st.setObject(2, UUID.fromString(check));
+            st.executeUpdate();
+        }
+        String page = u.get(details(check)).body();
+        String description = page.substring(page.indexOf("id=\"description\""), page.indexOf("</div>",
+                page.indexOf("id=\"description\"")));
+        assertThat(description).contains("<strong>both</strong>")
+                .contains("<a rel=\"nofollow noopener noreferrer\" href=\"https://wiki.example.com/restore\">")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(3)&gt;")
+                .contains("<a rel=\"nofollow noopener noreferrer\" href=\"\">click</a>").doesNotContain("javascript:")
+                .doesNotContain("<script").doesNotContain("<img");
+    }
+
     static String details(String check) {
         return "/checks/" + check + "/details/";
     }
