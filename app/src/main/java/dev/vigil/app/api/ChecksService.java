@@ -85,6 +85,11 @@ public class ChecksService {
         return tx.run(c -> update(c, caller, check.toString(), body));
     }
 
+    /** A project's channels, oldest first, for the web pages (which have checked the user's membership). */
+    public List<ChannelRow> channelsOf(UUID project) {
+        return tx.run(c -> new CheckStore(c).channels(project));
+    }
+
     /** A project's ping key (its checks' slug URLs), for the web pages. */
     public java.util.Optional<String> pingKey(UUID project) {
         return tx.run(c -> new ProjectStore(c).pingKey(project));

@@ -20,11 +20,43 @@ public final class Views {
     public record AccountForm(Chrome chrome, boolean signUp, String email, String error) {
     }
 
-    /** dashboard.jte */
-    public record Dashboard(Chrome chrome, UUID project, List<CheckLine> checks, String error, boolean canWrite) {
+    /**
+     * dashboard.jte: the checks the query keeps, every tag of the project, how many checks it has in all, and the
+     * channels the bulk form offers (none for read-only members).
+     */
+    public record Dashboard(Chrome chrome, UUID project, List<CheckLine> checks, String error, boolean canWrite,
+            DashboardQuery query, List<String> allTags, int total,
+            List<dev.vigil.app.api.ChannelRow> channels) {
 
         public String statusUrl() {
             return "/projects/" + project + "/checks/status.json";
+        }
+
+        public String url() {
+            return "/projects/" + project + "/checks/";
+        }
+
+        /** The dashboard with the same filters and this tag. */
+        public String tagUrl(String tag) {
+            return url() + query.withTag(tag).queryString();
+        }
+
+        /** The dashboard with the same filters, sorted by {@code sort}. */
+        public String sortUrl(String sort) {
+            return url() + new DashboardQuery(query.tags(), query.status(), query.text(), sort).queryString();
+        }
+
+        public List<BulkAction> bulkActions() {
+            return java.util.Arrays.stream(BulkAction.values()).filter(a -> !a.needsChannel() || !channels.isEmpty())
+                    .toList();
+        }
+    }
+
+    /** bulk-delete.jte: the checks a bulk delete is about to delete, and the dashboard's query to go back to. */
+    public record BulkDelete(Chrome chrome, UUID project, List<CheckLine> checks, String back) {
+
+        public String action() {
+            return "/projects/" + project + "/checks/bulk/";
         }
     }
 

@@ -233,7 +233,7 @@ class CheckDetailsIT {
     }
 
     static void addMember(UUID project, String email, String role) throws SQLException {
-        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(
+        try (Connection c = SharedVigil.get().database.connect(); PreparedStatement st = c.prepareStatement(
                 "INSERT INTO project_members (project_id, user_id, role) SELECT ?, id, ? FROM users WHERE email = ?")) {
             st.setObject(1, project);
             st.setString(2, role);
@@ -243,7 +243,7 @@ class CheckDetailsIT {
     }
 
     static String status(String check) throws SQLException {
-        try (Connection c = vigil.database.connect();
+        try (Connection c = SharedVigil.get().database.connect();
                 PreparedStatement st = c.prepareStatement("SELECT status FROM checks WHERE id = ?")) {
             st.setObject(1, UUID.fromString(check));
             try (ResultSet rs = st.executeQuery()) {
@@ -253,7 +253,7 @@ class CheckDetailsIT {
     }
 
     private static String lastFlip(String check) throws SQLException {
-        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(
+        try (Connection c = SharedVigil.get().database.connect(); PreparedStatement st = c.prepareStatement(
                 "SELECT old_status || '->' || new_status FROM flips WHERE check_id = ? ORDER BY id DESC LIMIT 1")) {
             st.setObject(1, UUID.fromString(check));
             try (ResultSet rs = st.executeQuery()) {
@@ -263,7 +263,7 @@ class CheckDetailsIT {
     }
 
     static int countChecks(UUID project) throws SQLException {
-        try (Connection c = vigil.database.connect();
+        try (Connection c = SharedVigil.get().database.connect();
                 PreparedStatement st = c.prepareStatement("SELECT count(*) FROM checks WHERE project_id = ?")) {
             st.setObject(1, project);
             try (ResultSet rs = st.executeQuery()) {
