@@ -47,7 +47,7 @@ final class HistoryStore {
                     Long durationMs = rs.wasNull() ? null : duration;
                     rows.add(new PingRow(rs.getLong("n"), CheckStore.instant(rs, "created"), rs.getString("kind"),
                             rs.getString("scheme"), rs.getString("remote_addr"), rs.getString("method"),
-                            rs.getString("user_agent"), rs.getObject("rid", UUID.class), durationMs,
+                            rs.getString("user_agent"), CheckStore.uuid(rs, "rid"), durationMs,
                             rs.getBoolean("has_body")));
                 }
             }
