@@ -70,9 +70,12 @@ for _ in $(seq "$WARMUP"); do curl -sf -b "$jar" -o /dev/null "$page"; curl -sf 
 read -r h50 h95 hmax < <(timed "$base/health")
 read -r d50 d95 dmax < <(timed "$page")
 read -r j50 j95 jmax < <(timed "$json")
+# the session lookup and one membership query, nothing of the checks: what every page pays before its own work
+read -r s50 s95 smax < <(timed "$base/projects/")
 size_page=$(curl -sf -b "$jar" "$page" | wc -c); size_json=$(curl -sf -b "$jar" "$json" | wc -c)
 printf '%-28s %8s %8s %8s %10s %s\n' "" "p50 ms" "p95 ms" "max ms" "bytes" "target (p50, over /health)"
 printf '%-28s %8s %8s %8s %10s %s\n' "/health (floor)" "$h50" "$h95" "$hmax" "-" "-"
+printf '%-28s %8s %8s %8s %10s %s\n' "/projects/ (session only)" "$s50" "$s95" "$smax" "-" "-"
 printf '%-28s %8s %8s %8s %10s %s\n' "dashboard, $CHECKS checks" "$d50" "$d95" "$dmax" "$size_page" \
   "under 100 ms: $(awk -v d="$d50" -v h="$h50" 'BEGIN {print (d - h < 100) ? "yes" : "NO"}')"
 printf '%-28s %8s %8s %8s %10s %s\n' "status.json, $CHECKS checks" "$j50" "$j95" "$jmax" "$size_json" \

@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The checks endpoints: list, get, create (or create-or-update), update, pause, resume, delete. */
+/**
+ * The checks endpoints: list, get, create (or create-or-update), update, pause, resume, delete; and for the web pages
+ * the same with a caller they have checked, plus copy.
+ */
 @ApplicationScoped
 public class ChecksService {
 
@@ -82,6 +85,11 @@ public class ChecksService {
         return tx.run(c -> update(c, caller, check.toString(), body));
     }
 
+    /** A project's channels, oldest first, for the web pages (which have checked the user's membership). */
+    public List<ChannelRow> channelsOf(UUID project) {
+        return tx.run(c -> new CheckStore(c).channels(project));
+    }
+
     /** A project's ping key (its checks' slug URLs), for the web pages. */
     public java.util.Optional<String> pingKey(UUID project) {
         return tx.run(c -> new ProjectStore(c).pingKey(project));
@@ -122,36 +130,57 @@ public class ChecksService {
     }
 
     public JsonObject pause(String headerKey, String ref, JsonObject body) {
-        return tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
-            CheckStore store = new CheckStore(c);
-            CheckRow row = CheckLookup.find(store, caller, ref, true, false);
-            if (!"paused".equals(row.status())) {
-                store.recordSilentFlip(row.id(), row.status(), "paused");
-            }
-            store.save(CheckEdits.paused(row), null);
-            return json(store.find(row.id()).orElseThrow(), caller, Instant.now(), new DependencyStore(c).of(row.id()));
-        });
+        return tx.run(c -> pause(c, ApiAuth.authenticate(c, keyOf(headerKey, body), true), ref));
+    }
+
+    /** Pauses a check as {@link #pause(String, String, JsonObject)} does, for a caller the web pages let write. */
+    public JsonObject pause(ApiCaller caller, UUID check) {
+        return tx.run(c -> pause(c, caller, check.toString()));
+    }
+
+    private JsonObject pause(Connection c, ApiCaller caller, String ref) throws SQLException {
+        CheckStore store = new CheckStore(c);
+        CheckRow row = CheckLookup.find(store, caller, ref, true, false);
+        if (!"paused".equals(row.status())) {
+            store.recordSilentFlip(row.id(), row.status(), "paused");
+        }
+        store.save(CheckEdits.paused(row), null);
+        return json(store.find(row.id()).orElseThrow(), caller, Instant.now(), new DependencyStore(c).of(row.id()));
     }
 
     public JsonObject resume(String headerKey, String ref, JsonObject body) {
-        return tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, keyOf(headerKey, body), true);
-            CheckStore store = new CheckStore(c);
-            CheckRow row = CheckLookup.find(store, caller, ref, true, false);
-            if (!"paused".equals(row.status())) {
-                throw ApiException.conflictText("check is not paused");
-            }
-            store.recordSilentFlip(row.id(), "paused", "new");
-            store.save(CheckEdits.resumed(row), null);
-            return json(store.find(row.id()).orElseThrow(), caller, Instant.now(), new DependencyStore(c).of(row.id()));
-        });
+        return tx.run(c -> resume(c, ApiAuth.authenticate(c, keyOf(headerKey, body), true), ref));
+    }
+
+    /** Resumes a check as {@link #resume(String, String, JsonObject)} does, for a caller the web pages let write. */
+    public JsonObject resume(ApiCaller caller, UUID check) {
+        return tx.run(c -> resume(c, caller, check.toString()));
+    }
+
+    private JsonObject resume(Connection c, ApiCaller caller, String ref) throws SQLException {
+        CheckStore store = new CheckStore(c);
+        CheckRow row = CheckLookup.find(store, caller, ref, true, false);
+        if (!"paused".equals(row.status())) {
+            throw ApiException.conflictText("check is not paused");
+        }
+        store.recordSilentFlip(row.id(), "paused", "new");
+        store.save(CheckEdits.resumed(row), null);
+        return json(store.find(row.id()).orElseThrow(), caller, Instant.now(), new DependencyStore(c).of(row.id()));
     }
 
     public JsonObject delete(String key, String ref) {
+        return delete(c -> ApiAuth.authenticate(c, key, true), ref);
+    }
+
+    /** Deletes a check as {@link #delete(String, String)} does, for a caller the web pages let write. */
+    public JsonObject delete(ApiCaller caller, UUID check) {
+        return delete(c -> caller, check.toString());
+    }
+
+    private JsonObject delete(Transactions.Work<ApiCaller> callerOf, String ref) {
         UUID[] deleted = new UUID[1];
         JsonObject shown = tx.run(c -> {
-            ApiCaller caller = ApiAuth.authenticate(c, key, true);
+            ApiCaller caller = callerOf.run(c);
             CheckStore store = new CheckStore(c);
             CheckRow row = CheckLookup.find(store, caller, ref, true, false);
             List<UUID> dependsOn = new DependencyStore(c).of(row.id());
@@ -161,6 +190,24 @@ public class ChecksService {
         });
         deleter.deleteStoredBodies(deleted[0]); // only once the rows are gone for good
         return shown;
+    }
+
+    /**
+     * A copy of a check in its project (Healthchecks' "copy"): its settings and channels under a new UUID, named
+     * "… (copy)", as new; the owner's check limit applies as to a create.
+     */
+    public CheckRow copy(ApiCaller caller, UUID check) {
+        return tx.run(c -> {
+            CheckStore store = new CheckStore(c);
+            CheckRow original = CheckLookup.find(store, caller, check.toString(), false, false);
+            if (store.lockProjectAndCountRoom(caller.projectId()) <= 0) {
+                throw ApiException.forbidden("check limit reached");
+            }
+            CheckRow copy = CheckCopies.of(original, store.insert(caller.projectId()));
+            store.save(copy, CheckEdits.alertAfter(copy));
+            store.setChannels(copy.id(), original.channels());
+            return store.find(copy.id()).orElseThrow();
+        });
     }
 
     private JsonObject save(Connection c, CheckStore store, CheckRow row, CheckFields fields, String dependsOn,

@@ -11,7 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** What happened to a check: its pings (and their bodies) and its flips. */
+/** What happened to a check: its pings (and their bodies), its flips and its notifications. */
 @ApplicationScoped
 public class HistoryService {
 
@@ -105,6 +105,28 @@ public class HistoryService {
             }
             return list;
         });
+    }
+
+    /** The newest pings of a check without their bodies (the details page's chart), newest first. */
+    public java.util.List<RecentPing> timeline(CheckRow check, int limit) {
+        return tx.run(c -> new HistoryStore(c).pings(check.id(), oldestVisible(check), limit).stream()
+                .map(r -> new RecentPing(r.n(), r.created(), r.kind(), r.scheme(), r.remoteAddr(), r.method(),
+                        r.userAgent(), r.durationMs(), null)).toList());
+    }
+
+    /** A check's flips at or after {@code from}, newest first, at most {@code limit}. */
+    public java.util.List<FlipEvent> flipsSince(CheckRow check, java.time.Instant from, int limit) {
+        return tx.run(c -> new HistoryStore(c).flipDetails(check.id(), from, limit));
+    }
+
+    /** The status a check's last flip before {@code t} left it in, or null when it had none. */
+    public String statusBefore(CheckRow check, java.time.Instant t) {
+        return tx.run(c -> new HistoryStore(c).statusBefore(check.id(), t));
+    }
+
+    /** A check's newest notifications with their delivery result, newest first. */
+    public java.util.List<NotificationEvent> notifications(CheckRow check, int limit) {
+        return tx.run(c -> new HistoryStore(c).notifications(check.id(), limit));
     }
 
     /** Pings at or below this serial are past the log limit: neither listed nor served. */

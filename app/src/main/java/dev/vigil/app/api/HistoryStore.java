@@ -47,7 +47,7 @@ final class HistoryStore {
                     Long durationMs = rs.wasNull() ? null : duration;
                     rows.add(new PingRow(rs.getLong("n"), CheckStore.instant(rs, "created"), rs.getString("kind"),
                             rs.getString("scheme"), rs.getString("remote_addr"), rs.getString("method"),
-                            rs.getString("user_agent"), rs.getObject("rid", UUID.class), durationMs,
+                            rs.getString("user_agent"), CheckStore.uuid(rs, "rid"), durationMs,
                             rs.getBoolean("has_body")));
                 }
             }
@@ -66,6 +66,58 @@ final class HistoryStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new FlipRow(CheckStore.instant(rs, "created"), rs.getString("new_status")));
+                }
+            }
+        }
+        return rows;
+    }
+    private static final String FLIP_DETAILS = "SELECT created, old_status, new_status, reason FROM flips "
+            + "WHERE check_id = ? AND created >= ? ORDER BY created DESC, id DESC LIMIT ?";
+    private static final String STATUS_BEFORE = "SELECT new_status FROM flips WHERE check_id = ? AND created < ? "
+            + "ORDER BY created DESC, id DESC LIMIT 1";
+    private static final String NOTIFICATIONS = "SELECT n.created, ch.kind, ch.name, n.new_status, n.state, "
+            + "n.attempts, n.error FROM notifications n LEFT JOIN channels ch ON ch.id = n.channel_id "
+            + "WHERE n.check_id = ? ORDER BY n.created DESC, n.id DESC LIMIT ?";
+
+    /** Flips at or after {@code from}, newest first, with their old status and reason. */
+    List<FlipEvent> flipDetails(UUID check, Instant from, int limit) throws SQLException {
+        List<FlipEvent> rows = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(FLIP_DETAILS)) {
+            st.setObject(1, check);
+            st.setTimestamp(2, Timestamp.from(from));
+            st.setInt(3, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new FlipEvent(CheckStore.instant(rs, "created"), rs.getString("old_status"),
+                            rs.getString("new_status"), rs.getString("reason")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The status the check's last flip before {@code t} left it in, or null when it had none. */
+    String statusBefore(UUID check, Instant t) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(STATUS_BEFORE)) {
+            st.setObject(1, check);
+            st.setTimestamp(2, Timestamp.from(t));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString("new_status") : null;
+            }
+        }
+    }
+
+    /** The newest notifications of a check, newest first; a deleted channel's kind and name are null. */
+    List<NotificationEvent> notifications(UUID check, int limit) throws SQLException {
+        List<NotificationEvent> rows = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(NOTIFICATIONS)) {
+            st.setObject(1, check);
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new NotificationEvent(CheckStore.instant(rs, "created"), rs.getString("kind"),
+                            rs.getString("name"), rs.getString("new_status"), rs.getString("state"),
+                            rs.getInt("attempts"), rs.getString("error")));
                 }
             }
         }

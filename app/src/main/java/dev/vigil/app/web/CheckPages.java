@@ -1,33 +1,57 @@
 package dev.vigil.app.web;
 
 import dev.vigil.app.accounts.Accounts;
+import dev.vigil.app.accounts.ProjectRole;
+import dev.vigil.app.api.ApiCaller;
+import dev.vigil.app.api.ApiException;
 import dev.vigil.app.api.ApiUrls;
 import dev.vigil.app.api.CheckRow;
 import dev.vigil.app.api.ChecksService;
 import dev.vigil.app.api.HistoryService;
+import dev.vigil.app.api.FlipEvent;
+import dev.vigil.app.api.NotificationEvent;
 import dev.vigil.app.api.RecentPing;
+import dev.vigil.app.checks.ScheduleCache;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** A check's details page (the alert emails link here): its ping URLs and its recent pings. */
+/**
+ * A check's details page (the alert emails link here): its ping URLs with usage snippets, its event log, and the
+ * actions pause, resume, copy and delete, each a POST form that goes through {@link ChecksService} as the API's
+ * endpoints do. Read-only members see the page without them and are refused if they post anyway.
+ */
 @Path("/checks/{check}/details")
 @WebPages
+@Produces(MediaType.TEXT_HTML)
 public class CheckPages {
 
-    static final int PINGS_SHOWN = 20;
+    /** The events the page shows (Healthchecks' details page shows 30). */
+    static final int EVENTS_SHOWN = 30;
+    /** The downtime table's months, and the flips it replays at most. */
+    static final int MONTHS = 3;
+    private static final int MAX_FLIPS = 10_000;
+    /** Enough pings for the chart's 50 runs (a start and an end each) and the pings between them. */
+    private static final int CHART_PINGS = RunChart.MAX_DOTS + RunChart.RUNS;
+    private static final Set<EventLog.Type> ALL = EnumSet.allOf(EventLog.Type.class);
 
     @Inject
     Accounts accounts;
@@ -42,10 +66,92 @@ public class CheckPages {
     @ConfigProperty(name = "vigil.site.root")
     String siteRoot;
 
+    /** A page about one check of a project the user is a member of. */
+    @FunctionalInterface
+    private interface CheckPage {
+        Response render(CheckRow check, ProjectRole role);
+    }
+
+    /** What an action does once the user may change the check; an {@link ApiException} is shown on the page. */
+    @FunctionalInterface
+    private interface CheckAction {
+        Response apply(CheckRow check, ApiCaller caller);
+    }
+
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public Response details(@Context ContainerRequestContext request, @PathParam("check") String check) {
+    public Response details(@Context ContainerRequestContext request, @PathParam("check") String check,
+            @QueryParam("events") List<String> events) {
         WebContext web = WebContext.of(request);
+        return withCheck(web, check, (row, role) -> Response.ok(detailsPage(web, row, role, null,
+                EventLog.shown(events))).build());
+    }
+
+    @POST
+    @Path("pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response pause(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        return change(WebContext.of(request), check, (row, caller) -> {
+            checks.pause(caller, row.id());
+            return toDetails(row);
+        });
+    }
+
+    @POST
+    @Path("resume")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resume(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        return change(WebContext.of(request), check, (row, caller) -> {
+            checks.resume(caller, row.id());
+            return toDetails(row);
+        });
+    }
+
+    @POST
+    @Path("copy")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response copy(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        return change(WebContext.of(request), check, (row, caller) -> toDetails(checks.copy(caller, row.id())));
+    }
+
+    /** The confirmation a delete asks for: a page of its own, so that it needs no script. */
+    @GET
+    @Path("delete")
+    public Response confirmDelete(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        WebContext web = WebContext.of(request);
+        return withCheck(web, check, (row, role) -> !role.canChange()
+                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build()
+                : Response.ok(new Page("delete.jte", new Views.DeleteCheck(web.chrome(),
+                        CheckLine.of(row, Instant.now(), new ApiUrls(siteRoot))))).build());
+    }
+
+    @POST
+    @Path("delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        return change(WebContext.of(request), check, (row, caller) -> {
+            checks.delete(caller, row.id());
+            return Response.seeOther(URI.create("/projects/" + row.projectId() + "/checks/")).build();
+        });
+    }
+
+    static final String READ_ONLY = "Read-only members cannot change checks.";
+
+    private Response change(WebContext web, String check, CheckAction action) {
+        return withCheck(web, check, (row, role) -> {
+            if (!role.canChange()) {
+                return Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build();
+            }
+            try {
+                return action.apply(row, new ApiCaller(row.projectId(), false));
+            } catch (ApiException e) {
+                // e.g. resuming a check that is not paused, or a copy past the check limit
+                return Response.status(e.status() == 409 ? 409 : 400)
+                        .entity(detailsPage(web, checks.find(row.id()).orElse(row), role, e.getMessage(), ALL)).build();
+            }
+        });
+    }
+
+    private Response withCheck(WebContext web, String check, CheckPage page) {
         if (web.user().isEmpty()) {
             return PageAccess.toLogin();
         }
@@ -53,20 +159,35 @@ public class CheckPages {
         if (row.isEmpty()) {
             return PageAccess.notFound(web);
         }
-        return PageAccess.member(accounts, web, row.get().projectId().toString(), (project, role) -> {
-            Instant now = Instant.now();
-            ApiUrls urls = new ApiUrls(siteRoot);
-            List<Views.PingLine> pings = new ArrayList<>();
-            for (RecentPing p : history.recent(row.get(), PINGS_SHOWN)) {
-                pings.add(new Views.PingLine(p.n(), p.kind(), p.created().toString(), RelativeTime.ago(p.created(),
-                        now), p.scheme() + " " + p.method() + " from " + Views.or(p.remoteAddr(), "unknown"),
-                        Views.or(p.userAgent(), ""), p.durationMs() == null ? "" : p.durationMs() + " ms",
-                        p.bodyPreview()));
-            }
-            return Response.ok(new Page("details.jte", new Views.Details(web.chrome(),
-                    CheckLine.of(row.get(), now, urls), pingUrls(urls, row.get(), checks.pingKey(project).orElse(null)),
-                    pings))).build();
-        });
+        return PageAccess.member(accounts, web, row.get().projectId().toString(),
+                (project, role) -> page.render(row.get(), role));
+    }
+
+    private static Response toDetails(CheckRow row) {
+        return Response.seeOther(URI.create("/checks/" + row.id() + "/details/")).build();
+    }
+
+    private Page detailsPage(WebContext web, CheckRow row, ProjectRole role, String error,
+            Set<EventLog.Type> shown) {
+        Instant now = Instant.now();
+        ApiUrls urls = new ApiUrls(siteRoot);
+        List<RecentPing> pings = shown.contains(EventLog.Type.PING) ? history.recent(row, EVENTS_SHOWN) : List.of();
+        List<FlipEvent> flips = shown.contains(EventLog.Type.FLIP)
+                ? history.flipsSince(row, Instant.EPOCH, EVENTS_SHOWN) : List.of();
+        List<NotificationEvent> notes = shown.contains(EventLog.Type.NOTIFICATION)
+                ? history.notifications(row, EVENTS_SHOWN) : List.of();
+        return new Page("details.jte", new Views.Details(web.chrome(), CheckLine.of(row, now, urls),
+                pingUrls(urls, row, checks.pingKey(row.projectId()).orElse(null)),
+                UsageSnippets.of(urls.ping(row.id()), ScheduleCache.CRON.equals(row.kind()) ? row.schedule() : null),
+                EventLog.merge(pings, flips, notes, shown, now, EVENTS_SHOWN), EventLog.options(shown),
+                role.canChange(), "paused".equals(row.status()), error, downtime(row, now),
+                RunChart.svg(history.timeline(row, CHART_PINGS)), Markdown.toHtml(row.desc())));
+    }
+
+    private List<DowntimeSummary.Month> downtime(CheckRow row, Instant now) {
+        Instant from = DowntimeSummary.from(now, MONTHS);
+        return DowntimeSummary.of(now, MONTHS, history.statusBefore(row, from), row.status(),
+                history.flipsSince(row, from, MAX_FLIPS));
     }
 
     /** Every way to ping the check; by slug too when it has one and its project a ping key. */

@@ -7,6 +7,7 @@ import dev.vigil.app.accounts.SignedIn;
 import dev.vigil.app.api.ApiCaller;
 import dev.vigil.app.api.ApiException;
 import dev.vigil.app.api.ApiUrls;
+import dev.vigil.app.api.ChannelRow;
 import dev.vigil.app.api.CheckRow;
 import dev.vigil.app.api.ChecksService;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -31,11 +33,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * A project's dashboard, its JSON refresh and the form that creates a check (through {@link ChecksService}, as the
- * API creates one). A project the user is not a member of is 404, as one that does not exist.
+ * A project's dashboard (filtered and sorted by its query string), its JSON refresh, the form that creates a check
+ * and the bulk form (through {@link ChecksService}, as the API does each). A project the user is not a member of is 404, as one that does not exist.
  */
 @Path("/projects")
 @WebPages
@@ -66,9 +71,12 @@ public class ProjectPages {
     @GET
     @Path("{project}/checks")
     @Produces(MediaType.TEXT_HTML)
-    public Response dashboard(@Context ContainerRequestContext request, @PathParam("project") String project) {
+    public Response dashboard(@Context ContainerRequestContext request, @PathParam("project") String project,
+            @QueryParam("tag") List<String> tags, @QueryParam("status") String status, @QueryParam("q") String text,
+            @QueryParam("sort") String sort) {
+        DashboardQuery query = new DashboardQuery(tags, status, text, sort);
         return PageAccess.member(accounts, WebContext.of(request), project,
-                (id, role) -> Response.ok(dashboardPage(WebContext.of(request), id, role, null)).build());
+                (id, role) -> Response.ok(dashboardPage(WebContext.of(request), id, role, null, query)).build());
     }
 
     @GET
@@ -104,23 +112,104 @@ public class ProjectPages {
         return PageAccess.member(accounts, web, project, (id, role) -> {
             if (!role.canChange()) {
                 return Response.status(403).entity(dashboardPage(web, id, role,
-                        "Read-only members cannot create checks.")).build();
+                        "Read-only members cannot create checks.", DashboardQuery.ALL)).build();
             }
             try {
                 checks.create(new ApiCaller(id, false), CheckForm.toJson(name, slug, tags, schedule, tz, timeout,
                         grace));
             } catch (ApiException | IllegalArgumentException e) {
-                return Response.status(400).entity(dashboardPage(web, id, role, e.getMessage())).build();
+                return Response.status(400).entity(dashboardPage(web, id, role, e.getMessage(), DashboardQuery.ALL))
+                        .build();
             }
             return Response.seeOther(URI.create("/projects/" + id + "/checks/")).build();
         });
     }
 
-    private Page dashboardPage(WebContext web, UUID project, ProjectRole role, String error) {
+    /**
+     * The bulk form: one action on every selected check, each through {@link ChecksService} as the API does it (one
+     * transaction per check). A delete first asks for a confirmation page; a check of another project is 404.
+     */
+    @POST
+    @Path("{project}/checks/bulk")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response bulk(@Context ContainerRequestContext request, @PathParam("project") String project,
+            @FormParam("check") List<String> selected, @FormParam("action") String actionName,
+            @FormParam("channel") String channel, @FormParam("confirm") String confirm,
+            @FormParam("back") String back) {
+        WebContext web = WebContext.of(request);
+        return PageAccess.member(accounts, web, project, (id, role) -> {
+            if (!role.canChange()) {
+                return Response.status(403).entity(dashboardPage(web, id, role,
+                        "Read-only members cannot change checks.", DashboardQuery.ALL)).build();
+            }
+            Optional<List<CheckRow>> rows = DashboardQuery.selected(checks.listOf(id), selected);
+            if (rows.isEmpty()) {
+                return PageAccess.notFound(web);
+            }
+            Optional<BulkAction> action = BulkAction.of(actionName);
+            String refused = action.isEmpty() ? "Choose what to do with the selected checks."
+                    : rows.get().isEmpty() ? "Select at least one check." : null;
+            Optional<ChannelRow> target = checks.channelsOf(id).stream()
+                    .filter(c -> c.id().toString().equals(channel)).findFirst();
+            if (refused == null && action.get().needsChannel() && target.isEmpty()) {
+                refused = "Choose one of the project's channels.";
+            }
+            if (refused != null) {
+                return Response.status(400).entity(dashboardPage(web, id, role, refused, DashboardQuery.ALL)).build();
+            }
+            if (action.get() == BulkAction.DELETE && !"yes".equals(confirm)) {
+                Instant now = Instant.now();
+                ApiUrls urls = new ApiUrls(siteRoot);
+                return Response.ok(new Page("bulk-delete.jte", new Views.BulkDelete(web.chrome(), id,
+                        rows.get().stream().map(r -> CheckLine.of(r, now, urls)).toList(), safeBack(back)))).build();
+            }
+            ApiCaller caller = new ApiCaller(id, false);
+            try {
+                for (CheckRow row : rows.get()) {
+                    apply(action.get(), caller, row, target.map(ChannelRow::id).orElse(null));
+                }
+            } catch (ApiException e) {
+                return Response.status(400).entity(dashboardPage(web, id, role, e.getMessage(), DashboardQuery.ALL))
+                        .build();
+            }
+            return Response.seeOther(URI.create("/projects/" + id + "/checks/" + safeBack(back))).build();
+        });
+    }
+
+    private void apply(BulkAction action, ApiCaller caller, CheckRow row, UUID channel) {
+        switch (action) {
+            case PAUSE -> checks.pause(caller, row.id());
+            case RESUME -> {
+                if ("paused".equals(row.status())) { // the others are left as they are
+                    checks.resume(caller, row.id());
+                }
+            }
+            case DELETE -> checks.delete(caller, row.id());
+            case ADD_CHANNEL, REMOVE_CHANNEL -> {
+                Set<UUID> channels = new TreeSet<>(row.channels());
+                boolean changed = action == BulkAction.ADD_CHANNEL ? channels.add(channel) : channels.remove(channel);
+                if (changed) {
+                    checks.update(caller, row.id(), JsonBuilders.object().add("channels", channels.stream()
+                            .map(UUID::toString).collect(Collectors.joining(","))).build());
+                }
+            }
+        }
+    }
+
+    /** The dashboard's own query string to go back to, or nothing: never anything that leaves the dashboard. */
+    static String safeBack(String back) {
+        return back != null && back.matches("\\?[A-Za-z0-9_.~%+=&-]{0,500}") ? back : "";
+    }
+
+    private Page dashboardPage(WebContext web, UUID project, ProjectRole role, String error, DashboardQuery query) {
         Instant now = Instant.now();
         ApiUrls urls = new ApiUrls(siteRoot);
-        List<CheckLine> lines = checks.listOf(project).stream().map(r -> CheckLine.of(r, now, urls)).toList();
-        return new Page("dashboard.jte", new Views.Dashboard(web.chrome(), project, lines, error, role.canChange()));
+        List<CheckRow> all = checks.listOf(project);
+        List<CheckLine> lines = query.apply(all, now).stream().map(r -> CheckLine.of(r, now, urls)).toList();
+        List<String> tags = all.stream().flatMap(r -> r.tagList().stream()).distinct().sorted().toList();
+        return new Page("dashboard.jte", new Views.Dashboard(web.chrome(), project, lines, error, role.canChange(),
+                query, tags, all.size(), role.canChange() ? checks.channelsOf(project) : List.of()));
     }
 
 }

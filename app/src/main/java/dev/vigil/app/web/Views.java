@@ -20,16 +20,71 @@ public final class Views {
     public record AccountForm(Chrome chrome, boolean signUp, String email, String error) {
     }
 
-    /** dashboard.jte */
-    public record Dashboard(Chrome chrome, UUID project, List<CheckLine> checks, String error, boolean canWrite) {
+    /**
+     * dashboard.jte: the checks the query keeps, every tag of the project, how many checks it has in all, and the
+     * channels the bulk form offers (none for read-only members).
+     */
+    public record Dashboard(Chrome chrome, UUID project, List<CheckLine> checks, String error, boolean canWrite,
+            DashboardQuery query, List<String> allTags, int total,
+            List<dev.vigil.app.api.ChannelRow> channels) {
 
         public String statusUrl() {
             return "/projects/" + project + "/checks/status.json";
         }
+
+        public String url() {
+            return "/projects/" + project + "/checks/";
+        }
+
+        /** The dashboard with the same filters and this tag. */
+        public String tagUrl(String tag) {
+            return url() + query.withTag(tag).queryString();
+        }
+
+        /** The dashboard with the same filters, sorted by {@code sort}. */
+        public String sortUrl(String sort) {
+            return url() + new DashboardQuery(query.tags(), query.status(), query.text(), sort).queryString();
+        }
+
+        public List<BulkAction> bulkActions() {
+            return java.util.Arrays.stream(BulkAction.values()).filter(a -> !a.needsChannel() || !channels.isEmpty())
+                    .toList();
+        }
     }
 
-    /** details.jte */
-    public record Details(Chrome chrome, CheckLine check, List<PingUrl> urls, List<PingLine> pings) {
+    /** bulk-delete.jte: the checks a bulk delete is about to delete, and the dashboard's query to go back to. */
+    public record BulkDelete(Chrome chrome, UUID project, List<CheckLine> checks, String back) {
+
+        public String action() {
+            return "/projects/" + project + "/checks/bulk/";
+        }
+    }
+
+    /**
+     * details.jte: {@code canWrite} shows the action forms, {@code paused} picks resume over pause, {@code error} is
+     * a refused action's message (or null), {@code chartSvg} the {@link RunChart} (markup escaped there), or null, {@code descriptionHtml} the description
+     * through {@link Markdown} (raw HTML escaped there), or empty.
+     */
+    public record Details(Chrome chrome, CheckLine check, List<PingUrl> urls, List<UsageSnippets.Snippet> snippets,
+            List<EventLog.Line> events, List<EventLog.Option> filters, boolean canWrite, boolean paused,
+            String error, List<DowntimeSummary.Month> downtime, String chartSvg, String descriptionHtml) {
+
+        public String action(String name) {
+            return "/checks/" + check.id() + "/details/" + name + "/";
+        }
+
+        /** The page showing only events of one type (the filter's plain links). */
+        public String only(String type) {
+            return check.detailsUrl() + "?events=" + type;
+        }
+    }
+
+    /** delete.jte: the confirmation a delete asks for. */
+    public record DeleteCheck(Chrome chrome, CheckLine check) {
+
+        public String action() {
+            return "/checks/" + check.id() + "/details/delete/";
+        }
     }
 
     /** schedule.jte: the editor's fields, the preview of them and the error of a refused save (or null). */
@@ -57,11 +112,6 @@ public final class Views {
 
     /** One way of pinging a check, as the details page lists them. */
     public record PingUrl(String what, String url) {
-    }
-
-    /** A ping in the details page's event log. */
-    public record PingLine(long n, String kind, String time, String ago, String source, String userAgent,
-            String duration, String bodyPreview) {
     }
 
     /** notfound.jte: the same page for a check that does not exist and one of another project. */

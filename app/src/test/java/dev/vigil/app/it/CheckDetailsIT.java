@@ -1,0 +1,275 @@
+package dev.vigil.app.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The details page's actions (pause, resume, copy, delete), each a CSRF-carrying form through the API's service,
+ * refused for read-only members and 404 for strangers; and its usage snippets.
+ */
+class CheckDetailsIT {
+
+    private static SharedVigil vigil;
+
+    @BeforeAll
+    static void start() {
+        vigil = SharedVigil.get();
+    }
+
+    @Test
+    void pauseResumeCopyAndDeleteGoThroughTheApisRules() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "backup", "slug", "nightly-backup", "tags", "prod db",
+                "schedule", "0 3 * * *", "tz", "Europe/Riga"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        String details = details(check);
+        assertThat(u.get(details).body()).contains("action=\"" + details + "pause/\"").doesNotContain("id=\"resume\"");
+
+        assertThat(u.submit(details, details + "pause/", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(status(check)).isEqualTo("paused");
+        String paused = u.get(details).body();
+        assertThat(paused).contains(">paused<").contains("action=\"" + details + "resume/\"");
+        assertThat(lastFlip(check)).isEqualTo("new->paused");
+
+        assertThat(u.submit(details, details + "resume/", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(status(check)).isEqualTo("new");
+        assertThat(lastFlip(check)).isEqualTo("paused->new");
+        HttpResponse<String> again = u.submit(details, details + "resume/", Map.of());
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("id=\"form-error\">check is not paused<");
+
+        HttpResponse<String> copied = u.submit(details, details + "copy/", Map.of());
+        assertThat(copied.statusCode()).isEqualTo(303);
+        Matcher m = Pattern.compile("/checks/([0-9a-f-]{36})/details/").matcher(
+                copied.headers().firstValue("Location").orElseThrow());
+        assertThat(m.find()).isTrue();
+        String copy = m.group(1);
+        assertThat(copy).isNotEqualTo(check);
+        String copyPage = u.get(details(copy)).body();
+        assertThat(copyPage).contains("<h1 id=\"check-name\">backup (copy)</h1>")
+                .contains("At 03:00 every day (Europe/Riga)").contains(">prod</span>").contains(">new<");
+        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(
+                "SELECT slug, project_id FROM checks WHERE id = ?")) {
+            st.setObject(1, UUID.fromString(copy));
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("slug")).isEqualTo("nightly-backup-copy");
+                assertThat(rs.getObject("project_id")).isEqualTo(u.project);
+            }
+        }
+
+        HttpResponse<String> confirm = u.get(details + "delete/");
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Delete backup?").contains("action=\"" + details + "delete/\"");
+        HttpResponse<String> deleted = u.submit(details + "delete/", details + "delete/", Map.of());
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith(u.dashboard());
+        assertThat(u.get(details).statusCode()).isEqualTo(404);
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + check))).statusCode())
+                .isEqualTo(404);
+        assertThat(u.get(details(copy)).statusCode()).isEqualTo(200); // the copy lives on
+        assertThat(u.post(details(copy) + "delete/", Map.of(), Map.of()).statusCode()).isEqualTo(403); // no token
+    }
+
+    @Test
+    void aReadOnlyMemberSeesNoActionsAndIsRefusedEach() throws Exception {
+        WebUser owner = WebUser.signedUp(vigil);
+        owner.submit(owner.dashboard(), owner.dashboard(), Map.of("name", "watched"));
+        String check = WebPagesIT.firstCheck(owner.get(owner.dashboard()).body());
+        String details = details(check);
+        WebUser reader = WebUser.signedUp(vigil);
+        addMember(owner.project, reader.email, "ro");
+
+        HttpResponse<String> page = reader.get(details);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("watched").doesNotContain("id=\"check-actions\"").doesNotContain("/pause/");
+        for (String action : new String[] {"pause", "copy", "delete"}) {
+            HttpResponse<String> r = reader.submit(details, details + action + "/", Map.of());
+            assertThat(r.statusCode()).as(action).isEqualTo(403);
+            assertThat(r.body()).contains("Read-only members cannot change checks.");
+        }
+        assertThat(reader.get(details + "delete/").statusCode()).isEqualTo(403);
+        assertThat(status(check)).isEqualTo("new");
+        assertThat(countChecks(owner.project)).isEqualTo(1);
+
+        WebUser stranger = WebUser.signedUp(vigil);
+        assertThat(stranger.submit(stranger.dashboard(), details + "pause/", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(stranger.get(details + "delete/").statusCode()).isEqualTo(404);
+        assertThat(stranger.submit(stranger.dashboard(), details(UUID.randomUUID().toString()) + "copy/", Map.of())
+                .statusCode()).isEqualTo(404);
+        assertThat(status(check)).isEqualTo("new");
+    }
+
+    @Test
+    void snippetsShowTheChecksOwnUrl() throws IOException {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "nightly", "schedule", "15 4 * * *", "tz", "UTC"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        String url = "http://127.0.0.1:" + vigil.app.port() + "/ping/" + check;
+        String page = u.get(details(check)).body();
+        assertThat(page).contains("15 4 * * * /usr/local/bin/backup &amp;&amp; curl -fsS -m 10 --retry 5 -o /dev/null "
+                + url).contains("URL=" + url).contains("\"$URL/start\"").contains("\"$URL/$?\"")
+                .contains("urllib.request.urlopen(\"" + url + "\", timeout=10)")
+                .contains("Invoke-RestMethod -Uri " + url).contains("ops run --ping-url " + url + " --timeout 1h --");
+    }
+
+    @Test
+    void theEventLogMergesPingsFlipsAndNotificationsNewestFirstAndFiltersWithoutScript() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "logged"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + check + "/fail"))
+                .header("User-Agent", "job/2").POST(HttpRequest.BodyPublishers.ofString("exit 3"))).statusCode())
+                .isEqualTo(200);
+        UUID channel = UUID.randomUUID();
+        try (Connection c = vigil.database.connect()) {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO channels (id, project_id, kind, name) VALUES (?, ?, 'webhook', 'ops <hook>')")) {
+                st.setObject(1, channel);
+                st.setObject(2, u.project);
+                st.executeUpdate();
+            }
+            // what the alert sender leaves behind after giving up on a delivery
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO notifications (check_id, channel_id, flip_id, "
+                    + "flip_created, old_status, new_status, state, attempts, error, done, created) "
+                    + "SELECT check_id, ?, id, created, old_status, new_status, 'failed', 3, 'HTTP 500 from the hook', "
+                    + "now(), created + interval '1 second' FROM flips WHERE check_id = ?")) {
+                st.setObject(1, channel);
+                st.setObject(2, UUID.fromString(check));
+                assertThat(st.executeUpdate()).isEqualTo(1);
+            }
+        }
+        String details = details(check);
+        String all = u.get(details).body();
+        int note = all.indexOf("class=\"event-notification\"");
+        int flip = all.indexOf("class=\"event-flip\"");
+        int ping = all.indexOf("class=\"event-ping\"");
+        assertThat(note).isPositive().isLessThan(flip);
+        assertThat(flip).isLessThan(ping);
+        assertThat(all).contains("notified down").contains("webhook “ops &lt;hook&gt;”")
+                .contains("failed after 3 attempts: HTTP 500 from the hook").contains("new → down")
+                .contains("a failure was reported").contains(">fail<").contains("job/2").contains("exit 3");
+        assertThat(all).contains("id=\"show-flip\" checked").contains("href=\"" + details + "?events=flip\"");
+
+        String flipsOnly = u.get(details + "?events=flip").body();
+        assertThat(flipsOnly).contains("class=\"event-flip\"").doesNotContain("class=\"event-ping\"")
+                .doesNotContain("class=\"event-notification\"").contains("id=\"show-flip\" checked")
+                .doesNotContain("id=\"show-ping\" checked");
+        String two = u.get(details + "?events=ping&events=notification").body();
+        assertThat(two).contains("class=\"event-ping\"").contains("class=\"event-notification\"")
+                .doesNotContain("class=\"event-flip\"");
+        assertThat(u.get(details + "?events=%3Cscript%3E").body()).contains("class=\"event-flip\"")
+                .contains("class=\"event-ping\"").doesNotContain("<script>");
+    }
+
+    @Test
+    void runsAreChartedAsServerRenderedSvgAndDowntimeIsSummedPerMonth() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "charted"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        String details = details(check);
+        assertThat(u.get(details).body()).contains("id=\"no-chart\"").contains("<td>none</td><td>0</td><td>100%</td>");
+        for (String signal : new String[] {"/start", "", "/start", "/fail"}) {
+            assertThat(vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/ping/" + check + signal))).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> r = u.get(details);
+        String page = r.body();
+        assertThat(page).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"run-chart\"")
+                .contains("<title id=\"run-chart-title\">Durations of the last 2 runs and ping times</title>")
+                .contains("2 timed runs").contains("1 failed").contains("class=\"bar run-success\"")
+                .contains("class=\"bar run-fail\"").contains("class=\"dot ping-start\"");
+        // nothing the CSP would refuse: no inline style or script anywhere on the page
+        assertThat(page).doesNotContain("style=").doesNotContain("<style").doesNotContain("<script>")
+                .doesNotContain(" onload=");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("unsafe-inline");
+        // the failure flipped it down: once this month, down since a moment ago
+        Matcher month = Pattern.compile("<tbody>\\s*<tr><td>[A-Z][a-z]+ 20\\d\\d</td><td>([^<]+)</td><td>(\\d+)</td>"
+                + "<td>([^<]+)</td></tr>").matcher(page.substring(page.indexOf("id=\"downtime\"")));
+        assertThat(month.find()).isTrue();
+        assertThat(month.group(2)).isEqualTo("1");
+        assertThat(month.group(1)).matches("none|\\d+ s|\\d+ min");
+        assertThat(page.split("<tr><td>[A-Z][a-z]+ 20\\d\\d</td>", -1)).hasSize(4); // three months
+    }
+
+    @Test
+    void theDescriptionIsMarkdownWithScriptsLinksAndRawHtmlMadeInert() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "described"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        try (Connection c = vigil.database.connect();
+                PreparedStatement st = c.prepareStatement("UPDATE checks SET description = ? WHERE id = ?")) {
+            st.setString(1, "Restores need **both** keys, see [the runbook](https://wiki.example.com/restore).\n\n"
+                    + "<script>alert(1)</script>\n\n[click](javascript:alert(2)) <img src=x onerror=alert(3)>");
+            st.setObject(2, UUID.fromString(check));
+            st.executeUpdate();
+        }
+        String page = u.get(details(check)).body();
+        String description = page.substring(page.indexOf("id=\"description\""), page.indexOf("</div>",
+                page.indexOf("id=\"description\"")));
+        assertThat(description).contains("<strong>both</strong>")
+                .contains("<a rel=\"nofollow noopener noreferrer\" href=\"https://wiki.example.com/restore\">")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(3)&gt;")
+                .contains("<a rel=\"nofollow noopener noreferrer\" href=\"\">click</a>").doesNotContain("javascript:")
+                .doesNotContain("<script").doesNotContain("<img");
+    }
+
+    static String details(String check) {
+        return "/checks/" + check + "/details/";
+    }
+
+    static void addMember(UUID project, String email, String role) throws SQLException {
+        try (Connection c = SharedVigil.get().database.connect(); PreparedStatement st = c.prepareStatement(
+                "INSERT INTO project_members (project_id, user_id, role) SELECT ?, id, ? FROM users WHERE email = ?")) {
+            st.setObject(1, project);
+            st.setString(2, role);
+            st.setString(3, email);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    static String status(String check) throws SQLException {
+        try (Connection c = SharedVigil.get().database.connect();
+                PreparedStatement st = c.prepareStatement("SELECT status FROM checks WHERE id = ?")) {
+            st.setObject(1, UUID.fromString(check));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String lastFlip(String check) throws SQLException {
+        try (Connection c = SharedVigil.get().database.connect(); PreparedStatement st = c.prepareStatement(
+                "SELECT old_status || '->' || new_status FROM flips WHERE check_id = ? ORDER BY id DESC LIMIT 1")) {
+            st.setObject(1, UUID.fromString(check));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static int countChecks(UUID project) throws SQLException {
+        try (Connection c = SharedVigil.get().database.connect();
+                PreparedStatement st = c.prepareStatement("SELECT count(*) FROM checks WHERE project_id = ?")) {
+            st.setObject(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
