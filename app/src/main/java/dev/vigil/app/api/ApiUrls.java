@@ -9,6 +9,11 @@ public record ApiUrls(String siteRoot) {
         siteRoot = siteRoot.endsWith("/") ? siteRoot.substring(0, siteRoot.length() - 1) : siteRoot;
     }
 
+    /** A check's slug URL under its project's ping key: {@code /ping/<ping key>/<slug>}. */
+    public String pingBySlug(String pingKey, String slug) {
+        return root() + "/ping/" + pingKey + "/" + slug;
+    }
+
     public String ping(UUID check) {
         return siteRoot + "/ping/" + check;
     }

@@ -6,6 +6,7 @@ import dev.vigil.app.checks.StatusNow;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A check as the dashboard lists it and the details page heads it; the status is the one status rule's. */
@@ -13,8 +14,15 @@ public record CheckLine(UUID id, String name, List<String> tags, String status, 
         String lastPing, String detailsUrl) {
 
     public static CheckLine of(CheckRow row, Instant now, ApiUrls urls) {
+        return of(row, now, urls, Optional.empty());
+    }
+
+    /** As listed where the project shows slug URLs ({@code slugKey}: its ping key): a check with a slug by it. */
+    public static CheckLine of(CheckRow row, Instant now, ApiUrls urls, Optional<String> slugKey) {
+        String ping = slugKey.isPresent() && !row.slug().isEmpty() ? urls.pingBySlug(slugKey.get(), row.slug())
+                : urls.ping(row.id());
         return new CheckLine(row.id(), row.name().isEmpty() ? "unnamed" : row.name(), row.tagList(),
-                statusOf(row, now), urls.ping(row.id()),
+                statusOf(row, now), ping,
                 ScheduleWords.of(row.toSchedule()), RelativeTime.ago(row.lastPing(), now),
                 "/checks/" + row.id() + "/details/");
     }

@@ -198,7 +198,7 @@ public class CheckPages {
                 new Views.PingUrl("Exit status (0 succeeds, 1-255 fail)", base + "/<exit status>"),
                 new Views.PingUrl("Log (neither success nor failure)", base + "/log")));
         if (pingKey != null && !check.slug().isEmpty()) {
-            list.add(new Views.PingUrl("Success, by slug", urls.root() + "/ping/" + pingKey + "/" + check.slug()));
+            list.add(new Views.PingUrl("Success, by slug", urls.pingBySlug(pingKey, check.slug())));
         }
         return list;
     }

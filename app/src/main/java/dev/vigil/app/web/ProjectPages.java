@@ -2,6 +2,7 @@ package dev.vigil.app.web;
 
 import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.accounts.Accounts;
+import dev.vigil.app.accounts.Projects;
 import dev.vigil.app.accounts.ProjectRole;
 import dev.vigil.app.accounts.SignedIn;
 import dev.vigil.app.api.ApiCaller;
@@ -51,6 +52,9 @@ public class ProjectPages {
 
     @Inject
     ChecksService checks;
+
+    @Inject
+    Projects projects;
 
     @Inject
     @ConfigProperty(name = "vigil.site.root")
@@ -206,7 +210,8 @@ public class ProjectPages {
         Instant now = Instant.now();
         ApiUrls urls = new ApiUrls(siteRoot);
         List<CheckRow> all = checks.listOf(project);
-        List<CheckLine> lines = query.apply(all, now).stream().map(r -> CheckLine.of(r, now, urls)).toList();
+        Optional<String> slugKey = projects.showsSlugs(project) ? checks.pingKey(project) : Optional.empty();
+        List<CheckLine> lines = query.apply(all, now).stream().map(r -> CheckLine.of(r, now, urls, slugKey)).toList();
         List<String> tags = all.stream().flatMap(r -> r.tagList().stream()).distinct().sorted().toList();
         return new Page("dashboard.jte", new Views.Dashboard(web.chrome(), project, lines, error, role.canChange(),
                 query, tags, all.size(), role.canChange() ? checks.channelsOf(project) : List.of()));

@@ -155,8 +155,7 @@ public class ProjectSettingsPages {
 
     private Page page(WebContext web, UUID project, ProjectRole role, String notice, String error) {
         String pingKey = checks.pingKey(project).orElse(null);
-        String example = new ApiUrls(siteRoot).root() + "/ping/" + (pingKey == null ? "<ping key>" : pingKey)
-                + "/<slug>";
+        String example = new ApiUrls(siteRoot).pingBySlug(pingKey == null ? "<ping key>" : pingKey, "<slug>");
         long viewer = web.user().get().userId();
         List<Team.Member> others = role.ownsProject()
                 ? team.members(project).stream().filter(m -> m.userId() != viewer).toList() : List.of();

@@ -202,4 +202,20 @@ class DashboardIT {
         }
         return ids;
     }
+
+    @Test
+    void aProjectThatShowsSlugUrlsListsItsChecksByThem() throws IOException {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "by slug", "slug", "nightly-backup"));
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "no slug"));
+        String uuidUrl = "http://127.0.0.1:" + vigil.app.port() + "/ping/";
+        assertThat(u.get(u.dashboard()).body()).as("UUID URLs by default").doesNotContain("/nightly-backup<");
+        String settings = "/projects/" + u.project + "/settings/";
+        assertThat(u.submit(settings, settings + "urls", Map.of("urls", "slug")).statusCode()).isIn(200, 303);
+        String page = u.get(u.dashboard()).body();
+        Matcher key = Pattern.compile(Pattern.quote(uuidUrl) + "([A-Za-z0-9_-]+)/nightly-backup").matcher(page);
+        assertThat(key.find()).as(page).isTrue();
+        assertThat(page).as("a check without a slug keeps its UUID URL")
+                .containsPattern(Pattern.quote(uuidUrl) + "[0-9a-f-]{36}");
+    }
 }
