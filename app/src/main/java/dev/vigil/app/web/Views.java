@@ -115,6 +115,13 @@ public final class Views {
     }
 
     /** notfound.jte: the same page for a check that does not exist and one of another project. */
+    /** The docs index ({@code links}) or one page ({@code html}, rendered from the repository's docs/). */
+    public record Docs(Chrome chrome, String title, List<DocLink> links, String html) {
+    }
+
+    public record DocLink(String href, String title) {
+    }
+
     public record NotFound(Chrome chrome) {
     }
 
