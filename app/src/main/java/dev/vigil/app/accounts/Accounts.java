@@ -147,12 +147,12 @@ public class Accounts {
 
     /**
      * What follows a proved first factor (a password, a login link): the second step when the user has a
-     * confirmed TOTP factor (a single-use token for its form), else a new session.
+     * confirmed TOTP factor or a security key (a single-use token for its form), else a new session.
      */
     static LoginStep firstFactorPassed(EntityManager em, long userId, String userAgent) {
         UserAccount u = em.find(UserAccount.class, userId);
         TotpFactor totp = em.find(TotpFactor.class, userId);
-        if (totp != null && totp.confirmed()) {
+        if (totp != null && totp.confirmed() || WebAuthnCredentials.hasAny(em, userId)) {
             String token = randomToken();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             em.persist(new LoginToken(userId, LoginToken.Purpose.SECOND_STEP, hash(token), now,

@@ -126,15 +126,20 @@ public class SecondFactor {
             if (f == null || !f.confirmed() || !(accepts(f, code, now) || usedRecoveryCode(em, userId, code))) {
                 return Optional.empty();
             }
-            LoginLinks.take(em, pendingToken, LoginToken.Purpose.SECOND_STEP);
-            return Optional.of(Accounts.newSession(em, em.find(UserAccount.class, userId),
-                    Accounts.firstProject(em, userId), userAgent));
+            return Optional.of(completeLogin(em, pendingToken, userId, userAgent));
         });
         if (session.isEmpty()) {
             failuresByUser.count(key, now);
             throw new AccountException(WRONG_CODE, false);
         }
         return session.get();
+    }
+
+    /** A proved second factor (a code, a security key) ends the pending login: its token is used up, a session. */
+    static NewSession completeLogin(EntityManager em, String pendingToken, long userId, String userAgent) {
+        LoginLinks.take(em, pendingToken, LoginToken.Purpose.SECOND_STEP);
+        return Accounts.newSession(em, em.find(UserAccount.class, userId), Accounts.firstProject(em, userId),
+                userAgent);
     }
 
     private static boolean accepts(TotpFactor f, String code, Instant now) {

@@ -7,6 +7,7 @@ import dev.vigil.app.accounts.LoginLinks;
 import dev.vigil.app.accounts.LoginStep;
 import dev.vigil.app.accounts.NewSession;
 import dev.vigil.app.accounts.SecondFactor;
+import dev.vigil.app.accounts.WebAuthnCredentials;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -48,6 +49,9 @@ public class AccountPages {
 
     @Inject
     AccountSettings settings;
+
+    @Inject
+    WebAuthnCredentials webAuthn;
 
     @Inject
     @ConfigProperty(name = "vigil.site.root")
@@ -151,9 +155,7 @@ public class AccountPages {
             return signedIn(secondFactor.logIn(pending, code, userAgent));
         } catch (AccountException e) {
             if (LoginLinks.LINK_GONE.equals(e.getMessage())) {
-                return Response.status(400).entity(step(web, "Two-factor authentication", null, null,
-                        "This login has expired. Please log in again.", null, List.of(), List.of(), null, TO_LOGIN))
-                        .build();
+                return expiredLogin(web);
             }
             return Response.status(e.tooMany() ? 429 : 401).entity(codePage(web, pending, e.getMessage())).build();
         }
@@ -261,6 +263,10 @@ public class AccountPages {
 
     /** To the dashboard, with the new session and a new CSRF token (the old one was known before login). */
     private Response signedIn(NewSession s) {
+        return signedIn(siteRoot, s);
+    }
+
+    static Response signedIn(String siteRoot, NewSession s) {
         WebCookies cookies = WebCookies.forSiteRoot(siteRoot);
         String to = s.project() == null ? "/" : "/projects/" + s.project() + "/checks/";
         return Response.seeOther(URI.create(to)).cookie(
@@ -268,12 +274,14 @@ public class AccountPages {
                 cookies.csrf(WebCookies.newToken())).build();
     }
 
-    private static Page codePage(WebContext web, String pending, String error) {
-        return step(web, "Two-factor authentication",
-                "Enter the 6-digit code from your authenticator app, or one of your recovery codes.", null, error,
-                "/accounts/login/code/",
-                List.of(new AccountViews.Field("code", "Code", "text", "one-time-code")),
-                List.of(new AccountViews.Hidden("pending", pending == null ? "" : pending)), "Log in", List.of());
+    /** The second step's page, with the factors the user has (a code, a security key). */
+    private Page codePage(WebContext web, String pending, String error) {
+        return WebAuthnPages.secondStep(web, webAuthn.factors(pending), pending, error);
+    }
+
+    static Response expiredLogin(WebContext web) {
+        return Response.status(400).entity(step(web, "Two-factor authentication", null, null,
+                "This login has expired. Please log in again.", null, List.of(), List.of(), null, TO_LOGIN)).build();
     }
 
     private static Page linkRequest(WebContext web, boolean reset, String notice, String error) {

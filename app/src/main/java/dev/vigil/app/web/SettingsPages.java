@@ -4,6 +4,7 @@ import dev.vigil.app.accounts.AccountException;
 import dev.vigil.app.accounts.AccountSettings;
 import dev.vigil.app.accounts.SecondFactor;
 import dev.vigil.app.accounts.SignedIn;
+import dev.vigil.app.accounts.WebAuthnCredentials;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -41,13 +42,19 @@ public class SettingsPages {
             "email", "Your email is changed.",
             "sessions", "The other sessions are logged out.",
             "session", "That session is logged out.",
-            "totp-off", "Two-factor authentication is off.");
+            "totp-off", "Two-factor authentication is off.",
+            "key-added", "The security key is added.",
+            "key-removed", "The security key is removed.",
+            "key-refused", WebAuthnCredentials.REFUSED);
 
     @Inject
     AccountSettings settings;
 
     @Inject
     SecondFactor secondFactor;
+
+    @Inject
+    WebAuthnCredentials webAuthn;
 
     @Inject
     @ConfigProperty(name = "vigil.site.root")
@@ -221,7 +228,7 @@ public class SettingsPages {
     private Page page(WebContext web, SignedIn user, String notice, String error) {
         return new Page("settings.jte", new AccountViews.Settings(web.chrome(), user.email(),
                 settings.recentlyAuthenticated(web.sessionToken()), settings.sessions(web.sessionToken()),
-                secondFactor.enabled(user.userId()), notice, error));
+                secondFactor.enabled(user.userId()), notice, error, webAuthn.keys(user.userId())));
     }
 
     private static Page enrolment(WebContext web, SecondFactor.Enrolment e, String error) {

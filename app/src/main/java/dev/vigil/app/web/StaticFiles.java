@@ -21,7 +21,8 @@ public class StaticFiles {
     private static final Map<String, String> FILES = Map.of(
             "vigil.css", "text/css; charset=UTF-8",
             "dashboard.js", "text/javascript; charset=UTF-8",
-            "schedule.js", "text/javascript; charset=UTF-8");
+            "schedule.js", "text/javascript; charset=UTF-8",
+            "webauthn.js", "text/javascript; charset=UTF-8");
 
     @GET
     public Response get(@PathParam("name") String name) {

@@ -78,6 +78,9 @@ public final class VigilProcess implements AutoCloseable {
             env.put("VIGIL_MAINTENANCE_FILE", workDir.resolve("maintenance").toString());
             env.put("VIGIL_SITE_ROOT", "http://127.0.0.1:" + port); // links in API answers lead back here
             env.putAll(settings);
+            // a site root of the caller's with "{port}" (e.g. http://localhost:{port}, as WebAuthn needs a host name)
+            String portText = Integer.toString(port);
+            env.computeIfPresent("VIGIL_SITE_ROOT", (k, v) -> v.replace("{port}", portText));
             if (defaultPingPort) {
                 env.remove("VIGIL_PING_PORT"); // the app's default: VIGIL_PORT + 1
             }

@@ -1,0 +1,165 @@
+package dev.vigil.app.it;
+
+import dev.vigil.testsupport.TestDatabase;
+import dev.vigil.testsupport.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Security keys in headless Chromium with its virtual authenticator (CTAP2, internal, resident keys, user
+ * verification), on a Vigil of its own whose site root is {@code http://localhost:PORT}: WebAuthn refuses an IP
+ * address as the relying party, and the shared app's site root is 127.0.0.1. Enrol a key, log in with the password
+ * and the key; a replayed answer (its challenge used up) is refused; with the key gone from the authenticator the
+ * login stays on the second step.
+ */
+class WebAuthnBrowserIT {
+
+    private static final String PASSWORD = "a long enough password";
+
+    private TestDatabase db;
+    private VigilProcess app;
+    private ChromeDriverService service;
+    private ChromeDriver driver;
+    private Path profile;
+
+    @BeforeEach
+    void start() throws IOException {
+        for (Path tool : new Path[] {BrowserIT.CHROMIUM, BrowserIT.CHROMEDRIVER}) {
+            assertThat(Files.isExecutable(tool)).as("%s is missing: install the Debian packages chromium and "
+                    + "chromium-driver (bin/test does)", tool).isTrue();
+        }
+        db = TestPostgres.server().createDatabase("webauthn");
+        Map<String, String> settings = VigilProcess.database(db.jdbcUrl(), db.user(), db.password());
+        settings.put("VIGIL_SITE_ROOT", "http://localhost:{port}");
+        app = VigilProcess.launch(settings);
+        app.awaitHealthy();
+        profile = Files.createTempDirectory("vigil-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BrowserIT.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(BrowserIT.SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        try {
+            if (driver != null) {
+                Files.write(BrowserIT.SCREENSHOTS.resolve("webauthn-last.png"),
+                        driver.getScreenshotAs(OutputType.BYTES));
+                driver.quit();
+            }
+        } finally {
+            if (service != null) {
+                service.stop();
+            }
+            if (app != null) {
+                Files.writeString(BrowserIT.SCREENSHOTS.resolve("webauthn-vigil.log"), app.output());
+                app.close();
+            }
+            if (db != null) {
+                db.close();
+            }
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void enrolAKeyLogInWithItRefuseAReplayAndFailWithoutIt() {
+        VirtualAuthenticator authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
+                .setIsUserConsenting(true));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        String site = "http://localhost:" + app.port();
+        String email = "key-" + UUID.randomUUID() + "@example.com";
+        driver.get(site + "/accounts/signup/");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
+
+        driver.get(site + "/accounts/settings/");
+        if (!driver.findElements(By.id("webauthn-reauth")).isEmpty()) {
+            driver.findElement(By.id("webauthn-reauth")).click();
+            driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("submit")).click();
+        }
+        driver.findElement(By.id("webauthn-name")).clear();
+        driver.findElement(By.id("webauthn-name")).sendKeys("My test key");
+        driver.findElement(By.id("webauthn-add")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-notice"),
+                "The security key is added."));
+        assertThat(driver.findElement(By.id("security-keys")).getText()).contains("My test key");
+        assertThat(authenticator.getCredentials()).hasSize(1);
+
+        // log out, log in with the password, then the key; the form's fields are kept to be replayed below
+        logOutAndInWithPassword(wait, site, email);
+        ((JavascriptExecutor) driver).executeScript("var f = document.getElementById('webauthn-login-form');"
+                + "f.submit = function () { sessionStorage.setItem('answer', JSON.stringify(Object.fromEntries("
+                + "new FormData(f)))); HTMLFormElement.prototype.submit.call(f); };");
+        driver.findElement(By.id("webauthn-use")).click();
+        wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
+        assertThat(driver.findElement(By.id("no-checks")).getText()).contains("No checks yet");
+
+        // the same answer again, in a new pending login: its challenge is used up
+        logOutAndInWithPassword(wait, site, email);
+        ((JavascriptExecutor) driver).executeScript("var f = document.getElementById('webauthn-login-form');"
+                + "var a = JSON.parse(sessionStorage.getItem('answer'));"
+                + "['credential_id', 'client_data', 'authenticator_data', 'signature', 'user_handle'].forEach("
+                + "function (n) { f.querySelector(\"input[name='\" + n + \"']\").value = a[n]; });"
+                + "HTMLFormElement.prototype.submit.call(f);");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-error"),
+                "The security key could not be verified."));
+        assertThat(driver.getCurrentUrl()).endsWith("/accounts/webauthn/login/");
+
+        // the key gone from the authenticator: the browser finds none of the account's keys
+        authenticator.removeAllCredentials();
+        logOutAndInWithPassword(wait, site, email);
+        driver.findElement(By.id("webauthn-use")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("webauthn-error")));
+        assertThat(driver.findElement(By.id("webauthn-error")).getText()).isNotBlank();
+        assertThat(driver.getCurrentUrl()).endsWith("/accounts/login/");
+        assertThat(driver.findElements(By.id("no-checks"))).isEmpty();
+    }
+
+    private void logOutAndInWithPassword(WebDriverWait wait, String site, String email) {
+        driver.manage().deleteAllCookies();
+        driver.get(site + "/accounts/login/");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("webauthn-use")));
+    }
+}
