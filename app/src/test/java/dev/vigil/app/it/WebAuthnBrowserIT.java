@@ -7,24 +7,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,54 +34,39 @@ class WebAuthnBrowserIT {
 
     private TestDatabase db;
     private VigilProcess app;
-    private ChromeDriverService service;
+    private HeadlessChromium browser;
     private ChromeDriver driver;
-    private Path profile;
 
+    /**
+     * A Vigil of its own: WebAuthn takes the site root's host as the relying party, and refuses an IP address, so
+     * this app's site root is http://localhost (the shared app's is 127.0.0.1, which the other tests' links use).
+     */
     @BeforeEach
     void start() throws IOException {
-        for (Path tool : new Path[] {BrowserIT.CHROMIUM, BrowserIT.CHROMEDRIVER}) {
-            assertThat(Files.isExecutable(tool)).as("%s is missing: install the Debian packages chromium and "
-                    + "chromium-driver (bin/test does)", tool).isTrue();
-        }
+        HeadlessChromium.requireInstalled();
         db = TestPostgres.server().createDatabase("webauthn");
         Map<String, String> settings = VigilProcess.database(db.jdbcUrl(), db.user(), db.password());
         settings.put("VIGIL_SITE_ROOT", "http://localhost:{port}");
         app = VigilProcess.launch(settings);
         app.awaitHealthy();
-        profile = Files.createTempDirectory("vigil-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        Files.createDirectories(BrowserIT.SCREENSHOTS);
+        browser = HeadlessChromium.open();
+        driver = browser.driver;
     }
 
     @AfterEach
     void stop() throws IOException {
         try {
-            if (driver != null) {
-                Files.write(BrowserIT.SCREENSHOTS.resolve("webauthn-last.png"),
-                        driver.getScreenshotAs(OutputType.BYTES));
-                driver.quit();
+            if (browser != null) {
+                browser.screenshot("webauthn-last");
+                browser.close();
             }
         } finally {
-            if (service != null) {
-                service.stop();
-            }
             if (app != null) {
-                Files.writeString(BrowserIT.SCREENSHOTS.resolve("webauthn-vigil.log"), app.output());
+                Files.writeString(HeadlessChromium.SCREENSHOTS.resolve("webauthn-vigil.log"), app.output());
                 app.close();
             }
             if (db != null) {
                 db.close();
-            }
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }
