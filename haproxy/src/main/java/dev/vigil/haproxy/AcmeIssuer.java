@@ -124,7 +124,7 @@ public final class AcmeIssuer {
     /** The certificate's key: ECDSA P-256 or RSA 2048, the usual pair. */
     static KeyPair newKey(KeyType type) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance(type == KeyType.ECDSA ? "EC" : "RSA");
+            KeyPairGenerator g = KeyPairGenerator.getInstance(type.keyAlgorithm());
             if (type == KeyType.ECDSA) {
                 g.initialize(new ECGenParameterSpec("secp256r1"));
             } else {

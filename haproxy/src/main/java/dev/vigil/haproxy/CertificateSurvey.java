@@ -76,8 +76,7 @@ public final class CertificateSurvey {
                     + e.getMessage()));
         }
         Optional<Instant> notAfter = Optional.of(cert.getNotAfter().toInstant());
-        String expected = type == KeyType.ECDSA ? "EC" : "RSA";
-        if (!cert.getPublicKey().getAlgorithm().equals(expected)) {
+        if (!cert.getPublicKey().getAlgorithm().equals(type.keyAlgorithm())) {
             return new Row(balancer, name, type, notAfter, Optional.of("served an "
                     + cert.getPublicKey().getAlgorithm() + " certificate"));
         }

@@ -140,7 +140,7 @@ final class LbSettingsReader {
             throw c.problemAt(type.id(), file + ": not a readable X.509 certificate: " + e.getMessage());
         }
         String algorithm = cert.getPublicKey().getAlgorithm();
-        String expected = type == RoleSettings.KeyType.ECDSA ? "EC" : "RSA";
+        String expected = type.keyAlgorithm();
         if (!algorithm.equals(expected)) {
             throw c.problemAt(type.id(), file + " holds an " + algorithm + " certificate, expected " + expected);
         }

@@ -130,6 +130,11 @@ public record RoleSettings(Base base, App app, Db db, Lb lb, Watchdog watchdog) 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The JCA name of this type's keys, as {@code PublicKey.getAlgorithm()} says it and a generator takes it. */
+        public String keyAlgorithm() {
+            return this == ECDSA ? "EC" : "RSA";
+        }
     }
 
     /**
