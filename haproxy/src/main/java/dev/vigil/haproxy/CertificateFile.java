@@ -54,12 +54,26 @@ public record CertificateFile(String path, LbCertificate certificate, byte[] con
         if (!r.ok()) {
             throw new IllegalStateException("cannot read the certificate in " + path + ": " + r.summary());
         }
+        return notAfter(r.out()); // not a certificate: replace it
+    }
+
+    /**
+     * When the first certificate of PEM text {@code pem} expires; empty when it holds none. HAProxy's files put
+     * the certificate first, then its chain, then the key; only the first block is read.
+     */
+    static Optional<Instant> notAfter(String pem) {
+        int begin = pem.indexOf("-----BEGIN CERTIFICATE-----");
+        int end = pem.indexOf("-----END CERTIFICATE-----", Math.max(begin, 0));
+        if (begin < 0 || end < 0) {
+            return Optional.empty();
+        }
+        String block = pem.substring(begin, end + "-----END CERTIFICATE-----".length()) + "\n";
         try {
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(r.out().getBytes(StandardCharsets.US_ASCII)));
+                    new ByteArrayInputStream(block.getBytes(StandardCharsets.US_ASCII)));
             return Optional.of(cert.getNotAfter().toInstant());
         } catch (CertificateException e) {
-            return Optional.empty(); // not a certificate: replace it
+            return Optional.empty();
         }
     }
 }

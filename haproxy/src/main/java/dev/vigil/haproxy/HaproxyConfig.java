@@ -7,6 +7,7 @@ import dev.vigil.provisioning.inventory.RoleSettings.LbTimeouts;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one load balancer's {@code haproxy.cfg} says, as data: where it listens, the two domains, the
@@ -17,7 +18,8 @@ import java.util.List;
  */
 public record HaproxyConfig(String lbName, Placement placement, Listen listen, String appDomain, String pingDomain,
                             List<LbCertificate> certificates, List<AppServer> servers, Limits limits,
-                            LbHealthCheck healthCheck, LbTimeouts timeouts, LbRateLimit pingRateLimit) {
+                            LbHealthCheck healthCheck, LbTimeouts timeouts, LbRateLimit pingRateLimit,
+                            Optional<AcmeRelay> acmeRelay) {
 
     public HaproxyConfig {
         certificates = List.copyOf(certificates);
@@ -36,6 +38,24 @@ public record HaproxyConfig(String lbName, Placement placement, Listen listen, S
             addresses = List.copyOf(addresses);
             if (addresses.isEmpty()) {
                 throw new IllegalArgumentException("a load balancer listens on at least one address");
+            }
+        }
+    }
+
+    /**
+     * Where an ACME HTTP-01 request goes when this balancer does not hold its token: the next balancer of the
+     * ring, at the public address the CA itself would use, since each balancer renews its own certificates
+     * ({@code ops lb renew --local}) and DNS may send the CA to any of them. {@code balancers} bounds the trip:
+     * a request makes at most {@code balancers - 1} hops, counted in {@link #HOPS_HEADER}, so it visits each
+     * balancer once and never circles, whatever a client puts in that header.
+     */
+    public record AcmeRelay(String next, InetAddress address, int port, int balancers) {
+
+        public static final String HOPS_HEADER = "X-Vigil-Acme-Hops";
+
+        public AcmeRelay {
+            if (balancers < 2) {
+                throw new IllegalArgumentException("an ACME relay needs at least two balancers");
             }
         }
     }
@@ -76,27 +96,32 @@ public record HaproxyConfig(String lbName, Placement placement, Listen listen, S
 
     public HaproxyConfig withPlacement(Placement p) {
         return new HaproxyConfig(lbName, p, listen, appDomain, pingDomain, certificates, servers, limits,
-                healthCheck, timeouts, pingRateLimit);
+                healthCheck, timeouts, pingRateLimit, acmeRelay);
     }
 
     public HaproxyConfig withListen(Listen l) {
         return new HaproxyConfig(lbName, placement, l, appDomain, pingDomain, certificates, servers, limits,
-                healthCheck, timeouts, pingRateLimit);
+                healthCheck, timeouts, pingRateLimit, acmeRelay);
     }
 
     public HaproxyConfig withServers(List<AppServer> s) {
         return new HaproxyConfig(lbName, placement, listen, appDomain, pingDomain, certificates, s, limits,
-                healthCheck, timeouts, pingRateLimit);
+                healthCheck, timeouts, pingRateLimit, acmeRelay);
+    }
+
+    public HaproxyConfig withAcmeRelay(Optional<AcmeRelay> relay) {
+        return new HaproxyConfig(lbName, placement, listen, appDomain, pingDomain, certificates, servers, limits,
+                healthCheck, timeouts, pingRateLimit, relay);
     }
 
     public HaproxyConfig withHealthCheck(LbHealthCheck h) {
         return new HaproxyConfig(lbName, placement, listen, appDomain, pingDomain, certificates, servers, limits,
-                h, timeouts, pingRateLimit);
+                h, timeouts, pingRateLimit, acmeRelay);
     }
 
     public HaproxyConfig withPingRateLimit(LbRateLimit r) {
         return new HaproxyConfig(lbName, placement, listen, appDomain, pingDomain, certificates, servers, limits,
-                healthCheck, timeouts, r);
+                healthCheck, timeouts, r, acmeRelay);
     }
 
     /**

@@ -46,6 +46,10 @@ public final class HaproxyConfigRenderer {
         frontend(b, c, true);
         backend(b, c, "app", false);
         backend(b, c, "ping", true);
+        c.acmeRelay().ifPresent(r -> b.append("\n# ACME HTTP-01 tokens this balancer does not hold: the next ")
+                .append("balancer of the ring, as the CA reaches it.\nbackend acme_relay\n    server ")
+                .append(r.next()).append(' ').append(address(r.address())).append(':').append(r.port())
+                .append('\n'));
         return b.toString();
     }
 
@@ -94,12 +98,7 @@ public final class HaproxyConfigRenderer {
         // Pings: the ping domain, and over HTTPS also /ping/ on the app domain (the app serves it on both ports).
         // Two acl lines of one name are ORed; HAProxy's conditions have no parentheses.
         if (!tls) {
-            // ACME HTTP-01: HAProxy answers tokens from the map the issuer fills through the runtime API, so any
-            // balancer answers for all of them, whichever one the CA's resolver picks.
-            String token = "path,field(4,/),map(" + c.placement().acmeChallenges() + ")";
-            b.append("    http-request return status 200 content-type text/plain lf-string \"%[").append(token)
-                    .append("]\" if { path_beg /.well-known/acme-challenge/ } { ").append(token)
-                    .append(" -m found }\n");
+            acmeChallenges(b, c);
         }
         b.append("    acl ping req.hdr(host),field(1,:) -i ").append(c.pingDomain()).append('\n');
         if (tls) {
@@ -111,12 +110,47 @@ public final class HaproxyConfigRenderer {
         b.append("    http-request deny deny_status 429 if ping { sc_http_req_rate(0,ping_rate) gt ")
                 .append(c.pingRateLimit().requests()).append(" }\n");
         if (!tls) {
-            b.append("    http-request redirect scheme https code 301 unless ping\n");
+            b.append("    http-request redirect scheme https code 301 unless ping")
+                    .append(c.acmeRelay().isPresent() ? " || acme" : "").append('\n');
+            if (c.acmeRelay().isPresent()) {
+                b.append("    use_backend acme_relay if acme\n");
+            }
         }
         b.append("    use_backend ping if ping\n");
         if (tls) {
             b.append("    default_backend app\n");
         }
+    }
+
+    /**
+     * ACME HTTP-01: HAProxy answers tokens from the map the issuer fills through the runtime API. With a relay, a
+     * token this balancer does not hold goes to the next balancer with the hop count in a header (set here, so a
+     * client's value only ever shortens the trip): a request that has made {@code balancers - 1} hops, or carries
+     * a count out of range, is answered 404.
+     */
+    private static void acmeChallenges(StringBuilder b, HaproxyConfig c) {
+        String token = "path,field(4,/),map(" + c.placement().acmeChallenges() + ")";
+        b.append("    acl acme path_beg /.well-known/acme-challenge/\n");
+        b.append("    http-request return status 200 content-type text/plain lf-string \"%[").append(token)
+                .append("]\" if acme { ").append(token).append(" -m found }\n");
+        if (c.acmeRelay().isEmpty()) {
+            return;
+        }
+        HaproxyConfig.AcmeRelay r = c.acmeRelay().get();
+        String hops = HaproxyConfig.AcmeRelay.HOPS_HEADER;
+        b.append("    acl acme_relayed req.hdr(").append(hops).append(") -m found\n");
+        int last = r.balancers() - 2;   // the highest count that may go one hop further
+        if (last >= 1) {
+            b.append("    acl acme_hops_left req.hdr_val(").append(hops).append(") 1:").append(last).append('\n');
+        }
+        b.append("    http-request return status 404 content-type text/plain string \"no such ACME challenge "
+                + "token on any balancer\" if acme acme_relayed").append(last >= 1 ? " !acme_hops_left" : "")
+                .append('\n');
+        if (last >= 1) {
+            b.append("    http-request set-header ").append(hops).append(" %[req.hdr_val(").append(hops)
+                    .append("),add(1)] if acme acme_relayed\n");
+        }
+        b.append("    http-request set-header ").append(hops).append(" 1 if acme !acme_relayed\n");
     }
 
     /**

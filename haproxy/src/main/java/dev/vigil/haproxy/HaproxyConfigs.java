@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds each load balancer's {@link HaproxyConfig} from the inventory. Whatever the inventory lacks for it (the
@@ -53,7 +54,21 @@ public final class HaproxyConfigs {
                 new HaproxyConfig.Listen(listen, HTTP_PORT, HTTPS_PORT), app, ping,
                 certificates(name, settings.certificates(), Map.of("domains.app", app, "domains.ping", ping)),
                 servers, new HaproxyConfig.Limits(settings.maxConnections(), settings.serverMaxConnections()),
-                settings.healthCheck(), settings.timeouts(), settings.pingRateLimit());
+                settings.healthCheck(), settings.timeouts(), settings.pingRateLimit(), acmeRelay(inventory, lb));
+    }
+
+    /**
+     * With ACME and more than one balancer, the next balancer after {@code lb} in the inventory's order (the last
+     * one's next is the first), reached on its public address: the path the CA itself takes.
+     */
+    static Optional<HaproxyConfig.AcmeRelay> acmeRelay(Inventory inventory, Host lb) {
+        List<Host> lbs = inventory.withRole(Role.LB);
+        if (inventory.settings().lb().acme().isEmpty() || lbs.size() < 2) {
+            return Optional.empty();
+        }
+        Host next = lbs.get((lbs.indexOf(lb) + 1) % lbs.size());
+        InetAddress address = next.ipv4().<InetAddress>map(a -> a).orElseGet(() -> next.ipv6().orElseThrow());
+        return Optional.of(new HaproxyConfig.AcmeRelay(next.name(), address, HTTP_PORT, lbs.size()));
     }
 
     /** The address the balancers reach an app server on: its WireGuard address when it has one. */

@@ -63,7 +63,8 @@ public record HaproxyReloaded(HaproxyConfig.Placement placement, List<Task> relo
                 + String.join(", ", changed) + ")", () -> reload(host)));
     }
 
-    private void reload(RemoteHost host) {
+    /** Dumps the server states and reloads now; {@code ops lb renew --local} calls it on the balancer itself. */
+    void reload(RemoteHost host) {
         RuntimeApi api = RuntimeApi.overSsh(host, placement.adminSocket());
         long before = api.workerPid();
         String state = placement.stateFile();

@@ -46,7 +46,18 @@ public final class LbTasks {
      */
     public static List<Task> forHost(Inventory inventory, Host host) {
         HaproxyConfig config = HaproxyConfigs.forHost(inventory, host.name());
-        return forConfig(config, HaproxyValidator.validated(config));
+        List<Task> tasks = new ArrayList<>(forConfig(config, HaproxyValidator.validated(config)));
+        inventory.settings().lb().acme().ifPresent(acme -> tasks.addAll(renewalPlan(RenewalPlan.of(config, acme))));
+        return List.copyOf(tasks);
+    }
+
+    /**
+     * With {@code roles.lb.acme}: what {@code ops lb renew --local} renews on the balancer (the scheduled job
+     * provisioning installs), readable by root only since it names the CA account's contact.
+     */
+    static List<Task> renewalPlan(RenewalPlan plan) {
+        return List.of(new ManagedDirectory("/etc/vigil", FileMeta.rootOwned(0755)),
+                ManagedFile.text(RenewalPlan.PATH, plan.render(), FileMeta.rootOwned(0600)));
     }
 
     /** The tasks that install {@code text}, the rendering of {@code config}. */

@@ -1,5 +1,7 @@
 package dev.vigil.haproxy;
 
+import dev.vigil.provisioning.remote.LocalHost;
+import dev.vigil.provisioning.remote.InstalledFile;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.inventory.RoleSettings;
@@ -122,6 +124,37 @@ public final class LbWorkflows {
         out.print(served.table());
         out.flush();
         return applied && served.ok();
+    }
+
+    /**
+     * {@code ops lb renew --local}, on a balancer from cron: its own certificate files renewed from the plan
+     * {@code ops lb apply} installed ({@link LocalRenewal}), the account key made on the balancer on the first
+     * run, the tokens through the local admin socket, the reload as {@code ops lb apply} does it. With
+     * {@code dryRun}: what is due, nothing ordered.
+     */
+    public static boolean renewLocal(Path planFile, Path accountKeyFile, boolean dryRun, PrintWriter out) {
+        RenewalPlan plan = InstalledFile.read(planFile, "ops lb apply", RenewalPlan::parse);
+        if (dryRun) {
+            LocalRenewal.due(plan, Instant.now(), out).forEach(c -> out.println("would renew " + c.file() + " ("
+                    + c.keyType().id() + ", " + String.join(",", c.names()) + ") from " + plan.directory()));
+            out.flush();
+            return true;
+        }
+        KeyPair account = CertificateRenewal.accountKey(accountKeyFile, line -> progress(out, line));
+        LocalHost host = new LocalHost(plan.host(), Duration.ofMinutes(1));
+        RuntimeApi api = new RuntimeApi(plan.host(), Path.of(plan.placement().adminSocket()));
+        LocalRenewal.Balancer self = new LocalRenewal.Balancer() {
+            @Override
+            public LoadBalancer runtime() {
+                return api;
+            }
+
+            @Override
+            public void reload() {
+                new HaproxyReloaded(plan.placement(), List.of()).reload(host);
+            }
+        };
+        return LocalRenewal.run(plan, account, self, Instant.now(), ORDER_TIMEOUT, out);
     }
 
     /** How long one ACME order (the CA's checks of every balancer, then the certificate) may take. */

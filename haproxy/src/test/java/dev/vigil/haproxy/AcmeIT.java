@@ -3,6 +3,7 @@ package dev.vigil.haproxy;
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.inventory.RoleSettings.KeyType;
+import dev.vigil.provisioning.inventory.RoleSettings.LbAcme;
 import dev.vigil.provisioning.inventory.RoleSettings.LbCertificate;
 import dev.vigil.testsupport.Await;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +46,8 @@ class AcmeIT {
     static Path dir;
     private static final List<Process> processes = new ArrayList<>();
     private static HaproxyProcess haproxy;
+    /** lb1's neighbour: each relays the ACME tokens it does not hold to the other. */
+    private static HaproxyProcess lb2;
     private static TestBackend backend;
     private static URI directory;
 
@@ -47,8 +56,12 @@ class AcmeIT {
         TestCertificates ca = new TestCertificates();
         TestFleet.writeCertificates(dir, ca);
         backend = new TestBackend("app1", dir.resolve("maintenance"));
-        Inventory inventory = InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(1, 1, ""));
-        haproxy = HaproxyProcess.start(dir, "lb1", inventory, List.of(backend));
+        Inventory inventory = InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(2, 1, ""));
+        int[] ports = {Ports.free(), Ports.free(), Ports.free(), Ports.free()};
+        haproxy = HaproxyProcess.start(dir, "lb1", inventory, List.of(backend), ports[0], ports[1],
+                Optional.of(ports[2]));
+        lb2 = HaproxyProcess.start(dir, "lb2", inventory, List.of(backend), ports[2], ports[3],
+                Optional.of(ports[0]));
 
         int dns = Ports.free();
         int acme = Ports.free();
@@ -100,6 +113,9 @@ class AcmeIT {
         }
         if (haproxy != null) {
             haproxy.close();
+        }
+        if (lb2 != null) {
+            lb2.close();
         }
         if (backend != null) {
             backend.close();
@@ -188,5 +204,67 @@ class AcmeIT {
         assertThat(after.ok()).as(after.table()).isTrue();
         assertThat(after.rows()).hasSize(2).allSatisfy(r -> assertThat(r.notAfter().orElseThrow())
                 .isAfter(Instant.now().plus(Duration.ofDays(30))));
+    }
+
+    /**
+     * {@code ops lb renew --local} on lb2: its tokens go only into its own map, pebble asks lb1 (the address its
+     * DNS gives), and lb1 relays to lb2. Then lb2 serves new certificates, and a second run has nothing to do.
+     */
+    @Test
+    void aBalancerRenewsItsOwnFilesWhileTheCaAsksTheOtherOneThroughTheRelay() throws Exception {
+        String path = "/.well-known/acme-challenge/";
+        lb2.api.addMapEntry(lb2.challengeMap, "held-by-lb2", "held-by-lb2.thumbprint");
+        try {
+            assertThat(get(haproxy.httpPort, path + "held-by-lb2", Map.of())).isEqualTo("200 held-by-lb2.thumbprint");
+            assertThat(get(haproxy.httpPort, path + "held-by-lb2", Map.of("X-Vigil-Acme-Hops", "1")))
+                    .as("already relayed once: in a ring of two it goes no further").startsWith("404 no such ACME");
+            assertThat(get(haproxy.httpPort, path + "held-by-lb2", Map.of("X-Vigil-Acme-Hops", "-1000")))
+                    .as("a client's count only shortens the trip").startsWith("404 ");
+            assertThat(get(lb2.httpPort, path + "held-by-lb2", Map.of("X-Vigil-Acme-Hops", "1")))
+                    .as("the balancer holding it answers whatever the count").isEqualTo("200 held-by-lb2.thumbprint");
+            assertThat(get(lb2.httpPort, path + "nobody-has-it", Map.of()))
+                    .as("lb2 -> lb1, then 404 at lb1").startsWith("404 no such ACME challenge token on any balancer");
+        } finally {
+            lb2.api.deleteMapEntry(lb2.challengeMap, "held-by-lb2");
+        }
+
+        RenewalPlan plan = RenewalPlan.of(lb2.model, new LbAcme(directory, Optional.of("ops@vigil.test")));
+        LocalRenewal.Balancer self = new LocalRenewal.Balancer() {
+            @Override
+            public LoadBalancer runtime() {
+                return lb2.api;
+            }
+
+            @Override
+            public void reload() {
+                lb2.reload();
+            }
+        };
+        java.security.KeyPair account = CertificateRenewal.accountKey(dir.resolve("lb2-account.pem"), line -> { });
+        StringWriter log = new StringWriter();
+        boolean ok = LocalRenewal.run(plan, account, self, Instant.now(), Duration.ofSeconds(60), new PrintWriter(log));
+        assertThat(ok).as(log.toString()).isTrue();
+        assertThat(log.toString()).contains("vigil.example.com.ecdsa.pem: expires ", ", due\n",
+                "ordering a rsa certificate for " + TestFleet.PING_DOMAIN, "reloaded HAProxy");
+        assertThat(haproxy.api.command("show map " + haproxy.challengeMap).strip()).as("lb1 never held a token")
+                .isEmpty();
+        assertThat(lb2.api.command("show map " + lb2.challengeMap).strip()).isEmpty();
+        CertificateSurvey.Report served = CertificateSurvey.survey(Map.of("lb2", plan.served()),
+                List.of(TestFleet.APP_DOMAIN, TestFleet.PING_DOMAIN), Instant.now(), Duration.ofDays(30));
+        assertThat(served.ok()).as(served.table()).isTrue();
+        assertThat(served.rows()).hasSize(4);
+
+        StringWriter again = new StringWriter();
+        assertThat(LocalRenewal.run(plan, account, self, Instant.now(), Duration.ofSeconds(60),
+                new PrintWriter(again))).isTrue();
+        assertThat(again.toString()).contains("not due").contains("no certificate is due").doesNotContain("ordering");
+    }
+
+    private static String get(int port, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        headers.forEach(b::header);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.haproxy;
 
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.inventory.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HaproxyConfigGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    static final String ACME = "acme: {directory: \"https://acme.example.net/directory\", email: ops@example.com}\n";
 
     @TempDir
     static Path dir;
@@ -34,12 +36,15 @@ class HaproxyConfigGoldenTest {
     }
 
     @ParameterizedTest(name = "{0} load balancers, {1} app servers")
-    @CsvSource({"1, 1", "1, 2", "2, 3", "2, 4", "4, 5"})
-    void everyLoadBalancerMatchesItsGoldenFile(int lbs, int apps) throws IOException {
-        Inventory inventory = TestFleet.inventory(dir, lbs, apps);
+    @CsvSource({"1, 1, false", "1, 2, false", "2, 3, false", "2, 4, false", "4, 5, false", "1, 1, true",
+            "2, 2, true", "4, 1, true"})
+    void everyLoadBalancerMatchesItsGoldenFile(int lbs, int apps, boolean acme) throws IOException {
+        Inventory inventory = acme ? InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(lbs, apps, ACME))
+                : TestFleet.inventory(dir, lbs, apps);
         for (Host lb : inventory.withRole(Role.LB)) {
             String text = HaproxyValidator.validated(HaproxyConfigs.forHost(inventory, lb.name()));
-            Path golden = GOLDEN.resolve("lb" + lbs + "-app" + apps).resolve(lb.name() + ".cfg");
+            Path golden = GOLDEN.resolve("lb" + lbs + "-app" + apps + (acme ? "-acme" : ""))
+                    .resolve(lb.name() + ".cfg");
             if (Boolean.getBoolean("golden.update")) {
                 Files.createDirectories(golden.getParent());
                 Files.writeString(golden, text, StandardCharsets.UTF_8);
@@ -59,6 +64,29 @@ class HaproxyConfigGoldenTest {
                 assertThat(text).contains("server app" + apps + " 10.100.1." + apps + ":8080\n")
                         .doesNotContain("app" + (apps + 1) + " ");
             }
+        }
+    }
+
+    /** With ACME, each balancer relays the tokens it does not hold to the next one, the last to the first. */
+    @Test
+    void theAcmeRelayIsARingOverThePublicAddresses() {
+        Inventory inventory = InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(3, 1, ACME));
+        assertThat(HaproxyConfigs.forHost(inventory, "lb1").acmeRelay().orElseThrow())
+                .isEqualTo(new HaproxyConfig.AcmeRelay("lb2", address("203.0.113.12"), 80, 3));
+        assertThat(HaproxyConfigs.forHost(inventory, "lb3").acmeRelay().orElseThrow().next()).isEqualTo("lb1");
+        assertThat(HaproxyConfigRenderer.render(HaproxyConfigs.forHost(inventory, "lb2")))
+                .contains("acl acme_hops_left req.hdr_val(X-Vigil-Acme-Hops) 1:1\n", "server lb3 203.0.113.13:80\n");
+        assertThat(HaproxyConfigs.forHost(TestFleet.inventory(dir, 3, 1), "lb1").acmeRelay())
+                .as("no relay without roles.lb.acme").isEmpty();
+        assertThat(HaproxyConfigs.forHost(InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(1, 1, ACME)),
+                "lb1").acmeRelay()).as("one balancer holds every token").isEmpty();
+    }
+
+    private static java.net.InetAddress address(String text) {
+        try {
+            return java.net.InetAddress.getByName(text);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +24,8 @@ final class HaproxyProcess implements AutoCloseable {
 
     final int httpPort;
     final int httpsPort;
+    /** What it runs, before rendering. */
+    final HaproxyConfig model;
     /** The ACME challenge map, as the configuration names it. */
     final String challengeMap;
     private final Path config;
@@ -31,11 +34,12 @@ final class HaproxyProcess implements AutoCloseable {
     final RuntimeApi api;
     private final Process master;
 
-    private HaproxyProcess(Path dir, String name, String configText, Path adminSocket, Path stateFile, int httpPort,
-                           int httpsPort, String challengeMap) {
-        this.challengeMap = challengeMap;
-        this.httpPort = httpPort;
-        this.httpsPort = httpsPort;
+    private HaproxyProcess(Path dir, String name, HaproxyConfig model, Path adminSocket, Path stateFile) {
+        this.model = model;
+        this.challengeMap = model.placement().acmeChallenges();
+        this.httpPort = model.listen().httpPort();
+        this.httpsPort = model.listen().httpsPort();
+        String configText = HaproxyValidator.validated(model);
         this.config = dir.resolve("haproxy.cfg");
         this.log = dir.resolve("haproxy.log");
         this.stateFile = stateFile;
@@ -60,13 +64,20 @@ final class HaproxyProcess implements AutoCloseable {
      * inventory, moved to 127.0.0.1 and ::1 on free ports and to files under {@code dir}, checked, and started.
      */
     static HaproxyProcess start(Path dir, String name, Inventory inventory, List<TestBackend> backends) {
+        return start(dir, name, inventory, backends, Ports.free(), Ports.free(), Optional.empty());
+    }
+
+    /**
+     * The same on the ports given, relaying the ACME tokens it does not hold to {@code acmeNext} (another test
+     * balancer's HTTP port on 127.0.0.1) when present.
+     */
+    static HaproxyProcess start(Path dir, String name, Inventory inventory, List<TestBackend> backends, int http,
+                                int https, Optional<Integer> acmeNext) {
         try {
             Path home = Files.createDirectories(dir.resolve(name));
             Path installed = Files.createDirectories(home.resolve("certs"));
             Path socket = home.resolve("admin.sock");
             Path state = Files.writeString(home.resolve("server-state"), "1\n");   // an empty state file, version 1
-            int http = Ports.free();
-            int https = Ports.free();
             HaproxyConfig config = HaproxyConfigs.forHost(inventory, name)
                     .withListen(new HaproxyConfig.Listen(List.of(InetAddress.getByName("127.0.0.1"),
                             InetAddress.getByName("::1")), http, https))
@@ -74,12 +85,13 @@ final class HaproxyProcess implements AutoCloseable {
                             InetAddress.getLoopbackAddress(), b.port(), b.pingPort())).toList())
                     .withPlacement(new HaproxyConfig.Placement(installed.toString(), state.toString(),
                             socket.toString(), Files.writeString(home.resolve("acme-challenges.map"), "").toString(),
-                            true));
+                            true))
+                    .withAcmeRelay(acmeNext.map(port -> new HaproxyConfig.AcmeRelay("next",
+                            InetAddress.getLoopbackAddress(), port, 2)));
             for (LbCertificate c : config.certificates()) {
                 Files.copy(c.file(), installed.resolve(HaproxyConfig.fileName(c)));
             }
-            return new HaproxyProcess(home, name, HaproxyValidator.validated(config), socket, state, http, https,
-                    config.placement().acmeChallenges());
+            return new HaproxyProcess(home, name, config, socket, state);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -67,6 +67,33 @@ class LbCommandTest {
     }
 
     @Test
+    void renewLocalReadsTheBalancersInstalledPlanAndNeedsNoInventory() throws Exception {
+        Path later = Files.createDirectories(dir.resolve("local"));
+        TestCertificates ca = new TestCertificates();
+        Path fresh = ca.write(later.resolve("fresh.pem"), dev.vigil.provisioning.inventory.RoleSettings.KeyType.RSA,
+                java.time.Duration.ofDays(90), TestFleet.APP_DOMAIN);
+        Path plan = Files.writeString(later.resolve("lb-renew.plan"), """
+                host lb1
+                directory https://acme.example.net/directory
+                served-at 127.0.0.1 443
+                admin-socket /run/haproxy/admin.sock
+                state-file /var/lib/haproxy/server-state
+                challenge-map /etc/haproxy/acme-challenges.map
+                certificate ecdsa %s vigil.example.com
+                certificate rsa %s vigil.example.com
+                """.formatted(dir.resolve("certs/app-ecdsa.pem"), fresh));
+        assertThat(ops.run("lb", "renew", "--local", "--dry-run", "--from", plan.toString())).isZero();
+        assertThat(ops.out()).contains(fresh + ": expires ", ", not due\n", "would renew "
+                + dir.resolve("certs/app-ecdsa.pem") + " (ecdsa, vigil.example.com) from https://acme.example.net/directory")
+                .doesNotContain("would renew " + fresh);
+        assertThat(ops.run("lb", "renew", "--local", "--from", later.resolve("absent.plan").toString())).isNotZero();
+        assertThat(ops.err()).contains("absent.plan on this host: 'ops lb apply' installs it");
+        Files.writeString(plan, "host lb1\nreload now\n");
+        assertThat(ops.run("lb", "renew", "--local", "--dry-run", "--from", plan.toString())).isNotZero();
+        assertThat(ops.err()).contains("lb-renew.plan: line 2: unknown line kind \"reload\"");
+    }
+
+    @Test
     void aHostThatIsNoBalancerIsAFailureNamingIt() throws Exception {
         Path inv = inventory(TestFleet.yaml(1, 1, ""));
         assertThat(ops.run("lb", "render", "app1", "--inventory", inv.toString())).isEqualTo(1);

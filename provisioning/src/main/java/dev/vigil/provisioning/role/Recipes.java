@@ -36,6 +36,7 @@ public final class Recipes {
         }
         tasks.addAll(WireGuardOrdering.tasks(inventory, host));
         tasks.addAll(WireGuardVerifyJob.tasks(inventory, host, inputs));
+        tasks.addAll(LbRenewJob.tasks(inventory, host, inputs));
         // roles share some steps (Java, the ops jar): the first of equal names is kept, and they are equal
         Map<String, Task> unique = new LinkedHashMap<>();
         tasks.forEach(t -> unique.putIfAbsent(t.name(), t));
@@ -45,12 +46,12 @@ public final class Recipes {
     /** Whether {@code host}'s recipe reads secrets, so that hosts without any need no key to provision. */
     public static boolean needsSecrets(Inventory inventory, Host host) {
         return host.has(Role.APP) || host.has(Role.DB) || host.has(Role.WATCHDOG)
-                || WireGuardVerifyJob.applies(inventory, host);
+                || WireGuardVerifyJob.applies(inventory, host) || LbRenewJob.applies(inventory, host);
     }
 
     /** Whether {@code host}'s recipe installs the ops jar. */
     public static boolean needsOpsJar(Inventory inventory, Host host) {
         return host.has(Role.WATCHDOG) || host.has(Role.DB) && inventory.settings().db().backupBucket() != null
-                || WireGuardVerifyJob.applies(inventory, host);
+                || WireGuardVerifyJob.applies(inventory, host) || LbRenewJob.applies(inventory, host);
     }
 }

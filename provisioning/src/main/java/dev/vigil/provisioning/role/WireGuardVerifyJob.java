@@ -9,7 +9,6 @@ import dev.vigil.provisioning.remote.FileMeta;
 import dev.vigil.provisioning.task.ManagedFile;
 import dev.vigil.provisioning.task.Task;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +39,7 @@ final class WireGuardVerifyJob {
             return List.of();
         }
         String what = "the private network's scheduled verify (network.verify_every_minutes)";
-        String base = inputs.secrets().require(SECRET, what).strip();
-        URI uri;
-        try {
-            uri = URI.create(base);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("secret " + SECRET + " is not a URL: " + e.getMessage(), e);
-        }
-        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                || uri.getRawQuery() != null) {
-            throw new IllegalArgumentException("secret " + SECRET + " must be a ping URL base without a query, like "
-                    + "https://hc-ping.example.com/ping/<project ping key>");
-        }
-        String url = base.replaceAll("/+$", "") + "/" + slug(host) + "?create=1";
+        String url = PingBase.url(inputs, SECRET, what, slug(host));
         int every = inventory.network().verifyEveryMinutes().orElseThrow();
         List<Task> tasks = new ArrayList<>(OpsTool.tasks(inputs.requireOpsJar(what)));
         tasks.add(new ManagedFile(ENV, EnvironmentFile.of("Written by 'ops provision' from the secrets.",

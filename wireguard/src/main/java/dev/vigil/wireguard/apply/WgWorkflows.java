@@ -2,6 +2,7 @@ package dev.vigil.wireguard.apply;
 
 import dev.vigil.provisioning.inventory.Host;
 import dev.vigil.provisioning.inventory.Inventory;
+import dev.vigil.provisioning.remote.InstalledFile;
 import dev.vigil.provisioning.remote.LocalHost;
 import dev.vigil.provisioning.run.HostReport;
 import dev.vigil.provisioning.run.ParallelHosts;
@@ -13,11 +14,7 @@ import dev.vigil.wireguard.key.PublicKeys;
 import dev.vigil.wireguard.mesh.Mesh;
 import dev.vigil.wireguard.mesh.MeshRenderer;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -143,20 +140,7 @@ public final class WgWorkflows {
      * A missing or unreadable plan is an error that says how to get one.
      */
     public static boolean verifyLocal(Path planFile, PrintWriter out) {
-        String text;
-        try {
-            text = Files.readString(planFile, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no " + planFile + " on this host: 'ops wg apply' installs it");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + planFile + ": " + e.getMessage());
-        }
-        VerifyPlan plan;
-        try {
-            plan = VerifyPlan.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(planFile + ": " + e.getMessage(), e);
-        }
+        VerifyPlan plan = InstalledFile.read(planFile, "ops wg apply", VerifyPlan::parse);
         Verify.Local result = Verify.local(plan, new LocalHost(plan.host(), Duration.ofSeconds(60)));
         out.print(result.report(plan.host()));
         out.flush();
