@@ -112,6 +112,29 @@ class LbFleetIT {
         assertThat(https.status()).as("the app domain over HTTPS, with the installed certificate").isEqualTo(200);
         assertThat(https.body()).isEqualTo("ok\n");
 
+        // with roles.lb.acme: each balancer's renewal plan, and the relay of ACME tokens between the two hosts
+        for (TestHost h : hosts) {
+            assertThat(testbed.ssh(h, "cat " + RenewalPlan.PATH)).isEqualTo(RenewalPlan.of(HaproxyConfigs.forHost(
+                    inventory, h.name()), inventory.settings().lb().acme().orElseThrow()).render());
+            assertThat(testbed.ssh(h, "stat -c '%a %U' " + RenewalPlan.PATH).strip()).isEqualTo("600 root");
+        }
+        try (SshRemoteHost h2 = new SshRemoteHost(TestTargets.root(hosts.get(1)))) {
+            RuntimeApi api = RuntimeApi.overSsh(h2, HaproxyConfig.Placement.DEBIAN.adminSocket());
+            String map = HaproxyConfig.Placement.DEBIAN.acmeChallenges();
+            api.addMapEntry(map, "held-by-h2", "held-by-h2.thumbprint");
+            try {
+                TestClient.Response relayed = client.get(null, new InetSocketAddress(hosts.get(0).ip(), 80), null,
+                        TestFleet.APP_DOMAIN, "/.well-known/acme-challenge/held-by-h2", Map.of());
+                assertThat(relayed.status() + " " + relayed.body()).as("h1 relays to h2 over the hosts' addresses")
+                        .isEqualTo("200 held-by-h2.thumbprint");
+                TestClient.Response unknown = client.get(null, new InetSocketAddress(hosts.get(1).ip(), 80), null,
+                        TestFleet.APP_DOMAIN, "/.well-known/acme-challenge/nobody-has-it", Map.of());
+                assertThat(unknown.status()).as("h2 -> h1 -> 404").isEqualTo(404);
+            } finally {
+                api.deleteMapEntry(map, "held-by-h2");
+            }
+        }
+
         // status says when something is wrong: a server DOWN, a balancer that cannot be asked
         testbed.ssh(hosts.get(0), "systemctl stop app-127.0.0.3-8080");
         Await.until(Duration.ofSeconds(20), () -> status(inventory, lbs).matches("(?s).*h1 +app +app2 +DOWN .*"),
@@ -319,6 +342,7 @@ class LbFleetIT {
                   lb:
                     max_connections: %d
                     health_check: {inter: 500ms, fall: 2, rise: 1, slowstart: 1s}
+                    acme: {directory: "https://acme.invalid/directory"}
                     certificates:
                       - {ecdsa: certs/app-ecdsa.pem, rsa: certs/app-rsa.pem}
                       - {ecdsa: certs/ping-ecdsa.pem, rsa: certs/ping-rsa.pem}
