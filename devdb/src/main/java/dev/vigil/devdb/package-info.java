@@ -1,4 +1,5 @@
 /**
- * The private development PostgreSQL that bin/vigil starts when no database is configured, kept under .vigil/.
+ * What bin/vigil starts beside the app when nothing is configured, kept under .vigil/: the private development
+ * PostgreSQL, and the development mailbox that keeps the mail Vigil sends.
  */
 package dev.vigil.devdb;
