@@ -8,11 +8,17 @@ public final class ApiException extends RuntimeException {
 
     private final int status;
     private final boolean plainText;
+    private final String field;
 
     private ApiException(int status, String message, boolean plainText) {
+        this(status, message, plainText, null);
+    }
+
+    private ApiException(int status, String message, boolean plainText, String field) {
         super(message, null, false, false);
         this.status = status;
         this.plainText = plainText;
+        this.field = field;
     }
 
     public static ApiException badRequest(String message) {
@@ -21,7 +27,7 @@ public final class ApiException extends RuntimeException {
 
     /** A body that breaks a field's rule, worded as Healthchecks words it: "json validation error: ...". */
     public static ApiException invalid(String field, String problem) {
-        return new ApiException(400, "json validation error: " + field + " " + problem, false);
+        return new ApiException(400, "json validation error: " + field + " " + problem, false, field);
     }
 
     public static ApiException unauthorized(String message) {
@@ -55,5 +61,10 @@ public final class ApiException extends RuntimeException {
 
     public boolean plainText() {
         return plainText;
+    }
+
+    /** The body field an {@link #invalid} names (a form shows the message next to it), else null. */
+    public String field() {
+        return field;
     }
 }

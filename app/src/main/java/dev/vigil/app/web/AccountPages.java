@@ -76,22 +76,25 @@ public class AccountPages {
         }
     }
 
+    /** The login form; {@code next}, a path of this site, is where the login goes once done (else the dashboard). */
     @GET
     @Path("login")
-    public Page loginForm(@Context ContainerRequestContext request) {
-        return new Page("account-form.jte", new Views.AccountForm(WebContext.of(request).chrome(), false, "", null));
+    public Page loginForm(@Context ContainerRequestContext request, @QueryParam("next") String next) {
+        return new Page("account-form.jte", new Views.AccountForm(WebContext.of(request).chrome(), false, "", null,
+                next));
     }
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logIn(@Context ContainerRequestContext request, @FormParam("email") String email,
-            @FormParam("password") String password, @HeaderParam("User-Agent") String userAgent) {
+            @FormParam("password") String password, @FormParam("next") String next,
+            @HeaderParam("User-Agent") String userAgent) {
         WebContext web = WebContext.of(request);
         try {
-            return next(web, accounts.logIn(email, chars(password), web.address(), userAgent));
+            return next(web, accounts.logIn(email, chars(password), web.address(), userAgent), next);
         } catch (AccountException e) {
-            return refused(web, false, email, e);
+            return refused(web, false, email, e, next);
         }
     }
 
@@ -137,7 +140,7 @@ public class AccountPages {
             @HeaderParam("User-Agent") String userAgent) {
         WebContext web = WebContext.of(request);
         try {
-            return next(web, links.logIn(token, userAgent));
+            return next(web, links.logIn(token, userAgent), null);
         } catch (AccountException e) {
             return gone(web, "Log in");
         }
@@ -149,15 +152,17 @@ public class AccountPages {
     @Path("login/code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logInWithCode(@Context ContainerRequestContext request, @FormParam("pending") String pending,
-            @FormParam("code") String code, @HeaderParam("User-Agent") String userAgent) {
+            @FormParam("code") String code, @FormParam("next") String next,
+            @HeaderParam("User-Agent") String userAgent) {
         WebContext web = WebContext.of(request);
         try {
-            return signedIn(secondFactor.logIn(pending, code, userAgent));
+            return signedIn(siteRoot, secondFactor.logIn(pending, code, userAgent), next);
         } catch (AccountException e) {
             if (LoginLinks.LINK_GONE.equals(e.getMessage())) {
                 return expiredLogin(web);
             }
-            return Response.status(e.tooMany() ? 429 : 401).entity(codePage(web, pending, e.getMessage())).build();
+            return Response.status(e.tooMany() ? 429 : 401).entity(codePage(web, pending, e.getMessage(), next))
+                    .build();
         }
     }
 
@@ -254,11 +259,11 @@ public class AccountPages {
                 .build();
     }
 
-    private Response next(WebContext web, LoginStep step) {
+    private Response next(WebContext web, LoginStep step, String next) {
         if (step instanceof LoginStep.NeedsCode needs) {
-            return Response.ok(codePage(web, needs.token(), null)).header("Cache-Control", "no-store").build();
+            return Response.ok(codePage(web, needs.token(), null, next)).header("Cache-Control", "no-store").build();
         }
-        return signedIn(((LoginStep.Done) step).session());
+        return signedIn(siteRoot, ((LoginStep.Done) step).session(), next);
     }
 
     /** To the dashboard, with the new session and a new CSRF token (the old one was known before login). */
@@ -267,16 +272,22 @@ public class AccountPages {
     }
 
     static Response signedIn(String siteRoot, NewSession s) {
+        return signedIn(siteRoot, s, null);
+    }
+
+    /** As {@link #signedIn(String, NewSession)}, but to {@code next} when it is a path of this site. */
+    static Response signedIn(String siteRoot, NewSession s, String next) {
         WebCookies cookies = WebCookies.forSiteRoot(siteRoot);
-        String to = s.project() == null ? "/" : "/projects/" + s.project() + "/checks/";
+        String to = Reauthentication.isLocal(next) ? next
+                : s.project() == null ? "/" : "/projects/" + s.project() + "/checks/";
         return Response.seeOther(URI.create(to)).cookie(
                 cookies.session(s.token(), Accounts.SESSION_LIFETIME.toSeconds()),
                 cookies.csrf(WebCookies.newToken())).build();
     }
 
     /** The second step's page, with the factors the user has (a code, a security key). */
-    private Page codePage(WebContext web, String pending, String error) {
-        return WebAuthnPages.secondStep(web, webAuthn.factors(pending), pending, error);
+    private Page codePage(WebContext web, String pending, String error, String next) {
+        return WebAuthnPages.secondStep(web, webAuthn.factors(pending), pending, error, next);
     }
 
     static Response expiredLogin(WebContext web) {
@@ -321,9 +332,13 @@ public class AccountPages {
     }
 
     private static Response refused(WebContext web, boolean signUp, String email, AccountException e) {
+        return refused(web, signUp, email, e, null);
+    }
+
+    private static Response refused(WebContext web, boolean signUp, String email, AccountException e, String next) {
         return Response.status(e.tooMany() ? 429 : signUp ? 400 : 401)
                 .entity(new Page("account-form.jte", new Views.AccountForm(web.chrome(), signUp,
-                        email == null ? "" : email, e.getMessage()))).type(MediaType.TEXT_HTML).build();
+                        email == null ? "" : email, e.getMessage(), next))).type(MediaType.TEXT_HTML).build();
     }
 
     static char[] chars(String password) {

@@ -1,5 +1,6 @@
 package dev.vigil.app.web;
 
+import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.accounts.Accounts;
 import dev.vigil.app.accounts.ProjectRole;
 import dev.vigil.app.api.ApiCaller;
@@ -14,6 +15,7 @@ import dev.vigil.app.api.RecentPing;
 import dev.vigil.app.checks.ScheduleCache;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,11 +35,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A check's details page (the alert emails link here): its ping URLs with usage snippets, its event log, and the
- * actions pause, resume, copy and delete, each a POST form that goes through {@link ChecksService} as the API's
- * endpoints do. Read-only members see the page without them and are refused if they post anyway.
+ * actions pause, resume, copy, delete and editing the name, slug, tags and description, each a POST form that goes
+ * through {@link ChecksService} as the API's endpoints do. Read-only members see the page without them and are
+ * refused if they post anyway.
  */
 @Path("/checks/{check}/details")
 @WebPages
@@ -132,6 +136,72 @@ public class CheckPages {
             checks.delete(caller, row.id());
             return Response.seeOther(URI.create("/projects/" + row.projectId() + "/checks/")).build();
         });
+    }
+
+    /** The edit form's fields, by the API's names, with their values and the error of a refused save. */
+    public record EditForm(Chrome chrome, UUID check, String title, String name, String slug, String tags,
+            String desc, String error, String errorField) {
+
+        static final Set<String> FIELDS = Set.of("name", "slug", "tags", "desc");
+
+        public String action() {
+            return "/checks/" + check + "/details/edit/";
+        }
+
+        public String detailsUrl() {
+            return "/checks/" + check + "/details/";
+        }
+
+        /** The error to show next to {@code field}, when the API named it. */
+        public String errorOf(String field) {
+            return field.equals(errorField) ? error : null;
+        }
+
+        /** An error the API did not tie to one of the form's fields, shown above the form. */
+        public String formError() {
+            return errorField == null || !FIELDS.contains(errorField) ? error : null;
+        }
+    }
+
+    /** The form to edit the name, slug, tags and description: a page of its own, so that it needs no script. */
+    @GET
+    @Path("edit")
+    public Response editForm(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        WebContext web = WebContext.of(request);
+        return withCheck(web, check, (row, role) -> !role.canChange()
+                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build()
+                : Response.ok(editPage(web, row, row.name(), row.slug(), row.tags(), row.desc(), null)).build());
+    }
+
+    /** Saves through the API's update, so its rules and messages apply; a refused value changes nothing. */
+    @POST
+    @Path("edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@Context ContainerRequestContext request, @PathParam("check") String check,
+            @FormParam("name") String name, @FormParam("slug") String slug, @FormParam("tags") String tags,
+            @FormParam("desc") String desc) {
+        WebContext web = WebContext.of(request);
+        return change(web, check, (row, caller) -> {
+            try {
+                checks.update(caller, row.id(), JsonBuilders.object().add("name", text(name))
+                        .add("slug", text(slug).strip()).add("tags", text(tags))
+                        .add("desc", text(desc).replace("\r\n", "\n")).build()); // a textarea sends CRLF
+            } catch (ApiException e) {
+                return Response.status(400).entity(editPage(web, row, name, slug, tags, desc, e)).build();
+            }
+            return toDetails(row);
+        });
+    }
+
+    private static Page editPage(WebContext web, CheckRow row, String name, String slug, String tags, String desc,
+            ApiException refused) {
+        return new Page("check-edit.jte", new EditForm(web.chrome(), row.id(),
+                row.name().isEmpty() ? "unnamed" : row.name(), text(name), text(slug), text(tags), text(desc),
+                refused == null ? null : refused.getMessage(), refused == null ? null : refused.field()));
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     static final String READ_ONLY = "Read-only members cannot change checks.";

@@ -7,6 +7,7 @@ import dev.vigil.app.accounts.LoginStep;
 import dev.vigil.app.accounts.NewSession;
 import dev.vigil.app.accounts.Projects;
 import dev.vigil.app.accounts.SignedIn;
+import dev.vigil.app.accounts.WebAuthnCredentials;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -27,7 +28,8 @@ import java.util.UUID;
 
 /**
  * An invitation link: accepted by a user signed in with the invited email, or by logging in or signing up with
- * that email on the page itself. A used, expired or unknown link is 404.
+ * that email on the page itself. A user with a second factor gets the login's second step, which comes back here
+ * (the login's return path), signed in, to accept. A used, expired or unknown link is 404.
  */
 @Path("/invitations/{token}")
 @WebPages
@@ -42,6 +44,9 @@ public class InvitationPages {
 
     @Inject
     Projects projects;
+
+    @Inject
+    WebAuthnCredentials webAuthn;
 
     @Inject
     @ConfigProperty(name = "vigil.site.root")
@@ -92,12 +97,13 @@ public class InvitationPages {
         try {
             if (signUp) {
                 session = accounts.signUp(invitation.get().email(), chars, web.address());
-            } else if (accounts.logIn(invitation.get().email(), chars, web.address(), null)
-                    instanceof LoginStep.Done done) {
-                session = done.session();
-            } else { // a second factor: only the login page asks for it
-                return Response.status(409).entity(page(web, token, invitation.get(), "This account has two-factor "
-                        + "authentication: log in on the login page first, then open this invitation again.")).build();
+            } else {
+                LoginStep step = accounts.logIn(invitation.get().email(), chars, web.address(), null);
+                if (step instanceof LoginStep.NeedsCode needs) { // the login's own second step, then back here
+                    return Response.ok(WebAuthnPages.secondStep(web, webAuthn.factors(needs.token()), needs.token(),
+                            null, "/invitations/" + token + "/")).header("Cache-Control", "no-store").build();
+                }
+                session = ((LoginStep.Done) step).session();
             }
         } catch (AccountException e) {
             return Response.status(e.tooMany() ? 429 : signUp ? 400 : 401)

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The way to the password-again page before a sensitive action ({@code accounts/AccountSettings.REAUTH_WINDOW}),
- * and back: only to a path of this site, never to another site ({@code //host} or a scheme).
+ * and back: only to a path of this site, never to another site ({@code //host} or a scheme). The login's return
+ * path follows the same rule ({@link #isLocal}).
  */
 final class Reauthentication {
 
@@ -23,8 +24,11 @@ final class Reauthentication {
 
     /** {@code next} when it is a path of this site, else the settings page. */
     static String localPath(String next) {
-        boolean local = next != null && next.length() < 500 && next.matches("/[A-Za-z0-9/_.~-]*")
-                && !next.startsWith("//");
-        return local ? next : "/accounts/settings/";
+        return isLocal(next) ? next : "/accounts/settings/";
+    }
+
+    /** Whether {@code next} is a path of this site: no scheme, no {@code //host}, no query, nothing to decode. */
+    static boolean isLocal(String next) {
+        return next != null && next.length() < 500 && next.matches("/[A-Za-z0-9/_.~-]*") && !next.startsWith("//");
     }
 }

@@ -17,7 +17,16 @@ public final class Views {
     }
 
     /** account-form.jte: sign-up or login, with the email typed so far and the error to show (or null). */
-    public record AccountForm(Chrome chrome, boolean signUp, String email, String error) {
+    public record AccountForm(Chrome chrome, boolean signUp, String email, String error, String next) {
+
+        /** @param next where a login goes once done (a local path, else null: the dashboard) */
+        public AccountForm {
+            next = Reauthentication.isLocal(next) ? next : null;
+        }
+
+        public AccountForm(Chrome chrome, boolean signUp, String email, String error) {
+            this(chrome, signUp, email, error, null);
+        }
     }
 
     /**

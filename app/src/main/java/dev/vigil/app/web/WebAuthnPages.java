@@ -45,8 +45,11 @@ public class WebAuthnPages {
     @ConfigProperty(name = "vigil.site.root")
     String siteRoot;
 
-    /** second-step.jte: the login's second step, offering the factors the user has. */
-    public record SecondStep(Chrome chrome, String pending, boolean totp, boolean keys, String error) {
+    /**
+     * second-step.jte: the login's second step, offering the factors the user has; {@code next} is the login's
+     * return path (a path of this site, or null).
+     */
+    public record SecondStep(Chrome chrome, String pending, boolean totp, boolean keys, String error, String next) {
     }
 
     @POST
@@ -127,24 +130,27 @@ public class WebAuthnPages {
     public Response logIn(@Context ContainerRequestContext request, @FormParam("pending") String pending,
             @FormParam("credential_id") String credentialId, @FormParam("client_data") String clientData,
             @FormParam("authenticator_data") String authenticatorData, @FormParam("signature") String signature,
-            @FormParam("user_handle") String userHandle, @HeaderParam("User-Agent") String userAgent) {
+            @FormParam("user_handle") String userHandle, @FormParam("next") String next,
+            @HeaderParam("User-Agent") String userAgent) {
         WebContext web = WebContext.of(request);
         try {
-            return AccountPages.signedIn(siteRoot, credentials.logIn(pending, new WebAuthnCredentials.Assertion(credentialId,
-                    clientData, authenticatorData, signature, userHandle), userAgent));
+            return AccountPages.signedIn(siteRoot, credentials.logIn(pending, new WebAuthnCredentials.Assertion(
+                    credentialId, clientData, authenticatorData, signature, userHandle), userAgent), next);
         } catch (AccountException e) {
             if (LoginLinks.LINK_GONE.equals(e.getMessage())) {
                 return AccountPages.expiredLogin(web);
             }
             return Response.status(e.tooMany() ? 429 : 401)
-                    .entity(secondStep(web, credentials.factors(pending), pending, e.getMessage())).build();
+                    .entity(secondStep(web, credentials.factors(pending), pending, e.getMessage(), next)).build();
         }
     }
 
     /** The second step's page: a code form when the user has TOTP, a security key button when it has keys. */
-    static Page secondStep(WebContext web, WebAuthnCredentials.Factors factors, String pending, String error) {
+    static Page secondStep(WebContext web, WebAuthnCredentials.Factors factors, String pending, String error,
+            String next) {
         return new Page("second-step.jte", new SecondStep(web.chrome(), pending == null ? "" : pending,
-                factors.totp() || !factors.keys(), factors.keys(), error));
+                factors.totp() || !factors.keys(), factors.keys(), error,
+                Reauthentication.isLocal(next) ? next : null));
     }
 
     private static Response json(int status, String body) {

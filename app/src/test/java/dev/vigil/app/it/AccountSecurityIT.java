@@ -416,7 +416,7 @@ class AccountSecurityIT {
         return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
     }
 
-    private static byte[] base32(String text) {
+    static byte[] base32(String text) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The details page's actions (pause, resume, copy, delete), each a CSRF-carrying form through the API's service,
- * refused for read-only members and 404 for strangers; and its usage snippets.
+ * refused for read-only members and 404 for strangers; the edit form for the name, slug, tags and description;
+ * and its usage snippets.
  */
 class CheckDetailsIT {
 
@@ -226,6 +227,92 @@ class CheckDetailsIT {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(3)&gt;")
                 .contains("<a rel=\"nofollow noopener noreferrer\" href=\"\">click</a>").doesNotContain("javascript:")
                 .doesNotContain("<script").doesNotContain("<img");
+    }
+
+    @Test
+    void theNameSlugTagsAndDescriptionAreEditedThroughTheApisUpdate() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "old name", "slug", "old-slug", "tags", "old"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        String details = details(check);
+        String edit = details + "edit/";
+        assertThat(u.get(details).body()).contains("href=\"" + edit + "\"");
+        HttpResponse<String> form = u.get(edit);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"old name\"").contains("value=\"old-slug\"")
+                .contains("<label for=\"desc\">").contains("action=\"" + edit + "\"");
+
+        HttpResponse<String> saved = u.submit(edit, edit, Map.of("name", "Nightly <backup>", "slug", "nightly",
+                "tags", "prod db", "desc", "Restores need **both** keys.\r\n\r\n<script>alert(1)</script>"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith(details);
+        String page = u.get(details).body();
+        assertThat(page).contains("<h1 id=\"check-name\">Nightly &lt;backup&gt;</h1>")
+                .contains(">prod</span>").contains(">db</span>").doesNotContain(">old</span>")
+                .contains("<strong>both</strong>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+        assertThat(page).contains("/nightly</code>"); // the slug URL
+
+        String key = readWriteKey(u);
+        HttpResponse<String> api = vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/api/v3/checks/" + check))
+                .header("X-Api-Key", key));
+        assertThat(api.statusCode()).isEqualTo(200);
+        jakarta.json.JsonObject json = ApiClient.json(api);
+        assertThat(json.getString("name")).isEqualTo("Nightly <backup>");
+        assertThat(json.getString("slug")).isEqualTo("nightly");
+        assertThat(json.getString("tags")).isEqualTo("prod db");
+        assertThat(json.getString("desc")).isEqualTo("Restores need **both** keys.\n\n<script>alert(1)</script>");
+
+        // a value the API refuses: its message next to the field, the typed values kept, nothing stored
+        HttpResponse<String> badSlug = u.submit(edit, edit, Map.of("name", "renamed", "slug", "Not A Slug",
+                "tags", "other", "desc", "changed"));
+        assertThat(badSlug.statusCode()).isEqualTo(400);
+        assertThat(badSlug.body()).contains("id=\"slug-error\">json validation error: slug does not match pattern")
+                .contains("value=\"Not A Slug\"").contains("value=\"renamed\"").doesNotContain("id=\"name-error\"");
+        HttpResponse<String> longName = u.submit(edit, edit, Map.of("name", "x".repeat(101), "slug", "fine",
+                "tags", "other", "desc", "changed"));
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(longName.body()).contains("id=\"name-error\">json validation error: name is too long (at most 100 "
+                + "characters)<");
+        jakarta.json.JsonObject unchanged = ApiClient.json(vigil.app.send(HttpRequest.newBuilder(
+                vigil.app.uri("/api/v3/checks/" + check)).header("X-Api-Key", key)));
+        assertThat(unchanged.getString("name")).isEqualTo("Nightly <backup>");
+        assertThat(unchanged.getString("slug")).isEqualTo("nightly");
+        assertThat(unchanged.getString("tags")).isEqualTo("prod db");
+        assertThat(unchanged.getString("desc")).startsWith("Restores need");
+        assertThat(u.post(edit, Map.of("name", "no token"), Map.of()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aReadOnlyMemberGetsNoEditFormAndAStrangerA404() throws Exception {
+        WebUser owner = WebUser.signedUp(vigil);
+        owner.submit(owner.dashboard(), owner.dashboard(), Map.of("name", "kept"));
+        String check = WebPagesIT.firstCheck(owner.get(owner.dashboard()).body());
+        String edit = details(check) + "edit/";
+        WebUser reader = WebUser.signedUp(vigil);
+        addMember(owner.project, reader.email, "ro");
+        assertThat(reader.get(details(check)).body()).doesNotContain(edit);
+        assertThat(reader.get(edit).statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = reader.submit(details(check), edit, Map.of("name", "taken over", "slug", "",
+                "tags", "", "desc", ""));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Read-only members cannot change checks.");
+
+        WebUser stranger = WebUser.signedUp(vigil);
+        assertThat(stranger.get(edit).statusCode()).isEqualTo(404);
+        assertThat(stranger.submit(stranger.dashboard(), edit, Map.of("name", "taken over", "slug", "", "tags", "",
+                "desc", "")).statusCode()).isEqualTo(404);
+        assertThat(owner.get(details(check)).body()).contains("<h1 id=\"check-name\">kept</h1>")
+                .doesNotContain("taken over");
+    }
+
+    /** A read-write API key of the user's project, made on the keys page (sign-up has just proved the password). */
+    private static String readWriteKey(WebUser u) throws IOException {
+        String keys = "/projects/" + u.project + "/keys/";
+        HttpResponse<String> made = u.submit(keys, keys, Map.of("label", "edit test", "kind", "read-write"));
+        Matcher m = Pattern.compile("id=\"new-key-value\">(vgw_[A-Za-z0-9]{28})<").matcher(made.body());
+        assertThat(m.find()).as(made.body()).isTrue();
+        return m.group(1);
     }
 
     static String details(String check) {

@@ -1,5 +1,6 @@
 package dev.vigil.app.it;
 
+import dev.vigil.app.accounts.Totp;
 import dev.vigil.testsupport.Await;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Projects and teams on the shared app, with invitations through its real SMTP receiver: roles and what each may
- * change, the last owner, another project's pages, project deletion and the header's project switcher.
+ * change, the last owner, another project's pages, project deletion and the header's project switcher; an invited
+ * user with two-factor authentication, through the second step and back to the invitation.
  */
 class TeamIT {
 
@@ -190,6 +193,63 @@ class TeamIT {
     }
 
     @Test
+    void anInvitedUserWithTwoFactorAuthenticationDoesTheSecondStepAndComesBackToAccept() throws Exception {
+        WebUser invitee = WebUser.signedUp(vigil);
+        Enrolled totp = enrolTotp(invitee);
+        WebUser owner = WebUser.signedUp(vigil);
+        assertThat(invite(owner, owner.project, invitee.email, "member").statusCode()).isEqualTo(200);
+        String link = "/invitations/" + invitationToken(invitee.email) + "/";
+
+        // the invitation's own password form: the login's second step, which comes back to the invitation
+        WebUser browser = new WebUser(vigil, invitee.email);
+        HttpResponse<String> step = browser.submit(link, link + "login/", Map.of("password", WebUser.PASSWORD));
+        assertThat(step.statusCode()).isEqualTo(200);
+        assertThat(step.body()).contains("id=\"step-form\"").contains("name=\"next\" value=\"" + link + "\"");
+        assertThat(browser.cookie("vigil_session")).isNull();
+        assertThat(stored(roleQuery(), owner.project.toString(), invitee.email)).isNull();
+        HttpResponse<String> in = secondStep(browser, step, Totp.code(totp.secret(), Totp.step(Instant.now()) + 1, 6));
+        assertThat(in.statusCode()).isEqualTo(303);
+        assertThat(in.headers().firstValue("Location").orElseThrow()).isEqualTo(vigil.app.uri(link).toString());
+        assertThat(browser.get(link).body()).contains("id=\"accept\"");
+        HttpResponse<String> accepted = browser.submit(link, link + "accept/", Map.of());
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith(owner.dashboard());
+        assertThat(stored(roleQuery(), owner.project.toString(), invitee.email)).isEqualTo("rw");
+
+        // by the login page: its link carries the invitation as the return path, through a recovery code too
+        WebUser other = WebUser.signedUp(vigil);
+        assertThat(invite(other, other.project, invitee.email, "read-only").statusCode()).isEqualTo(200);
+        String second = "/invitations/" + invitationToken(invitee.email) + "/";
+        WebUser fresh = new WebUser(vigil, invitee.email);
+        String login = "/accounts/login/?next=" + second;
+        assertThat(fresh.get(second).body()).contains("href=\"" + login + "\"");
+        HttpResponse<String> onLoginPage = fresh.submit(login, "/accounts/login/", Map.of("email", invitee.email,
+                "password", WebUser.PASSWORD, "next", nextOf(fresh.get(login).body())));
+        assertThat(onLoginPage.statusCode()).isEqualTo(200);
+        HttpResponse<String> back = secondStep(fresh, onLoginPage, totp.recoveryCode());
+        assertThat(back.statusCode()).isEqualTo(303);
+        assertThat(back.headers().firstValue("Location").orElseThrow()).isEqualTo(vigil.app.uri(second).toString());
+        assertThat(fresh.submit(second, second + "accept/", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(stored(roleQuery(), other.project.toString(), invitee.email)).isEqualTo("ro");
+    }
+
+    @Test
+    void theLoginsReturnPathIsOnlyEverAPathOfThisSite() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        for (String next : new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example/",
+                "/invitations/x/?to=https://evil.example/", "javascript:alert(1)"}) {
+            WebUser browser = new WebUser(vigil, u.email);
+            String login = "/accounts/login/?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8);
+            assertThat(browser.get(login).body()).as(next).doesNotContain("name=\"next\"");
+            HttpResponse<String> in = browser.submit(login, "/accounts/login/", Map.of("email", u.email,
+                    "password", WebUser.PASSWORD, "next", next));
+            assertThat(in.statusCode()).as(next).isEqualTo(303);
+            assertThat(in.headers().firstValue("Location").orElseThrow()).as(next).endsWith(u.dashboard())
+                    .doesNotContain("evil");
+        }
+    }
+
+    @Test
     void invitationsAreLimitedPerProjectAndRefuseBadInput() throws Exception {
         WebUser owner = WebUser.signedUp(vigil);
         HttpResponse<String> bad = invite(owner, owner.project, "not an address", "member");
@@ -300,6 +360,37 @@ class TeamIT {
                 .isEqualTo(303);
         u.project = owner.project;
         return u;
+    }
+
+    private record Enrolled(byte[] secret, String recoveryCode) {
+    }
+
+    /** Turns TOTP on for the user (as AccountSecurityIT does): its secret and the first of its recovery codes. */
+    private static Enrolled enrolTotp(WebUser u) throws IOException {
+        HttpResponse<String> enrol = u.submit("/accounts/settings/", "/accounts/settings/totp/", Map.of());
+        Matcher s = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(enrol.body());
+        assertThat(s.find()).as(enrol.body()).isTrue();
+        byte[] secret = AccountSecurityIT.base32(s.group(1));
+        HttpResponse<String> confirmed = u.post("/accounts/settings/totp/confirm/", Map.of("code",
+                Totp.code(secret, Totp.step(Instant.now()), 6), "csrf", WebPagesIT.csrfOf(enrol.body())), Map.of());
+        Matcher rc = Pattern.compile("<li><code>([a-z2-7]{5}-[a-z2-7]{5})</code></li>").matcher(confirmed.body());
+        assertThat(rc.find()).as(confirmed.body()).isTrue();
+        return new Enrolled(secret, rc.group(1));
+    }
+
+    /** Posts a code to the second step with the pending token and the return path of the page it is on. */
+    private static HttpResponse<String> secondStep(WebUser browser, HttpResponse<String> stepPage, String code)
+            throws IOException {
+        Matcher m = Pattern.compile("name=\"pending\" value=\"([^\"]+)\"").matcher(stepPage.body());
+        assertThat(m.find()).as("a second-step form in %s", stepPage.body()).isTrue();
+        return browser.post("/accounts/login/code/", Map.of("pending", m.group(1), "code", code,
+                "next", nextOf(stepPage.body()), "csrf", WebPagesIT.csrfOf(stepPage.body())), Map.of());
+    }
+
+    private static String nextOf(String page) {
+        Matcher m = Pattern.compile("name=\"next\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a return path in %s", page).isTrue();
+        return m.group(1);
     }
 
     private static HttpResponse<String> invite(WebUser who, UUID project, String email, String role)

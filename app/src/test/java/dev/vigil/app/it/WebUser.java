@@ -27,7 +27,7 @@ final class WebUser {
     static final String PASSWORD = "correct horse battery staple";
     private static final java.util.concurrent.atomic.AtomicInteger SIGN_UPS = new java.util.concurrent.atomic.AtomicInteger();
 
-    final SharedVigil vigil;
+    final VigilProcess app;
     final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     final String email;
@@ -35,14 +35,23 @@ final class WebUser {
     UUID project;
 
     WebUser(SharedVigil vigil, String email) {
-        this.vigil = vigil;
+        this(vigil.app, email);
+    }
+
+    /** A browser of another app than the shared one (one with settings of its own). */
+    WebUser(VigilProcess app, String email) {
+        this.app = app;
         this.email = email;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     static WebUser signedUp(SharedVigil vigil) throws IOException {
-        WebUser u = new WebUser(vigil, "web-" + UUID.randomUUID() + "@example.com");
+        return signedUp(vigil.app);
+    }
+
+    static WebUser signedUp(VigilProcess app) throws IOException {
+        WebUser u = new WebUser(app, "web-" + UUID.randomUUID() + "@example.com");
         Matcher csrf = CSRF.matcher(u.get("/accounts/signup/").body());
         if (!csrf.find()) {
             throw new AssertionError("the sign-up page has no CSRF field");
@@ -69,7 +78,7 @@ final class WebUser {
     }
 
     HttpResponse<String> get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(vigil.app.uri(path)).GET());
+        return send(HttpRequest.newBuilder(app.uri(path)).GET());
     }
 
     /** GETs {@code pagePath}, then posts {@code fields} and the page's CSRF token to {@code action}. */
@@ -86,7 +95,7 @@ final class WebUser {
 
     HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers)
             throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(vigil.app.uri(path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(app.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
         headers.forEach(b::header);
@@ -94,7 +103,7 @@ final class WebUser {
     }
 
     HttpCookie cookie(String name) {
-        return cookies.getCookieStore().get(URI.create("http://127.0.0.1:" + vigil.app.port() + "/")).stream()
+        return cookies.getCookieStore().get(URI.create("http://127.0.0.1:" + app.port() + "/")).stream()
                 .filter(c -> c.getName().equals(name)).findFirst().orElse(null);
     }
 
