@@ -115,6 +115,15 @@ final class CheckStore {
         }
     }
 
+    /** Moves a check to another project; its channels, dependencies and windows are the caller's to redo. */
+    void moveTo(UUID check, UUID project) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE checks SET project_id = ? WHERE id = ?")) {
+            st.setObject(1, project);
+            st.setObject(2, check);
+            st.executeUpdate();
+        }
+    }
+
     void setChannels(UUID check, List<UUID> channels) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("DELETE FROM check_channels WHERE check_id = ?")) {
             st.setObject(1, check);

@@ -210,6 +210,30 @@ public class ChecksService {
         });
     }
 
+    /**
+     * Moves a check to {@code target}, another project the caller may change (Healthchecks' "transfer"): its
+     * pings and history go with it; it is given every channel of the target project, as Healthchecks does; its
+     * dependencies and the windows scoped to it stay behind, since they belong to the old project. The target
+     * owner's check limit applies as to a create.
+     */
+    public CheckRow transfer(ApiCaller caller, UUID check, UUID target) {
+        return tx.run(c -> {
+            CheckStore store = new CheckStore(c);
+            CheckRow row = CheckLookup.find(store, caller, check.toString(), true, false);
+            if (row.projectId().equals(target)) {
+                throw ApiException.badRequest("the check is already in that project");
+            }
+            if (store.lockProjectAndCountRoom(target) <= 0) {
+                throw ApiException.forbidden("check limit reached in that project");
+            }
+            new DependencyStore(c).detach(row.id());
+            new WindowStore(c).deleteForCheck(row.id());
+            store.moveTo(row.id(), target);
+            store.setChannels(row.id(), store.channels(target).stream().map(ChannelRow::id).toList());
+            return store.find(row.id()).orElseThrow();
+        });
+    }
+
     private JsonObject save(Connection c, CheckStore store, CheckRow row, CheckFields fields, String dependsOn,
             ApiCaller caller) throws SQLException {
         CheckRow changed = CheckEdits.apply(row, fields);

@@ -58,6 +58,16 @@ final class DependencyStore {
         }
     }
 
+    /** Drops the check's dependencies both ways (a check leaving its project: they never cross projects). */
+    void detach(UUID check) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "DELETE FROM check_dependencies WHERE check_id = ? OR depends_on = ?")) {
+            st.setObject(1, check);
+            st.setObject(2, check);
+            st.executeUpdate();
+        }
+    }
+
     void set(UUID check, List<UUID> dependsOn) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("DELETE FROM check_dependencies WHERE check_id = ?")) {
             st.setObject(1, check);

@@ -25,6 +25,14 @@ final class WindowStore {
         this.c = c;
     }
 
+    /** Deletes the windows scoped to one check (its project's, when the check leaves that project). */
+    void deleteForCheck(UUID check) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM maintenance_windows WHERE check_id = ?")) {
+            st.setObject(1, check);
+            st.executeUpdate();
+        }
+    }
+
     List<MaintenanceWindow> list(UUID project) throws SQLException {
         return query("SELECT " + MaintenanceWindowRows.COLUMNS + " FROM maintenance_windows WHERE project_id = ? "
                 + "ORDER BY created, id", project);

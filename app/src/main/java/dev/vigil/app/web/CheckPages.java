@@ -3,6 +3,7 @@ package dev.vigil.app.web;
 import dev.vigil.app.JsonBuilders;
 import dev.vigil.app.accounts.Accounts;
 import dev.vigil.app.accounts.ProjectRole;
+import dev.vigil.app.accounts.Projects;
 import dev.vigil.app.api.ApiCaller;
 import dev.vigil.app.api.ApiException;
 import dev.vigil.app.api.ApiUrls;
@@ -62,6 +63,9 @@ public class CheckPages {
 
     @Inject
     ChecksService checks;
+
+    @Inject
+    Projects projects;
 
     @Inject
     HistoryService history;
@@ -136,6 +140,51 @@ public class CheckPages {
             checks.delete(caller, row.id());
             return Response.seeOther(URI.create("/projects/" + row.projectId() + "/checks/")).build();
         });
+    }
+
+    /** Where the check can move: a page of its own listing the user's other projects they may change. */
+    @GET
+    @Path("transfer")
+    public Response transferForm(@Context ContainerRequestContext request, @PathParam("check") String check) {
+        WebContext web = WebContext.of(request);
+        return withCheck(web, check, (row, role) -> !role.canChange()
+                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build()
+                : Response.ok(transferPage(web, row, null)).build());
+    }
+
+    /**
+     * Moves the check to the chosen project, which must be one the user may change checks in; any other choice
+     * (a project of someone else's, one where they are read-only) is refused alike, naming nothing.
+     */
+    @POST
+    @Path("transfer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response transfer(@Context ContainerRequestContext request, @PathParam("check") String check,
+            @FormParam("project") String target) {
+        WebContext web = WebContext.of(request);
+        return change(web, check, (row, caller) -> {
+            Optional<UUID> to = PageAccess.uuid(target == null ? "" : target).filter(id -> targets(web, row)
+                    .stream().anyMatch(p -> p.id().equals(id)));
+            if (to.isEmpty()) {
+                return Response.status(400).entity(transferPage(web, row, "Choose one of your projects below."))
+                        .build();
+            }
+            try {
+                return toDetails(checks.transfer(caller, row.id(), to.get()));
+            } catch (ApiException e) {
+                return Response.status(400).entity(transferPage(web, row, e.getMessage())).build();
+            }
+        });
+    }
+
+    private List<Projects.Summary> targets(WebContext web, CheckRow row) {
+        return projects.of(web.user().orElseThrow().userId()).stream()
+                .filter(p -> p.role().canChange() && !p.id().equals(row.projectId())).toList();
+    }
+
+    private Page transferPage(WebContext web, CheckRow row, String error) {
+        return new Page("transfer.jte", new Views.TransferCheck(web.chrome(), CheckLine.of(row, Instant.now(),
+                new ApiUrls(siteRoot)), targets(web, row), error));
     }
 
     /** The edit form's fields, by the API's names, with their values and the error of a refused save. */

@@ -89,6 +89,15 @@ public final class Views {
     }
 
     /** delete.jte: the confirmation a delete asks for. */
+    /** The projects a check can move to: those of the user's where they may change checks, but its own. */
+    public record TransferCheck(Chrome chrome, CheckLine check, List<dev.vigil.app.accounts.Projects.Summary> targets,
+            String error) {
+
+        public String action() {
+            return "/checks/" + check.id() + "/details/transfer/";
+        }
+    }
+
     public record DeleteCheck(Chrome chrome, CheckLine check) {
 
         public String action() {

@@ -307,6 +307,74 @@ class CheckDetailsIT {
     }
 
     /** A read-write API key of the user's project, made on the keys page (sign-up has just proved the password). */
+    @Test
+    void aCheckMovesToAnotherOfTheUsersProjectsWithItsHistoryAndTheTargetsChannels() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "mover"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        assertThat(vigil.app.send(java.net.http.HttpRequest.newBuilder(vigil.app.uri("/ping/" + check)).GET())
+                .statusCode()).isEqualTo(200);
+        UUID second = newProject(u, "Second home");
+        UUID channel = UUID.randomUUID();
+        sql("INSERT INTO channels (id, project_id, kind, name) VALUES ('" + channel + "', '" + second
+                + "', 'email', 'on call')");
+        WebUser other = WebUser.signedUp(vigil);
+        addMember(other.project, u.email, "ro"); // a project where u may not add checks
+
+        String transfer = details(check) + "transfer/";
+        HttpResponse<String> form = u.get(transfer);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Second home", "value=\"" + second + "\"")
+                .doesNotContain("value=\"" + u.project + "\"").doesNotContain("value=\"" + other.project + "\"");
+        HttpResponse<String> refused = u.submit(transfer, transfer, Map.of("project", other.project.toString()));
+        assertThat(refused.statusCode()).as("a read-only project is no target").isEqualTo(400);
+        assertThat(refused.body()).contains("Choose one of your projects below.");
+        assertThat(countChecks(u.project)).as("nothing moved").isEqualTo(1);
+
+        HttpResponse<String> moved = u.submit(transfer, transfer, Map.of("project", second.toString()));
+        assertThat(moved.statusCode()).isEqualTo(303);
+        assertThat(countChecks(second)).isEqualTo(1);
+        assertThat(countChecks(u.project)).isZero();
+        assertThat(one("SELECT n_pings::text FROM checks WHERE id = '" + check + "'")).as("its history goes along")
+                .isEqualTo("1");
+        assertThat(one("SELECT string_agg(channel_id::text, ',') FROM check_channels WHERE check_id = '" + check
+                + "'")).as("the target project's channels, not the old ones").isEqualTo(channel.toString());
+        assertThat(vigil.app.send(java.net.http.HttpRequest.newBuilder(vigil.app.uri("/ping/" + check)).GET())
+                .statusCode()).as("the same ping URL").isEqualTo(200);
+        assertThat(u.get(details(check)).body()).contains("mover");
+        HttpResponse<String> again = u.submit(transfer, transfer, Map.of("project", second.toString()));
+        assertThat(again.statusCode()).as("its own project is not offered").isEqualTo(400);
+
+        WebUser stranger = WebUser.signedUp(vigil);
+        assertThat(stranger.get(transfer).statusCode()).isEqualTo(404);
+        assertThat(stranger.submit(stranger.dashboard(), transfer, Map.of("project", stranger.project.toString()))
+                .statusCode()).isEqualTo(404);
+        addMember(second, stranger.email, "ro");
+        assertThat(stranger.get(transfer).statusCode()).as("read-only in the check's project").isEqualTo(403);
+        assertThat(countChecks(second)).isEqualTo(1);
+    }
+
+    private static UUID newProject(WebUser u, String name) throws IOException {
+        HttpResponse<String> made = u.submit("/projects/new/", "/projects/new/", Map.of("name", name));
+        Matcher m = Pattern.compile("/projects/([0-9a-f-]{36})/checks/").matcher(made.headers()
+                .firstValue("Location").orElseThrow());
+        assertThat(m.find()).as("a new project: " + made.statusCode()).isTrue();
+        return UUID.fromString(m.group(1));
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection c = SharedVigil.get().database.connect(); var st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
+    private static String one(String query) throws SQLException {
+        try (Connection c = SharedVigil.get().database.connect(); var st = c.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     private static String readWriteKey(WebUser u) throws IOException {
         String keys = "/projects/" + u.project + "/keys/";
         HttpResponse<String> made = u.submit(keys, keys, Map.of("label", "edit test", "kind", "read-write"));
