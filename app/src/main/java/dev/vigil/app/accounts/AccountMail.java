@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,8 +18,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The account emails (login links, password resets), through the alert emails' relay and site root. They go out on
- * a thread of their own, so that a request for a registered address answers as fast as one for an unknown address.
+ * The account emails (login links, password resets, sign-up and email-change links, the notice of a changed email),
+ * through the alert emails' relay and site root. They go out on a thread of their own, so that a request for a
+ * registered address answers as fast as one for an unknown address.
  */
 @ApplicationScoped
 public class AccountMail {
@@ -50,10 +52,21 @@ public class AccountMail {
 
     /** Queues a message whose text is {@code intro}, the link, and {@code outro}. */
     void send(String to, String subject, String intro, String link, String outro) {
-        String text = intro + "\n\n" + link + "\n\n" + outro + "\n";
-        String html = "<p>" + Html.escape(intro) + "</p>\n<p><a href=\"" + Html.escape(link) + "\">"
-                + Html.escape(link) + "</a></p>\n<p>" + Html.escape(outro) + "</p>\n";
-        MailRelay.Mail mail = new MailRelay.Mail(to, subject, text, html, Map.of());
+        send(to, subject, intro, List.of(link), outro);
+    }
+
+    /** Queues a message whose text is {@code intro}, each link on a line of its own (maybe none), and {@code outro}. */
+    void send(String to, String subject, String intro, List<String> links, String outro) {
+        StringBuilder text = new StringBuilder(intro).append("\n\n");
+        StringBuilder html = new StringBuilder("<p>").append(Html.escape(intro)).append("</p>\n");
+        for (String link : links) {
+            text.append(link).append("\n\n");
+            html.append("<p><a href=\"").append(Html.escape(link)).append("\">").append(Html.escape(link))
+                    .append("</a></p>\n");
+        }
+        text.append(outro).append("\n");
+        html.append("<p>").append(Html.escape(outro)).append("</p>\n");
+        MailRelay.Mail mail = new MailRelay.Mail(to, subject, text.toString(), html.toString(), Map.of());
         sender.execute(() -> {
             SendResult result = context.mail().send(mail);
             if (!(result instanceof SendResult.Sent)) {

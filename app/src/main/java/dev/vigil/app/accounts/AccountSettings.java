@@ -13,23 +13,30 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The signed-in user's own account: re-authentication (the password again, good for {@link #REAUTH_WINDOW} in the
- * session that proved it) before sensitive actions, password and email changes, and the user's sessions.
- * Every method takes the session's cookie token and acts only on that session's user.
+ * session that proved it) before sensitive actions, password and email changes (the new address proved by an
+ * emailed link), and the user's sessions.
+ * Every method takes the session's cookie token and acts only on that session's user, but the email-change link's,
+ * which acts for the user who asked for it.
  */
 @ApplicationScoped
 public class AccountSettings {
 
     public static final Duration REAUTH_WINDOW = Duration.ofMinutes(5);
     public static final String WRONG_PASSWORD = "That password is not right.";
-    /** The one refusal of a new email, whether it is taken or not allowed (no telling which). */
-    private static final String EMAIL_REFUSED = "This address cannot be used.";
+    public static final Duration EMAIL_LINK_LIFETIME = Duration.ofHours(1);
+    /** The email-change link's answer when its address got an account meanwhile (it proved the address: it may say). */
+    public static final String EMAIL_TAKEN = "This address has an account of its own now, so it cannot become your"
+            + " email.";
 
     /** Wrong passwords per user in 15 minutes, as for logins by email. */
     private final AttemptLimit failuresByUser = new AttemptLimit(5, Duration.ofMinutes(15));
+    /** Email-change requests per user in an hour: each one emails an address of the user's choosing. */
+    private final AttemptLimit emailChangesByUser = new AttemptLimit(5, Duration.ofHours(1));
 
     @Inject
     Accounts accounts;
@@ -37,9 +44,16 @@ public class AccountSettings {
     @Inject
     ProjectDeleter projects;
 
+    @Inject
+    AccountMail mail;
+
     /** One of the user's sessions, as the settings page lists it. */
     public record SessionLine(long id, OffsetDateTime created, OffsetDateTime lastSeen, String userAgent,
             boolean current) {
+    }
+
+    /** An email change waiting for its link to be used. */
+    public record PendingEmail(String email, OffsetDateTime expires) {
     }
 
     /** Whether the session proved the password within the last {@link #REAUTH_WINDOW}. */
@@ -72,26 +86,107 @@ public class AccountSettings {
         });
     }
 
-    /** Changes the email (re-authentication needed); an address in use is refused without saying so. */
-    public void changeEmail(String sessionToken, String emailInput) {
+    /**
+     * Asks for an email change (re-authentication needed): nothing changes until the link emailed to the new
+     * address is used ({@link #confirmEmailChange}), once, within {@link #EMAIL_LINK_LIFETIME}. A new request
+     * replaces the pending one. Answers alike whether the new address has an account or not; returns it, normalised.
+     */
+    public String changeEmail(String sessionToken, String emailInput) {
         String email = Accounts.normalEmail(emailInput);
         Accounts.checkEmail(email);
         if (!recentlyAuthenticated(sessionToken)) {
             throw new AccountException("Please enter your password again first.", false);
         }
+        SignedIn me = accounts.inTransaction(em -> {
+            UserAccount u = session(em, sessionToken).user();
+            return new SignedIn(u.id(), u.email());
+        });
+        if (email.equals(me.email())) {
+            throw new AccountException("This is your email already.", false);
+        }
+        Instant now = Instant.now();
+        String key = Long.toString(me.userId());
+        if (emailChangesByUser.blocked(key, now)) {
+            throw new AccountException(Accounts.TOO_MANY, true);
+        }
+        emailChangesByUser.count(key, now);
+        String token = Accounts.randomToken();
+        boolean free = accounts.inTransaction(em -> {
+            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+            em.createQuery("DELETE FROM LoginToken t WHERE t.userId = :u AND t.purpose = :p")
+                    .setParameter("u", me.userId()).setParameter("p", LoginToken.Purpose.EMAIL_CHANGE.stored)
+                    .executeUpdate();
+            em.persist(new LoginToken(me.userId(), LoginToken.Purpose.EMAIL_CHANGE, Accounts.hash(token), at,
+                    at.plus(EMAIL_LINK_LIFETIME), email, null));
+            return em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
+                    .getResultList().isEmpty();
+        });
+        // An address that has an account gets no link: the change could never be made (an address belongs to one
+        // account), and the email would let any user send Vigil's mail to another user's address. The pending
+        // change is kept all the same, so the answer and the settings page do not tell that the address is taken.
+        if (free) {
+            mail.send(email, "Confirm your new Vigil email", "Follow this link to make this address the email of"
+                    + " your Vigil account (now " + me.email() + "). It works once, for "
+                    + EMAIL_LINK_LIFETIME.toMinutes() + " minutes:", mail.link("/accounts/email/" + token + "/"),
+                    "If you did not ask for it, you can ignore this email: nothing changes.");
+        }
+        return email;
+    }
+
+    /** The user's pending email change, if any: the new address and until when its link works. */
+    public Optional<PendingEmail> pendingEmail(String sessionToken) {
+        return accounts.inTransaction(em -> em.createQuery("SELECT t FROM LoginToken t WHERE t.userId = :u"
+                        + " AND t.purpose = :p AND t.expires > :now", LoginToken.class)
+                .setParameter("u", session(em, sessionToken).user().id())
+                .setParameter("p", LoginToken.Purpose.EMAIL_CHANGE.stored)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).getResultStream().findFirst()
+                .map(t -> new PendingEmail(t.email(), t.expires())));
+    }
+
+    /** The new address of a live email-change link (its page asks before using it up); empty when it is gone. */
+    public Optional<String> emailChangeTarget(String token) {
+        return accounts.inTransaction(em -> LoginLinks.find(em, token, LoginToken.Purpose.EMAIL_CHANGE, false)
+                .map(LoginToken::email));
+    }
+
+    /**
+     * Uses up an email-change link: the account's email becomes the link's address, the login and reset links
+     * sent to the old one stop working, and the old address is told. {@link LoginLinks#LINK_GONE} for a used or
+     * expired link. Returns the new address.
+     */
+    public String confirmEmailChange(String token) {
+        EmailChange change;
         try {
-            accounts.inTransaction(em -> {
-                UserSession s = session(em, sessionToken);
-                if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e AND u.id <> :me")
-                        .setParameter("e", email).setParameter("me", s.user().id()).getResultList().isEmpty()) {
-                    throw new AccountException(EMAIL_REFUSED, false);
+            change = accounts.inTransaction(em -> {
+                LoginToken t = LoginLinks.take(em, token, LoginToken.Purpose.EMAIL_CHANGE);
+                UserAccount user = em.find(UserAccount.class, t.userId());
+                if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", t.email())
+                        .getResultList().isEmpty()) {
+                    throw new AccountException(EMAIL_TAKEN, false);
                 }
-                em.find(UserAccount.class, s.user().id()).changeEmail(email);
-                return null;
+                String old = user.email();
+                user.changeEmail(t.email());
+                em.createQuery("DELETE FROM LoginToken t WHERE t.userId = :u AND t.purpose IN :p")
+                        .setParameter("u", user.id()).setParameter("p",
+                                List.of(LoginToken.Purpose.LOGIN.stored, LoginToken.Purpose.RESET.stored))
+                        .executeUpdate();
+                em.flush();
+                return new EmailChange(old, t.email());
             });
         } catch (PersistenceException e) {
-            throw new AccountException(EMAIL_REFUSED, false);
+            if (Accounts.isUniqueViolation(e)) { // the address got an account in the same instant
+                throw new AccountException(EMAIL_TAKEN, false);
+            }
+            throw e;
         }
+        mail.send(change.old(), "Your Vigil email was changed", "The email of your Vigil account was changed from "
+                + change.old() + " to " + change.now() + ". Vigil's emails, login links and password resets go to"
+                + " the new address from now on.", List.of(), "If you did not make this change, someone who knows your"
+                + " password may have taken over your account: please tell your Vigil operator.");
+        return change.now();
+    }
+
+    private record EmailChange(String old, String now) {
     }
 
     /**

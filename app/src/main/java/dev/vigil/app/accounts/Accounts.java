@@ -44,6 +44,8 @@ public class Accounts {
     /** The one answer to a failed login, whatever failed. */
     public static final String LOGIN_FAILED = "Incorrect email or password.";
     public static final String TOO_MANY = "Too many attempts. Please wait a few minutes and try again.";
+    /** Only where the address is proved (an invitation's, a sign-up link's): elsewhere no page tells it. */
+    static final String TAKEN = "An account cannot be created for this address.";
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 1024;
     private static final int MAX_USER_AGENT = 300;
@@ -78,13 +80,11 @@ public class Accounts {
         }
     }
 
-    /** Creates the user, its first project (it is the owner) and a session. */
+    /**
+     * Creates the user at once, with its first project and a session: only for an address already proved, as an
+     * invitation's (its link was emailed there). The sign-up form proves it first: {@link SignUpLinks}.
+     */
     public NewSession signUp(String emailInput, char[] password, String address) {
-        return signUp(emailInput, password, address, null);
-    }
-
-    /** As {@link #signUp(String, char[], String)}, the session noting the browser's user agent. */
-    public NewSession signUp(String emailInput, char[] password, String address, String userAgent) {
         String email = normalEmail(emailInput);
         checkEmail(email);
         checkNewPassword(password);
@@ -94,31 +94,37 @@ public class Accounts {
         }
         signUpsByAddress.count(address, now);
         String hash = Passwords.hash(password);
+        return tx.inEntityTransaction(emf(), em -> create(em, email, hash, null));
+    }
+
+    /**
+     * Writes a new user, its first project ("My Project", of which it is the owner) and a session, in the caller's
+     * transaction; refuses an address that has an account (a second sign-up in the same instant included).
+     */
+    static NewSession create(EntityManager em, String email, String passwordHash, String userAgent) {
+        if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
+                .getResultList().isEmpty()) {
+            throw new AccountException(TAKEN, false);
+        }
+        UserAccount user = new UserAccount(email, passwordHash, OffsetDateTime.now(ZoneOffset.UTC));
+        em.persist(user);
         try {
-            return tx.inEntityTransaction(emf(), em -> {
-                if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
-                        .getResultList().isEmpty()) {
-                    throw new AccountException("An account cannot be created for this address.", false);
-                }
-                UserAccount user = new UserAccount(email, hash, OffsetDateTime.now(ZoneOffset.UTC));
-                em.persist(user);
-                em.flush();
-                UUID project = UUID.randomUUID();
-                try {
-                    new ProjectStore(em.unwrap(Connection.class)).insert(project, "My Project", user.id(),
-                            ApiKeys.randomText(22).toLowerCase(Locale.ROOT), ApiKeys.randomText(32));
-                } catch (SQLException e) {
-                    throw new PersistenceException(e);
-                }
-                em.persist(new Membership(project, user.id(), Membership.OWNER));
-                return newSession(em, user, project, userAgent);
-            });
+            em.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) { // a second sign-up with the same email in the same instant
-                throw new AccountException("An account cannot be created for this address.", false);
+            if (isUniqueViolation(e)) {
+                throw new AccountException(TAKEN, false);
             }
             throw e;
         }
+        UUID project = UUID.randomUUID();
+        try {
+            new ProjectStore(em.unwrap(Connection.class)).insert(project, "My Project", user.id(),
+                    ApiKeys.randomText(22).toLowerCase(Locale.ROOT), ApiKeys.randomText(32));
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+        em.persist(new Membership(project, user.id(), Membership.OWNER));
+        return newSession(em, user, project, userAgent);
     }
 
     /**
@@ -266,7 +272,7 @@ public class Accounts {
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
                 return true;

@@ -7,6 +7,7 @@ import dev.vigil.app.accounts.LoginLinks;
 import dev.vigil.app.accounts.LoginStep;
 import dev.vigil.app.accounts.NewSession;
 import dev.vigil.app.accounts.SecondFactor;
+import dev.vigil.app.accounts.SignUpLinks;
 import dev.vigil.app.accounts.WebAuthnCredentials;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,8 +29,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Sign up, log in (with a password or an emailed link, then the second factor when the user has one), password
- * reset by emailed link, re-authentication before sensitive actions, log out.
+ * Sign up (finished by an emailed link), log in (with a password or an emailed link, then the second factor when
+ * the user has one), password reset by emailed link, the emailed link that confirms a new email,
+ * re-authentication before sensitive actions, log out.
  */
 @Path("/accounts")
 @WebPages
@@ -37,12 +39,17 @@ import java.util.List;
 public class AccountPages {
 
     private static final List<AccountViews.Link> TO_LOGIN = List.of(new AccountViews.Link("/accounts/login/", "Log in"));
+    private static final List<AccountViews.Link> TO_SIGN_UP =
+            List.of(new AccountViews.Link("/accounts/signup/", "Sign up again"));
 
     @Inject
     Accounts accounts;
 
     @Inject
     LoginLinks links;
+
+    @Inject
+    SignUpLinks signUps;
 
     @Inject
     SecondFactor secondFactor;
@@ -63,17 +70,82 @@ public class AccountPages {
         return new Page("account-form.jte", new Views.AccountForm(WebContext.of(request).chrome(), true, "", null));
     }
 
+    /** The same answer whether the address has an account or not: the email tells which. */
     @POST
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUp(@Context ContainerRequestContext request, @FormParam("email") String email,
-            @FormParam("password") String password, @HeaderParam("User-Agent") String userAgent) {
+            @FormParam("password") String password) {
         WebContext web = WebContext.of(request);
+        String sentTo;
         try {
-            return signedIn(accounts.signUp(email, chars(password), web.address(), userAgent));
+            sentTo = signUps.request(email, chars(password), web.address());
         } catch (AccountException e) {
             return refused(web, true, email, e);
         }
+        return Response.ok(step(web, "Check your inbox", null, "We sent a link to " + sentTo + " to finish signing"
+                + " up. It works once, for " + SignUpLinks.LIFETIME.toMinutes() + " minutes.", null, null,
+                List.of(), List.of(), null, List.of(new AccountViews.Link("/accounts/signup/",
+                        "Sign up with another address")))).build();
+    }
+
+    @GET
+    @Path("signup/{token}")
+    public Response signUpLinkPage(@Context ContainerRequestContext request, @PathParam("token") String token) {
+        WebContext web = WebContext.of(request);
+        return signUps.pending(token).map(email -> linkPage(step(web, "Finish signing up",
+                        "Create your Vigil account for " + email + ".", null, null, "/accounts/signup/" + token + "/",
+                        List.of(), List.of(), "Create my account", List.of())))
+                .orElseGet(() -> gone(web, "Sign up", TO_SIGN_UP));
+    }
+
+    @POST
+    @Path("signup/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signUpWithLink(@Context ContainerRequestContext request, @PathParam("token") String token,
+            @HeaderParam("User-Agent") String userAgent) {
+        WebContext web = WebContext.of(request);
+        try {
+            return signedIn(signUps.signUp(token, userAgent));
+        } catch (AccountException e) {
+            if (LoginLinks.LINK_GONE.equals(e.getMessage())) {
+                return gone(web, "Sign up", TO_SIGN_UP);
+            }
+            return Response.status(409).entity(step(web, "Sign up", null, null, e.getMessage(), null, List.of(),
+                    List.of(), null, TO_LOGIN)).build();
+        }
+    }
+
+    // --- the link that proves a new email (asked for on the settings page) ----------------------------------
+
+    @GET
+    @Path("email/{token}")
+    public Response emailLinkPage(@Context ContainerRequestContext request, @PathParam("token") String token) {
+        WebContext web = WebContext.of(request);
+        return settings.emailChangeTarget(token).map(email -> linkPage(step(web, "Confirm your new email",
+                        "Make " + email + " the email of your Vigil account.", null, null,
+                        "/accounts/email/" + token + "/", List.of(), List.of(), "Change my email", List.of())))
+                .orElseGet(() -> gone(web, "Confirm your new email"));
+    }
+
+    @POST
+    @Path("email/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeEmailWithLink(@Context ContainerRequestContext request, @PathParam("token") String token) {
+        WebContext web = WebContext.of(request);
+        String email;
+        try {
+            email = settings.confirmEmailChange(token);
+        } catch (AccountException e) {
+            if (LoginLinks.LINK_GONE.equals(e.getMessage())) {
+                return gone(web, "Confirm your new email");
+            }
+            return Response.status(409).entity(step(web, "Confirm your new email", null, null, e.getMessage(), null,
+                    List.of(), List.of(), null, List.of())).build();
+        }
+        return Response.ok(step(web, "Your email is changed", null, "The email of your Vigil account is now " + email
+                + ". We have told the old address.", null, null, List.of(), List.of(), null,
+                List.of(new AccountViews.Link("/accounts/settings/", "Account settings")))).build();
     }
 
     /** The login form; {@code next}, a path of this site, is where the login goes once done (else the dashboard). */
@@ -127,10 +199,16 @@ public class AccountPages {
         if (!links.live(token, false)) {
             return gone(web, "Log in");
         }
-        // a button, not a login on GET: mail scanners that open links must not use them up
-        return Response.ok(step(web, "Log in", "Log in to Vigil with the link you were sent.", null, null,
-                "/accounts/login/link/" + token + "/", List.of(), List.of(), "Log in", List.of()))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+        return linkPage(step(web, "Log in", "Log in to Vigil with the link you were sent.", null, null,
+                "/accounts/login/link/" + token + "/", List.of(), List.of(), "Log in", List.of()));
+    }
+
+    /**
+     * The page an emailed link opens: a button, not the action on GET, because mail scanners that open links must
+     * not use them up; neither cached nor sent on as a referrer, as it holds the token.
+     */
+    private static Response linkPage(Page page) {
+        return Response.ok(page).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }
 
     @POST
@@ -320,8 +398,12 @@ public class AccountPages {
     }
 
     private static Response gone(WebContext web, String title) {
+        return gone(web, title, TO_LOGIN);
+    }
+
+    private static Response gone(WebContext web, String title, List<AccountViews.Link> links) {
         return Response.status(410).entity(step(web, title, null, null, LoginLinks.LINK_GONE, null, List.of(),
-                List.of(), null, TO_LOGIN)).type(MediaType.TEXT_HTML).build();
+                List.of(), null, links)).type(MediaType.TEXT_HTML).build();
     }
 
     private static Page step(WebContext web, String title, String intro, String notice, String error, String action,

@@ -33,9 +33,10 @@ public final class AccountViews {
             List<Field> fields, List<Hidden> hidden, String submit, List<Link> links) {
     }
 
-    /** settings.jte */
+    /** settings.jte; {@code pendingEmail} is null when no email change waits for its link. */
     public record Settings(Chrome chrome, String email, boolean reauthenticated, List<AccountSettings.SessionLine> sessions,
-            boolean totpOn, String notice, String error, List<dev.vigil.app.accounts.WebAuthnCredentials.KeyLine> keys) {
+            boolean totpOn, String notice, String error, List<dev.vigil.app.accounts.WebAuthnCredentials.KeyLine> keys,
+            AccountSettings.PendingEmail pendingEmail) {
     }
 
     /** totp.jte: an enrolment under way (its QR code as inline SVG), or, once confirmed, the recovery codes. */

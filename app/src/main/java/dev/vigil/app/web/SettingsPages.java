@@ -39,7 +39,7 @@ public class SettingsPages {
     /** The notices a redirect back here may name (never user text from the query). */
     private static final Map<String, String> NOTICES = Map.of(
             "password", "Your password is changed. Your other sessions are logged out.",
-            "email", "Your email is changed.",
+            "email", "We sent a link to the new address: your email changes when you follow it.",
             "sessions", "The other sessions are logged out.",
             "session", "That session is logged out.",
             "totp-off", "Two-factor authentication is off.",
@@ -228,7 +228,8 @@ public class SettingsPages {
     private Page page(WebContext web, SignedIn user, String notice, String error) {
         return new Page("settings.jte", new AccountViews.Settings(web.chrome(), user.email(),
                 settings.recentlyAuthenticated(web.sessionToken()), settings.sessions(web.sessionToken()),
-                secondFactor.enabled(user.userId()), notice, error, webAuthn.keys(user.userId())));
+                secondFactor.enabled(user.userId()), notice, error, webAuthn.keys(user.userId()),
+                settings.pendingEmail(web.sessionToken()).orElse(null)));
     }
 
     private static Page enrolment(WebContext web, SecondFactor.Enrolment e, String error) {

@@ -2,9 +2,6 @@ package dev.vigil.app.it;
 
 import dev.vigil.app.accounts.Totp;
 import dev.vigil.testsupport.Await;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -209,7 +206,108 @@ class AccountSecurityIT {
     }
 
     @Test
-    void anEmailChangeNeedsThePasswordAgainAndRefusesAnAddressInUse() throws Exception {
+    void aSignUpMakesNoAccountUntilItsLinkIsUsedAndTheLinkWorksOnce() throws Exception {
+        String email = "pending-" + UUID.randomUUID() + "@example.com";
+        WebUser browser = new WebUser(vigil, email);
+        HttpResponse<String> asked = browser.askToSignUp(email, WebUser.newAddress());
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(notice(asked)).isEqualTo("We sent a link to " + email + " to finish signing up. It works once,"
+                + " for 60 minutes.");
+        assertThat(browser.cookie("vigil_session")).isNull();
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
+        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(
+                "SELECT password_hash, expires - created FROM login_tokens WHERE purpose = 'signup' AND email = ?")) {
+            st.setString(1, email);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).as("a pending sign-up").isTrue();
+                assertThat(rs.getString(1)).startsWith("pbkdf2_sha256$600000$").doesNotContain(WebUser.PASSWORD);
+                assertThat(rs.getString(2)).isEqualTo("01:00:00");
+            }
+        }
+        assertThat(logIn(new WebUser(vigil, email), email, WebUser.PASSWORD).statusCode()).isEqualTo(401);
+
+        String link = linkIn(awaitMail(email, WebUser.SIGN_UP_SUBJECT), "/accounts/signup/");
+        HttpResponse<String> page = browser.get(link);
+        assertThat(page.statusCode()).as("opening the link uses nothing up").isEqualTo(200);
+        assertThat(page.body()).contains("Create your Vigil account for " + email);
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
+        HttpResponse<String> made = browser.submit(link, link, Map.of());
+        assertThat(made.statusCode()).isEqualTo(303);
+        assertThat(made.headers().firstValue("Location").orElseThrow()).matches(".*/projects/[0-9a-f-]{36}/checks/");
+        assertThat(browser.get("/accounts/settings/").body()).contains("id=\"account-email\">" + email + "<");
+        assertThat(logIn(new WebUser(vigil, email), email, WebUser.PASSWORD).statusCode())
+                .as("the password chosen at sign-up").isEqualTo(303);
+
+        WebUser second = new WebUser(vigil, email);
+        HttpResponse<String> again = second.get(link);
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(again.body()).contains(GONE);
+        assertThat(second.post(link, Map.of("csrf", csrfFor(second)), Map.of()).statusCode()).isEqualTo(410);
+        assertThat(second.cookie("vigil_session")).isNull();
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aSignUpForARegisteredAddressAnswersAlikeAndMailsThatItHasAnAccount() throws Exception {
+        WebUser known = WebUser.signedUp(vigil);
+        String fresh = "fresh-" + UUID.randomUUID() + "@example.com";
+        WebUser browser = new WebUser(vigil, fresh);
+        HttpResponse<String> forFresh = browser.askToSignUp(fresh, WebUser.newAddress());
+        HttpResponse<String> forKnown = browser.askToSignUp(known.email.toUpperCase(), "another password 123",
+                WebUser.newAddress());
+        assertThat(forKnown.statusCode()).isEqualTo(forFresh.statusCode()).isEqualTo(200);
+        assertThat(forKnown.body().replace(known.email, "ADDRESS"))
+                .isEqualTo(forFresh.body().replace(fresh, "ADDRESS")).contains(WebUser.CHECK_INBOX);
+
+        MimeMessage note = awaitMail(known.email, "Your Vigil account");
+        String root = "http://127.0.0.1:" + vigil.app.port();
+        assertThat(Mailbox.text(note)).contains("already has an account").contains(root + "/accounts/login/")
+                .contains(root + "/accounts/reset/");
+        awaitMail(fresh, WebUser.SIGN_UP_SUBJECT);
+        assertThat(mailsTo(known.email).stream().filter(m -> WebUser.SIGN_UP_SUBJECT.equals(Mailbox.subject(m))))
+                .as("only the link of its own sign-up").hasSize(1);
+        assertThat(count("SELECT count(*) FROM login_tokens WHERE purpose = 'signup' AND email = '" + known.email
+                + "'")).isZero();
+        assertThat(logIn(new WebUser(vigil, known.email), known.email, WebUser.PASSWORD).statusCode())
+                .as("the account is as it was").isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, known.email), known.email, "another password 123").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aSecondSignUpReplacesThePendingOneAndAnExpiredLinkIsRefused() throws Exception {
+        String email = "twice-" + UUID.randomUUID() + "@example.com";
+        WebUser browser = new WebUser(vigil, email);
+        browser.askToSignUp(email, "the first password", WebUser.newAddress());
+        String first = linkIn(awaitMail(email, WebUser.SIGN_UP_SUBJECT), "/accounts/signup/");
+        browser.askToSignUp(email, "the second password", WebUser.newAddress());
+        Await.until(Duration.ofSeconds(30), () -> mailsTo(email).size() == 2, () -> "a second sign-up link");
+        String second = linkIn(mailsTo(email).get(1), "/accounts/signup/");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(browser.get(first).statusCode()).as("the replaced link").isEqualTo(410);
+
+        try (Connection c = vigil.database.connect(); PreparedStatement st = c.prepareStatement(
+                "UPDATE login_tokens SET expires = now() - interval '1 second' WHERE token_hash = ?")) {
+            st.setBytes(1, sha256(second.replaceAll(".*/signup/([^/]+)/$", "$1")));
+            assertThat(st.executeUpdate()).as("the token is stored by its hash").isEqualTo(1);
+        }
+        HttpResponse<String> expired = browser.get(second);
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains(GONE).contains("href=\"/accounts/signup/\"");
+        assertThat(browser.post(second, Map.of("csrf", csrfFor(browser)), Map.of()).statusCode()).isEqualTo(410);
+        assertThat(browser.cookie("vigil_session")).isNull();
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
+
+        browser.askToSignUp(email, "the third password", WebUser.newAddress());
+        Await.until(Duration.ofSeconds(30), () -> mailsTo(email).size() == 3, () -> "a third sign-up link");
+        String third = linkIn(mailsTo(email).get(2), "/accounts/signup/");
+        assertThat(browser.submit(third, third, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, email), email, "the third password").statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, email), email, "the second password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anEmailChangeNeedsThePasswordAgainAndTakesEffectOnlyThroughTheLink() throws Exception {
         WebUser u = WebUser.signedUp(vigil);
         WebUser taken = WebUser.signedUp(vigil);
         String changed = "changed-" + UUID.randomUUID() + "@example.com";
@@ -218,18 +316,54 @@ class AccountSecurityIT {
                 Map.of("email", changed));
         assertThat(asked.headers().firstValue("Location").orElseThrow()).contains("/accounts/reauth/");
         u.submit("/accounts/reauth/", "/accounts/reauth/", Map.of("password", WebUser.PASSWORD));
+
+        // an address in use: the same answer and the same pending change on the page, but no email to it
         HttpResponse<String> inUse = u.submit("/accounts/settings/", "/accounts/settings/email/",
                 Map.of("email", taken.email.toUpperCase()));
-        assertThat(inUse.statusCode()).isEqualTo(400);
-        assertThat(inUse.body()).contains("This address cannot be used.");
+        assertThat(inUse.statusCode()).isEqualTo(303);
+        assertThat(inUse.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/settings/?done=email");
+        String pendingTaken = pendingEmail(u.get("/accounts/settings/?done=email").body())
+                .replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC", "TIME");
+        assertThat(pendingTaken).contains(taken.email);
+
         HttpResponse<String> done = u.submit("/accounts/settings/", "/accounts/settings/email/",
                 Map.of("email", changed));
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/settings/?done=email");
-        assertThat(u.get("/accounts/settings/?done=email").body()).contains(changed)
-                .contains("Your email is changed.");
+        String settings = u.get("/accounts/settings/?done=email").body();
+        assertThat(settings).contains("id=\"account-email\">" + u.email + "<")
+                .contains("We sent a link to the new address");
+        assertThat(pendingEmail(settings).replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC", "TIME")
+                .replace(changed, "ADDRESS"))
+                .as("a taken address shows alike").isEqualTo(pendingTaken.replace(taken.email, "ADDRESS"));
+        assertThat(logIn(new WebUser(vigil, changed), changed, WebUser.PASSWORD).statusCode())
+                .as("nothing changed yet").isEqualTo(401);
+
+        // a login link sent to the old address before the change stops working with it
+        WebUser old = new WebUser(vigil, u.email);
+        ask(old, "/accounts/login/link/", u.email);
+        String loginLink = linkIn(awaitMail(u.email, "Your Vigil login link"), "/accounts/login/link/");
+
+        String link = linkIn(awaitMail(changed, "Confirm your new Vigil email"), "/accounts/email/");
+        // one sender thread, in order: the taken address's email would have gone out before this one
+        assertThat(mailsTo(taken.email).stream().map(Mailbox::subject)).containsExactly(WebUser.SIGN_UP_SUBJECT);
+        WebUser elsewhere = new WebUser(vigil, changed); // the link works in any browser: it proves the address
+        HttpResponse<String> page = elsewhere.get(link);
+        assertThat(page.statusCode()).as("opening the link changes nothing").isEqualTo(200);
+        assertThat(page.body()).contains("Make " + changed + " the email of your Vigil account.");
+        assertThat(logIn(new WebUser(vigil, u.email), u.email, WebUser.PASSWORD).statusCode()).isEqualTo(303);
+        HttpResponse<String> confirmed = elsewhere.submit(link, link, Map.of());
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(notice(confirmed)).contains("is now " + changed);
+
+        assertThat(u.get("/accounts/settings/").body()).contains("id=\"account-email\">" + changed + "<")
+                .doesNotContain("id=\"pending-email\"");
         assertThat(logIn(new WebUser(vigil, changed), changed, WebUser.PASSWORD).statusCode()).isEqualTo(303);
         assertThat(logIn(new WebUser(vigil, u.email), u.email, WebUser.PASSWORD).statusCode()).isEqualTo(401);
+        MimeMessage notice = awaitMail(u.email, "Your Vigil email was changed");
+        assertThat(Mailbox.text(notice)).contains("changed from " + u.email + " to " + changed);
+        assertThat(elsewhere.get(link).statusCode()).as("the link works once").isEqualTo(410);
+        assertThat(old.get(loginLink).statusCode()).isEqualTo(410);
     }
 
     @Test
@@ -353,7 +487,7 @@ class AccountSecurityIT {
     private static HttpResponse<String> logIn(WebUser browser, String email, String password) throws IOException {
         HttpResponse<String> page = browser.get("/accounts/login/");
         return browser.post("/accounts/login/", Map.of("email", email, "password", password,
-                "csrf", WebPagesIT.csrfOf(page.body())), Map.of());
+                "csrf", WebPagesIT.csrfOf(page.body())), WebUser.newAddress()); // under the failures per address
     }
 
     /** Posts a code to the second step, with the pending token of the page it is on. */
@@ -388,6 +522,16 @@ class AccountSecurityIT {
         }
     }
 
+    private static String pendingEmail(String settingsPage) {
+        Matcher m = Pattern.compile("<p id=\"pending-email\">(.*?)</p>", Pattern.DOTALL).matcher(settingsPage);
+        assertThat(m.find()).as("a pending email change on %s", settingsPage).isTrue();
+        return m.group(1);
+    }
+
+    private static byte[] sha256(String token) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String notice(HttpResponse<String> page) {
         Matcher m = Pattern.compile("id=\"form-notice\">([^<]*)<").matcher(page.body());
         assertThat(m.find()).as("a notice on %s", page.body()).isTrue();
@@ -403,13 +547,8 @@ class AccountSecurityIT {
     }
 
     /** The path of the site link in the email's text part that starts with {@code prefix}. */
-    private static String linkIn(MimeMessage m, String prefix) throws Exception {
-        Multipart parts = (Multipart) m.getContent();
-        String text = (String) parts.getBodyPart(0).getContent();
-        String root = "http://127.0.0.1:" + vigil.app.port();
-        Matcher link = Pattern.compile(Pattern.quote(root + prefix) + "[A-Za-z0-9_-]{43}/").matcher(text);
-        assertThat(link.find()).as("a link in %s", text).isTrue();
-        return link.group().substring(root.length());
+    private static String linkIn(MimeMessage m, String prefix) {
+        return WebUser.sitePath(vigil, Mailbox.tokenLink(m, prefix));
     }
 
     private static String otherThan(String code) {

@@ -57,12 +57,8 @@ class BrowserIT {
         screenshot("1-landing");
 
         driver.findElement(By.linkText("Sign up")).click();
-        String email = "browser-" + UUID.randomUUID() + "@example.com";
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys("a long enough password");
         screenshot("2-sign-up");
-        driver.findElement(By.id("submit")).click();
-        wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
+        browser.signUp(vigil.mail, "browser-" + UUID.randomUUID() + "@example.com", "a long enough password");
         assertThat(driver.findElement(By.id("no-checks")).getText()).contains("No checks yet");
 
         driver.findElement(By.id("name")).sendKeys("nightly backup");

@@ -1,14 +1,19 @@
 package dev.vigil.app.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -53,6 +58,23 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingAnyFreePort().build();
         Files.createDirectories(SCREENSHOTS);
         return new HeadlessChromium(new ChromeDriver(service, options), service, profile);
+    }
+
+    /**
+     * Signs up on the sign-up page this browser shows, as a person does: fills in the form, waits for "check your
+     * inbox", opens the link the app mailed to {@code email} (caught by {@code mail}), presses its button, and
+     * waits for the new account's dashboard.
+     */
+    void signUp(GreenMail mail, String email, String password) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-notice"), WebUser.CHECK_INBOX));
+        driver.get(Mailbox.tokenLink(Mailbox.await(mail, email, WebUser.SIGN_UP_SUBJECT::equals, "the sign-up link"),
+                "/accounts/signup/"));
+        driver.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
     }
 
     void screenshot(String name) throws IOException {

@@ -74,10 +74,7 @@ class IntegrationsBrowserIT {
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // a reload may replace <html> mid-poll
         String site = "http://127.0.0.1:" + vigil.app.port();
         driver.get(site + "/accounts/signup/");
-        driver.findElement(By.id("email")).sendKeys("browser-" + UUID.randomUUID() + "@example.com");
-        driver.findElement(By.id("password")).sendKeys("a long enough password");
-        driver.findElement(By.id("submit")).click();
-        wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
+        browser.signUp(vigil.mail, "browser-" + UUID.randomUUID() + "@example.com", "a long enough password");
         driver.findElement(By.id("name")).sendKeys("nightly backup");
         driver.findElement(By.id("tags")).sendKeys("prod");
         org.openqa.selenium.WebElement create = driver.findElement(By.id("create"));

@@ -1,5 +1,7 @@
 package dev.vigil.app.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,7 @@ class WebAuthnBrowserIT {
     private static final String PASSWORD = "a long enough password";
 
     private TestDatabase db;
+    private GreenMail mail;
     private VigilProcess app;
     private HeadlessChromium browser;
     private ChromeDriver driver;
@@ -45,8 +48,13 @@ class WebAuthnBrowserIT {
     void start() throws IOException {
         HeadlessChromium.requireInstalled();
         db = TestPostgres.server().createDatabase("webauthn");
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort()); // the sign-up link goes out by email
+        mail.start();
         Map<String, String> settings = VigilProcess.database(db.jdbcUrl(), db.user(), db.password());
         settings.put("VIGIL_SITE_ROOT", "http://localhost:{port}");
+        settings.put("VIGIL_SMTP_HOST", "127.0.0.1");
+        settings.put("VIGIL_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+        settings.put("VIGIL_SMTP_FROM", "vigil@vigil.test");
         app = VigilProcess.launch(settings);
         app.awaitHealthy();
         browser = HeadlessChromium.open();
@@ -65,6 +73,9 @@ class WebAuthnBrowserIT {
                 Files.writeString(HeadlessChromium.SCREENSHOTS.resolve("webauthn-vigil.log"), app.output());
                 app.close();
             }
+            if (mail != null) {
+                mail.stop();
+            }
             if (db != null) {
                 db.close();
             }
@@ -82,10 +93,7 @@ class WebAuthnBrowserIT {
         String site = "http://localhost:" + app.port();
         String email = "key-" + UUID.randomUUID() + "@example.com";
         driver.get(site + "/accounts/signup/");
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("submit")).click();
-        wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
+        browser.signUp(mail, email, PASSWORD);
 
         driver.get(site + "/accounts/settings/");
         if (!driver.findElements(By.id("webauthn-reauth")).isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.vigil.app.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
 import jakarta.json.JsonObject;
@@ -33,13 +35,18 @@ class WebAuthnOriginIT {
 
     private static TestDatabase db;
     private static VigilProcess app;
+    private static GreenMail mail;
     private static String origin;
 
     @BeforeAll
     static void start() {
         db = TestPostgres.server().createDatabase("webauthnorigin");
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort()); // the sign-up link goes out by email
+        mail.start();
         Map<String, String> settings = VigilProcess.database(db.jdbcUrl(), db.user(), db.password());
         settings.put("VIGIL_SITE_ROOT", "http://localhost:{port}");
+        settings.put("VIGIL_SMTP_HOST", "127.0.0.1");
+        settings.put("VIGIL_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
         app = VigilProcess.launch(settings);
         app.awaitHealthy();
         origin = "http://localhost:" + app.port();
@@ -50,6 +57,9 @@ class WebAuthnOriginIT {
         try {
             if (app != null) {
                 app.close();
+            }
+            if (mail != null) {
+                mail.stop();
             }
         } finally {
             if (db != null) {
@@ -66,7 +76,7 @@ class WebAuthnOriginIT {
 
     @Test
     void aRegistrationFromAnotherOriginIsRefusedAndEnrolsNothing() throws Exception {
-        WebUser u = WebUser.signedUp(app);
+        WebUser u = WebUser.signedUp(app, mail);
         SoftAuthenticator key = new SoftAuthenticator();
         for (String other : otherOrigins()) {
             HttpResponse<String> r = register(u, key, other);
@@ -84,13 +94,13 @@ class WebAuthnOriginIT {
 
     @Test
     void anAssertionFromAnotherOriginLogsNoOneIn() throws Exception {
-        WebUser u = WebUser.signedUp(app);
+        WebUser u = WebUser.signedUp(app, mail);
         SoftAuthenticator key = new SoftAuthenticator();
         assertThat(register(u, key, origin).headers().firstValue("Location").orElseThrow())
                 .endsWith("?done=key-added");
         int sessions = sessions(u.email);
 
-        WebUser browser = new WebUser(app, u.email);
+        WebUser browser = new WebUser(app, mail, u.email);
         HttpResponse<String> step = browser.submit("/accounts/login/", "/accounts/login/",
                 Map.of("email", u.email, "password", WebUser.PASSWORD));
         assertThat(step.statusCode()).isEqualTo(200);

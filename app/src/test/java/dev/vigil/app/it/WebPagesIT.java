@@ -1,5 +1,6 @@
 package dev.vigil.app.it;
 
+import dev.vigil.testsupport.Await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,12 +51,17 @@ class WebPagesIT {
     }
 
     @Test
-    void signUpStartsAHashedSessionInAnHttpOnlyLaxCookie() throws Exception {
+    void signUpsLinkStartsAHashedSessionInAnHttpOnlyLaxCookie() throws Exception {
         WebUser u = new WebUser(vigil, "cookie-" + UUID.randomUUID() + "@example.com");
         HttpResponse<String> form = u.get("/accounts/signup/");
         String csrf = csrfOf(form.body());
-        HttpResponse<String> r = u.post("/accounts/signup/",
-                Map.of("email", u.email.toUpperCase(), "password", WebUser.PASSWORD, "csrf", csrf), Map.of());
+        HttpResponse<String> asked = u.post("/accounts/signup/",
+                Map.of("email", u.email.toUpperCase(), "password", WebUser.PASSWORD, "csrf", csrf),
+                WebUser.newAddress());
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("We sent a link to " + u.email + " " + WebUser.CHECK_INBOX);
+        assertThat(asked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("vigil_session="));
+        HttpResponse<String> r = u.followSignUpLink();
         assertThat(r.statusCode()).isEqualTo(303);
         List<String> setCookies = r.headers().allValues("Set-Cookie");
         String session = setCookies.stream().filter(c -> c.startsWith("vigil_session=")).findFirst().orElseThrow();
@@ -160,6 +167,29 @@ class WebPagesIT {
         assertThat(login(fresh.email, WebUser.PASSWORD, from).statusCode()).isEqualTo(429);
         assertThat(login(fresh.email, WebUser.PASSWORD, Map.of("X-Forwarded-For", "203.0.113.10")).statusCode())
                 .isEqualTo(303);
+    }
+
+    @Test
+    void signUpsAreLimitedPerEmailAndPerAddress() throws IOException {
+        WebUser u = new WebUser(vigil, "limited-" + UUID.randomUUID() + "@example.com");
+        for (int i = 0; i < 5; i++) {
+            assertThat(u.askToSignUp(u.email, WebUser.newAddress()).statusCode()).isEqualTo(200);
+        }
+        // five sign-ups for this email in the hour: a sixth is refused, from any address, and mails nothing
+        HttpResponse<String> limited = u.askToSignUp(u.email, WebUser.newAddress());
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(errorOf(limited)).contains("Too many attempts");
+        Await.until(Duration.ofSeconds(30), () -> Mailbox.to(vigil, u.email).size() == 5, () -> "five sign-up links");
+
+        // and fifty from one address, whatever the emails, block it for every email
+        Map<String, String> from = Map.of("X-Forwarded-For", "198.18.0." + (1 + (int) (Math.random() * 250)));
+        for (int i = 0; i < 50; i++) {
+            assertThat(u.askToSignUp("many-" + i + "-" + UUID.randomUUID() + "@example.com", from).statusCode())
+                    .isEqualTo(200);
+        }
+        String last = "many-last-" + UUID.randomUUID() + "@example.com";
+        assertThat(u.askToSignUp(last, from).statusCode()).isEqualTo(429);
+        assertThat(u.askToSignUp(last, WebUser.newAddress()).statusCode()).isEqualTo(200);
     }
 
     @Test
