@@ -41,7 +41,8 @@ public final class ReportJob {
     private static final String CLAIM = "UPDATE users u SET next_report = greatest(d.period_end + " + PERIOD + ", "
             + NEXT_BOUNDARY + ") FROM (SELECT id, next_report AS period_end FROM users WHERE reports <> 'off' "
             + "AND next_report <= now() ORDER BY next_report LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE u.id = d.id "
-            + "RETURNING u.id, u.email, u.reports, d.period_end - " + PERIOD + " AS period_start, d.period_end";
+            + "RETURNING u.id, u.email, u.reports, u.unsubscribe_token, d.period_end - " + PERIOD + " AS period_start, "
+            + "d.period_end";
     private static final String CHECKS = "SELECT c.id, p.name AS project_name, c.name, c.status, c.last_ping "
             + "FROM checks c "
             + "JOIN projects p ON p.id = c.project_id WHERE p.owner_id = ? OR EXISTS (SELECT 1 FROM project_members m "
@@ -89,7 +90,7 @@ public final class ReportJob {
                 while (rs.next()) {
                     due.add(new Report(rs.getLong("id"), rs.getString("email"), rs.getString("reports"),
                             rs.getTimestamp("period_start").toInstant(), rs.getTimestamp("period_end").toInstant(),
-                            List.of()));
+                            List.of(), rs.getObject("unsubscribe_token", UUID.class)));
                 }
             }
         }
@@ -167,7 +168,8 @@ public final class ReportJob {
             withDowntime.add(new Report.Line(l.checkId(), l.project(), l.name(), l.status(), l.lastPing(),
                     Downtime.within(r.start(), r.end(), atStart, since.getOrDefault(l.checkId(), List.of()))));
         }
-        return new Report(r.userId(), r.email(), r.period(), r.start(), r.end(), withDowntime);
+        return new Report(r.userId(), r.email(), r.period(), r.start(), r.end(), withDowntime,
+                r.unsubscribeToken());
     }
 
     private static Instant instant(Timestamp t) {

@@ -35,7 +35,8 @@ public final class AccountViews {
 
     /** settings.jte */
     public record Settings(Chrome chrome, String email, boolean reauthenticated, List<AccountSettings.SessionLine> sessions,
-            boolean totpOn, String notice, String error, List<dev.vigil.app.accounts.WebAuthnCredentials.KeyLine> keys) {
+            boolean totpOn, String notice, String error, List<dev.vigil.app.accounts.WebAuthnCredentials.KeyLine> keys,
+            dev.vigil.app.reports.ReportSettings reports) {
     }
 
     /** totp.jte: an enrolment under way (its QR code as inline SVG), or, once confirmed, the recovery codes. */

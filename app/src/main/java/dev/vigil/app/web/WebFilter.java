@@ -76,7 +76,8 @@ public class WebFilter implements ContainerRequestFilter, ContainerResponseFilte
                 servletRequest.getScheme(), request::getHeaderString).remoteAddr();
         request.setProperty(WebContext.PROPERTY, new WebContext(user, fresh ? WebCookies.newToken() : csrfCookie,
                 fresh, sessionToken, address, switcher.menu(user),
-                Appearance.ofCookie(value(request.getCookies().get(Appearance.COOKIE)))));
+                Appearance.ofRequest(user.map(SignedIn::appearance).orElse(null),
+                        value(request.getCookies().get(Appearance.COOKIE)))));
     }
 
     @Override
@@ -85,6 +86,17 @@ public class WebFilter implements ContainerRequestFilter, ContainerResponseFilte
         if (web != null && web.csrfIsNew() && !response.getHeaders().containsKey("Set-Cookie")) {
             response.getHeaders().add("Set-Cookie", WebCookies.forSiteRoot(siteRoot).csrf(web.csrf()));
         }
+        if (web != null && !setsCookie(response, Appearance.COOKIE)) {
+            Appearance.cookieToMatch(web.user().map(SignedIn::appearance).orElse(null),
+                    value(request.getCookies().get(Appearance.COOKIE))).ifPresent(a ->
+                    response.getHeaders().add("Set-Cookie", a.cookie(siteRoot.startsWith("https://"))));
+        }
+    }
+
+    /** Whether the page itself sets the cookie (the appearance page saving a new choice, say). */
+    private static boolean setsCookie(ContainerResponseContext response, String name) {
+        return response.getHeaders().getOrDefault("Set-Cookie", java.util.List.of()).stream()
+                .anyMatch(v -> String.valueOf(v).startsWith(name + "="));
     }
 
     private static String value(Cookie c) {
