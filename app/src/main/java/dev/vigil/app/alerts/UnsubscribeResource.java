@@ -32,7 +32,8 @@ public class UnsubscribeResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("token") String token) throws SQLException {
         UUID t = parse(token);
-        Optional<UnsubscribeStore.Emails> emails = t == null ? Optional.empty() : new UnsubscribeStore(dataSource).find(t);
+        Optional<UnsubscribeStore.Emails> emails = t == null ? Optional.empty()
+                : new UnsubscribeStore(dataSource).find(t);
         if (emails.isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("not found\n").build();
         }

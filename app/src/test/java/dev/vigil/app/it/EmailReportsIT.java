@@ -111,7 +111,8 @@ class EmailReportsIT {
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/settings/?done=reports");
         assertThat(value("SELECT reports || ' ' || nag_period || ' ' || (next_report IS NULL) FROM users "
-                + "WHERE email = ?", u.email)).as("a new frequency drops the old due time").isEqualTo("weekly hourly true");
+                + "WHERE email = ?", u.email)).as("a new frequency drops the old due time")
+                .isEqualTo("weekly hourly true");
         String after = u.get("/accounts/settings/?done=reports").body();
         assertThat(after).contains("Your email reports and reminders are saved.")
                 .contains("<option value=\"weekly\" selected>").contains("<option value=\"hourly\" selected>")
