@@ -23,11 +23,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs around every web page: finds the session from its cookie, gives the page its CSRF token (setting the cookie
- * when the browser has none) and refuses a POST whose form does not repeat the cookie's token with 403.
+ * when the browser has none) and refuses a POST whose form does not repeat the cookie's token with 403. The page's
+ * appearance is the signed-in account's, else the cookie's; a cookie that differs from the account's is set to match.
  */
 @Provider
 @WebPages
@@ -95,7 +97,7 @@ public class WebFilter implements ContainerRequestFilter, ContainerResponseFilte
 
     /** Whether the page itself sets the cookie (the appearance page saving a new choice, say). */
     private static boolean setsCookie(ContainerResponseContext response, String name) {
-        return response.getHeaders().getOrDefault("Set-Cookie", java.util.List.of()).stream()
+        return response.getHeaders().getOrDefault("Set-Cookie", List.of()).stream()
                 .anyMatch(v -> String.valueOf(v).startsWith(name + "="));
     }
 
