@@ -245,6 +245,14 @@ public class AccountSettings {
         });
     }
 
+    /** Keeps the appearance with the account (a value web/Appearance gave), for every browser it signs in with. */
+    public void chooseAppearance(String sessionToken, String value) {
+        accounts.inTransaction(em -> {
+            em.find(UserAccount.class, session(em, sessionToken).user().id()).chooseAppearance(value);
+            return null;
+        });
+    }
+
     private static void endOthers(EntityManager em, UserSession me) {
         em.createQuery("DELETE FROM UserSession s WHERE s.user.id = :u AND s.id <> :me")
                 .setParameter("u", me.user().id()).setParameter("me", me.id()).executeUpdate();

@@ -190,7 +190,7 @@ public class Accounts {
                             + " AND (s.lastSeen IS NULL OR s.lastSeen < :stale)")
                     .setParameter("now", now).setParameter("id", s.id())
                     .setParameter("stale", now.minus(LAST_SEEN_PRECISION)).executeUpdate());
-            return session.map(s -> new SignedIn(s.user().id(), s.user().email()));
+            return session.map(s -> new SignedIn(s.user().id(), s.user().email(), s.user().appearance()));
         });
     }
 
@@ -238,7 +238,7 @@ public class Accounts {
         String agent = userAgent == null ? null : userAgent.length() > MAX_USER_AGENT
                 ? userAgent.substring(0, MAX_USER_AGENT) : userAgent;
         em.persist(new UserSession(user, hash(token), now, now.plus(SESSION_LIFETIME), agent));
-        return new NewSession(token, new SignedIn(user.id(), user.email()), project);
+        return new NewSession(token, new SignedIn(user.id(), user.email(), user.appearance()), project);
     }
 
     /** A random 256-bit token, URL-safe: for cookies and emailed links, of which only {@link #hash} is kept. */

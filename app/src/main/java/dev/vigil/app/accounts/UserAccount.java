@@ -27,6 +27,10 @@ public class UserAccount {
     @Column(nullable = false)
     private OffsetDateTime created;
 
+    /** "system", "light" or "dark" (web/Appearance reads it); null until chosen while signed in. */
+    @Column
+    private String appearance;
+
     protected UserAccount() {
     }
 
@@ -54,5 +58,13 @@ public class UserAccount {
 
     void changeEmail(String normalEmail) {
         this.email = normalEmail;
+    }
+
+    String appearance() {
+        return appearance;
+    }
+
+    void chooseAppearance(String value) {
+        this.appearance = value;
     }
 }

@@ -13,11 +13,13 @@ import jakarta.ws.rs.core.Response;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The List-Unsubscribe link of alert emails. POST (the one-click unsubscribe of RFC 8058, or the button of the
- * page) disables the email channel; GET only shows that button, because link scanners follow GET links.
+ * The List-Unsubscribe link of Vigil's emails. POST (the one-click unsubscribe of RFC 8058, or the button of the
+ * page) disables an alert email's channel, or turns off a report's or reminder's user's reports and reminders; GET
+ * only shows that button, because link scanners follow GET links.
  */
 @Path("unsubscribe/{token}")
 @RequestScoped
@@ -28,12 +30,18 @@ public class UnsubscribeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@PathParam("token") String token) {
-        if (parse(token) == null) {
+    public Response page(@PathParam("token") String token) throws SQLException {
+        UUID t = parse(token);
+        Optional<UnsubscribeStore.Emails> emails = t == null ? Optional.empty()
+                : new UnsubscribeStore(dataSource).find(t);
+        if (emails.isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("not found\n").build();
         }
-        return Response.ok("<!DOCTYPE html><html><body><form method=\"post\"><p>Stop Vigil's alert emails to this "
-                + "address?</p><button type=\"submit\">Unsubscribe</button></form></body></html>\n").build();
+        String question = emails.get() == UnsubscribeStore.Emails.ALERTS
+                ? "Stop Vigil's alert emails to this address?"
+                : "Stop Vigil's reports and reminders to this address?";
+        return Response.ok("<!DOCTYPE html><html><body><form method=\"post\"><p>" + question + "</p>"
+                + "<button type=\"submit\">Unsubscribe</button></form></body></html>\n").build();
     }
 
     @POST
@@ -43,10 +51,14 @@ public class UnsubscribeResource {
         if (t == null) {
             return Response.status(404).entity("not found\n").build();
         }
-        if (!new UnsubscribeStore(dataSource).disable(t)) {
+        Optional<UnsubscribeStore.Emails> done = new UnsubscribeStore(dataSource).unsubscribe(t);
+        if (done.isEmpty()) {
             return Response.status(404).entity("not found\n").build();
         }
-        return Response.ok("unsubscribed: this address gets no more alert emails from this project\n").build();
+        return Response.ok(done.get() == UnsubscribeStore.Emails.ALERTS
+                ? "unsubscribed: this address gets no more alert emails from this project\n"
+                : "unsubscribed: this address gets no more reports or reminders (turn them on again in the account "
+                        + "settings)\n").build();
     }
 
     private static UUID parse(String token) {

@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,10 +34,8 @@ public final class EmailChannel implements Channel {
     @Override
     public SendResult send(Alert alert, ChannelConfig channel, ChannelContext context) {
         String to = new SettingsReader(channel.settings()).required("address");
-        String unsubscribe = context.siteRoot() + "/unsubscribe/" + channel.unsubscribeToken();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        String unsubscribe = ListUnsubscribe.url(context.siteRoot(), channel.unsubscribeToken());
+        Map<String, String> headers = ListUnsubscribe.headers(unsubscribe);
         headers.put("X-Vigil-Check", alert.checkId().toString());
         String subject = (alert.test() ? "[test] " : "") + alert.newStatus().toUpperCase(java.util.Locale.ROOT)
                 + " | " + alert.title();

@@ -1,5 +1,8 @@
 package dev.vigil.app.reports;
 
+import dev.vigil.app.checks.CheckStateRows;
+import dev.vigil.app.checks.ScheduleCache;
+import dev.vigil.app.checks.StatusNow;
 import dev.vigil.app.notify.MailRelay;
 import dev.vigil.app.notify.SendResult;
 
@@ -23,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * Sends the periodic reports that are due. A user's report is claimed by moving their next_report on, in a
  * transaction committed before anything is sent: whichever servers run the job, and however often, a period is
- * reported at most once. Users whose checks have had no ping for six months get none (their period moves on).
+ * reported at most once. Users whose checks have had no ping for six months get none (their period moves on). Each
+ * check's status is the one rule's ({@code StatusNow}); its downtime is replayed from its flips.
  */
 public final class ReportJob {
 
@@ -41,11 +45,13 @@ public final class ReportJob {
     private static final String CLAIM = "UPDATE users u SET next_report = greatest(d.period_end + " + PERIOD + ", "
             + NEXT_BOUNDARY + ") FROM (SELECT id, next_report AS period_end FROM users WHERE reports <> 'off' "
             + "AND next_report <= now() ORDER BY next_report LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE u.id = d.id "
-            + "RETURNING u.id, u.email, u.reports, d.period_end - " + PERIOD + " AS period_start, d.period_end";
-    private static final String CHECKS = "SELECT c.id, p.name AS project_name, c.name, c.status, c.last_ping "
-            + "FROM checks c "
-            + "JOIN projects p ON p.id = c.project_id WHERE p.owner_id = ? OR EXISTS (SELECT 1 FROM project_members m "
-            + "WHERE m.project_id = p.id AND m.user_id = ?) ORDER BY p.name, p.id, c.name, c.id";
+            + "RETURNING u.id, u.email, u.reports, u.unsubscribe_token, d.period_end - " + PERIOD + " AS period_start, "
+            + "d.period_end";
+    // the check's state columns, so that its status is the one rule's (StatusNow), not the stored word
+    private static final String CHECKS = "SELECT " + CheckStateRows.COLUMNS + ", name, project_id, (SELECT p.name "
+            + "FROM projects p WHERE p.id = c.project_id) AS project_name FROM checks c WHERE c.project_id IN "
+            + "(SELECT id FROM projects WHERE owner_id = ? UNION SELECT project_id FROM project_members WHERE "
+            + "user_id = ?) ORDER BY project_name, project_id, name, id";
     private static final String STATUS_BEFORE = "SELECT DISTINCT ON (check_id) check_id, new_status FROM flips "
             + "WHERE check_id = ANY(?) AND created < ? ORDER BY check_id, created DESC";
     private static final String FLIPS_SINCE = "SELECT check_id, created, old_status, new_status FROM flips "
@@ -54,6 +60,7 @@ public final class ReportJob {
     private final DataSource dataSource;
     private final MailRelay mail;
     private final ReportRenderer renderer;
+    private final ScheduleCache schedules = new ScheduleCache();
 
     public ReportJob(DataSource dataSource, MailRelay mail, String siteRoot) {
         this.dataSource = dataSource;
@@ -89,7 +96,7 @@ public final class ReportJob {
                 while (rs.next()) {
                     due.add(new Report(rs.getLong("id"), rs.getString("email"), rs.getString("reports"),
                             rs.getTimestamp("period_start").toInstant(), rs.getTimestamp("period_end").toInstant(),
-                            List.of()));
+                            List.of(), rs.getObject("unsubscribe_token", UUID.class)));
                 }
             }
         }
@@ -118,6 +125,7 @@ public final class ReportJob {
     private Report withChecks(Connection c, Report r) throws SQLException {
         List<Report.Line> lines = new ArrayList<>();
         Instant latestPing = null;
+        Instant now = Instant.now();
         try (PreparedStatement st = c.prepareStatement(CHECKS)) {
             st.setLong(1, r.userId());
             st.setLong(2, r.userId());
@@ -127,8 +135,9 @@ public final class ReportJob {
                     if (last != null && (latestPing == null || last.isAfter(latestPing))) {
                         latestPing = last;
                     }
-                    lines.add(new Report.Line(rs.getObject("id", UUID.class), rs.getString("project_name"),
-                            rs.getString("name"), rs.getString("status"), last, Duration.ZERO));
+                    String status = StatusNow.of(CheckStateRows.read(rs, schedules), now).status().word();
+                    lines.add(new Report.Line(CheckStateRows.id(rs), rs.getString("project_name"),
+                            rs.getString("name"), status, last, Duration.ZERO));
                 }
             }
         }
@@ -167,7 +176,8 @@ public final class ReportJob {
             withDowntime.add(new Report.Line(l.checkId(), l.project(), l.name(), l.status(), l.lastPing(),
                     Downtime.within(r.start(), r.end(), atStart, since.getOrDefault(l.checkId(), List.of()))));
         }
-        return new Report(r.userId(), r.email(), r.period(), r.start(), r.end(), withDowntime);
+        return new Report(r.userId(), r.email(), r.period(), r.start(), r.end(), withDowntime,
+                r.unsubscribeToken());
     }
 
     private static Instant instant(Timestamp t) {

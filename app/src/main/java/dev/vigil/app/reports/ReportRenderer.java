@@ -2,12 +2,12 @@ package dev.vigil.app.reports;
 
 import dev.vigil.app.notify.AlertFacts;
 import dev.vigil.app.notify.Html;
+import dev.vigil.app.notify.ListUnsubscribe;
 import dev.vigil.app.notify.MailRelay;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 /** A report as an email with a plain-text and an HTML part. Refuses to render a report without checks. */
 public final class ReportRenderer {
@@ -55,11 +55,20 @@ public final class ReportRenderer {
                     .append("</td><td>").append(Html.escape(last)).append("</td><td>").append(downtime)
                     .append("</td></tr>");
         }
-        text.append("\n--\nYou get this report ").append(r.period()).append(". Change how often (or turn it off) in "
-                + "your account settings: ").append(siteRoot).append("/accounts/profile/\n");
+        String unsubscribe = ListUnsubscribe.url(siteRoot, r.unsubscribeToken());
+        text.append("\n--\nYou get this report ").append(r.period()).append(". Change how often, or turn it off, in "
+                + "your account settings: ").append(settingsUrl(siteRoot)).append("\nUnsubscribe from reports and "
+                + "reminders: ").append(unsubscribe).append('\n');
         html.append("</table><hr><p style=\"font-size:small\">You get this report ").append(r.period())
-                .append(". <a href=\"").append(Html.escape(siteRoot)).append("/accounts/profile/\">Change how often"
-                        + "</a>.</p></body></html>");
-        return new MailRelay.Mail(r.email(), subject, text.toString(), html.toString(), Map.of());
+                .append(". <a href=\"").append(Html.escape(settingsUrl(siteRoot))).append("\">Change how often</a>. "
+                        + "<a href=\"").append(Html.escape(unsubscribe)).append("\">Unsubscribe from reports and "
+                        + "reminders</a>.</p></body></html>");
+        return new MailRelay.Mail(r.email(), subject, text.toString(), html.toString(),
+                ListUnsubscribe.headers(unsubscribe));
+    }
+
+    /** The settings page's "Email reports" section, where reports and reminders are chosen. */
+    static String settingsUrl(String siteRoot) {
+        return siteRoot + "/accounts/settings/#email-reports";
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Looks for due reports once a minute on every server (VIGIL_REPORTS_ENABLED), except in maintenance. */
+/**
+ * Looks for due reports and reminders once a minute on every server (VIGIL_REPORTS_ENABLED), except in maintenance.
+ */
 @ApplicationScoped
 public class ReportWorker {
 
@@ -42,20 +44,32 @@ public class ReportWorker {
             return;
         }
         ChannelContext channels = new AlertConfig(ConfigProvider.getConfig()).channels();
-        ReportJob job = new ReportJob(dataSource, channels.mail(), channels.siteRoot());
+        ReportJob reports = new ReportJob(dataSource, channels.mail(), channels.siteRoot());
+        ReminderJob reminders = new ReminderJob(dataSource, channels.mail(), channels.siteRoot());
         task = scheduler.scheduleWithFixedDelay(() -> {
             if (maintenance.active()) {
                 return;
             }
-            try {
-                int sent = job.runOnce();
-                if (sent > 0) {
-                    LOG.info(() -> sent + " reports sent");
-                }
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "report job failed; trying again in a minute", e);
-            }
+            run("report", reports::runOnce);
+            run("reminder", reminders::runOnce);
         }, 30, 60, TimeUnit.SECONDS);
+    }
+
+    @FunctionalInterface
+    private interface Job {
+        int runOnce() throws Exception;
+    }
+
+    /** One job's round; its failure is logged and leaves the other job's round alone. */
+    private static void run(String what, Job job) {
+        try {
+            int sent = job.runOnce();
+            if (sent > 0) {
+                LOG.info(() -> sent + " " + what + (sent == 1 ? "" : "s") + " sent");
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, what + " job failed; trying again in a minute", e);
+        }
     }
 
     @PreDestroy

@@ -36,7 +36,7 @@ public final class AccountViews {
     /** settings.jte; {@code pendingEmail} is null when no email change waits for its link. */
     public record Settings(Chrome chrome, String email, boolean reauthenticated, List<AccountSettings.SessionLine> sessions,
             boolean totpOn, String notice, String error, List<dev.vigil.app.accounts.WebAuthnCredentials.KeyLine> keys,
-            AccountSettings.PendingEmail pendingEmail) {
+            AccountSettings.PendingEmail pendingEmail, dev.vigil.app.reports.ReportSettings reports) {
     }
 
     /** totp.jte: an enrolment under way (its QR code as inline SVG), or, once confirmed, the recovery codes. */

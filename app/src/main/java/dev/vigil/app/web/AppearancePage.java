@@ -1,5 +1,6 @@
 package dev.vigil.app.web;
 
+import dev.vigil.app.accounts.AccountSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -16,7 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.URI;
 import java.util.Optional;
 
-/** The appearance setting (light, dark, or following the system), kept in this browser's cookie ({@link Appearance}). */
+/**
+ * The appearance setting (light, dark, or following the system): kept with the account when signed in, and in this
+ * browser's cookie either way ({@link Appearance}).
+ */
 @Path("/settings/appearance")
 @WebPages
 @Produces(MediaType.TEXT_HTML)
@@ -25,6 +29,9 @@ public class AppearancePage {
     @Inject
     @ConfigProperty(name = "vigil.site.root")
     String siteRoot;
+
+    @Inject
+    AccountSettings settings;
 
     @GET
     public Response form(@Context ContainerRequestContext request) {
@@ -39,6 +46,9 @@ public class AppearancePage {
         Optional<Appearance> chosen = Appearance.of(value);
         if (chosen.isEmpty()) {
             return Response.status(400).entity(page(web, "Choose light, dark or follow the system.")).build();
+        }
+        if (web.user().isPresent()) {
+            settings.chooseAppearance(web.sessionToken(), chosen.get().value());
         }
         return Response.seeOther(URI.create("/settings/appearance/"))
                 .cookie(chosen.get().cookie(siteRoot.startsWith("https://"))).build();

@@ -5,6 +5,11 @@ import dev.vigil.app.accounts.AccountSettings;
 import dev.vigil.app.accounts.SecondFactor;
 import dev.vigil.app.accounts.SignedIn;
 import dev.vigil.app.accounts.WebAuthnCredentials;
+import dev.vigil.app.db.Transactions;
+import dev.vigil.app.reports.ReminderFrequency;
+import dev.vigil.app.reports.ReportFrequency;
+import dev.vigil.app.reports.ReportSettings;
+import dev.vigil.app.reports.ReportSettingsStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -26,7 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The signed-in user's account settings: password, email, sessions, and the TOTP second factor. Changing the
+ * The signed-in user's account settings: password, email, sessions, the TOTP second factor, and the email reports
+ * with the reminders while checks are down. Changing the
  * email, turning the second factor off and deleting the account need a recent re-authentication; changing the
  * password needs the current one.
  */
@@ -45,7 +51,8 @@ public class SettingsPages {
             "totp-off", "Two-factor authentication is off.",
             "key-added", "The security key is added.",
             "key-removed", "The security key is removed.",
-            "key-refused", WebAuthnCredentials.REFUSED);
+            "key-refused", WebAuthnCredentials.REFUSED,
+            "reports", "Your email reports and reminders are saved.");
 
     @Inject
     AccountSettings settings;
@@ -59,6 +66,9 @@ public class SettingsPages {
     @Inject
     @ConfigProperty(name = "vigil.site.root")
     String siteRoot;
+
+    @Inject
+    Transactions tx;
 
     @GET
     public Response page(@Context ContainerRequestContext request, @QueryParam("done") String done) {
@@ -99,6 +109,28 @@ public class SettingsPages {
             } catch (AccountException e) {
                 return refused(web, user, e);
             }
+        });
+    }
+
+    @POST
+    @Path("reports")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveReports(@Context ContainerRequestContext request, @FormParam("reports") String reports,
+            @FormParam("reminders") String reminders) {
+        WebContext web = WebContext.of(request);
+        return signedIn(web, user -> {
+            Optional<ReportFrequency> often = ReportFrequency.of(reports);
+            Optional<ReminderFrequency> remind = ReminderFrequency.of(reminders);
+            if (often.isEmpty() || remind.isEmpty()) {
+                return Response.status(400).entity(page(web, user, null, often.isEmpty()
+                        ? "Choose how often the report comes: off, daily, weekly or monthly."
+                        : "Choose the reminders while a check is down: off, every hour or every day.")).build();
+            }
+            tx.run(c -> {
+                new ReportSettingsStore(c).save(user.userId(), new ReportSettings(often.get(), remind.get()));
+                return null;
+            });
+            return done("reports");
         });
     }
 
@@ -229,7 +261,8 @@ public class SettingsPages {
         return new Page("settings.jte", new AccountViews.Settings(web.chrome(), user.email(),
                 settings.recentlyAuthenticated(web.sessionToken()), settings.sessions(web.sessionToken()),
                 secondFactor.enabled(user.userId()), notice, error, webAuthn.keys(user.userId()),
-                settings.pendingEmail(web.sessionToken()).orElse(null)));
+                settings.pendingEmail(web.sessionToken()).orElse(null),
+                tx.run(c -> new ReportSettingsStore(c).read(user.userId())).orElseThrow()));
     }
 
     private static Page enrolment(WebContext web, SecondFactor.Enrolment e, String error) {

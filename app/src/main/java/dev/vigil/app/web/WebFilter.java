@@ -23,11 +23,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs around every web page: finds the session from its cookie, gives the page its CSRF token (setting the cookie
- * when the browser has none) and refuses a POST whose form does not repeat the cookie's token with 403.
+ * when the browser has none) and refuses a POST whose form does not repeat the cookie's token with 403. The page's
+ * appearance is the signed-in account's, else the cookie's; a cookie that differs from the account's is set to match.
  */
 @Provider
 @WebPages
@@ -76,7 +78,8 @@ public class WebFilter implements ContainerRequestFilter, ContainerResponseFilte
                 servletRequest.getScheme(), request::getHeaderString).remoteAddr();
         request.setProperty(WebContext.PROPERTY, new WebContext(user, fresh ? WebCookies.newToken() : csrfCookie,
                 fresh, sessionToken, address, switcher.menu(user),
-                Appearance.ofCookie(value(request.getCookies().get(Appearance.COOKIE)))));
+                Appearance.ofRequest(user.map(SignedIn::appearance).orElse(null),
+                        value(request.getCookies().get(Appearance.COOKIE)))));
     }
 
     @Override
@@ -85,6 +88,17 @@ public class WebFilter implements ContainerRequestFilter, ContainerResponseFilte
         if (web != null && web.csrfIsNew() && !response.getHeaders().containsKey("Set-Cookie")) {
             response.getHeaders().add("Set-Cookie", WebCookies.forSiteRoot(siteRoot).csrf(web.csrf()));
         }
+        if (web != null && !setsCookie(response, Appearance.COOKIE)) {
+            Appearance.cookieToMatch(web.user().map(SignedIn::appearance).orElse(null),
+                    value(request.getCookies().get(Appearance.COOKIE))).ifPresent(a ->
+                    response.getHeaders().add("Set-Cookie", a.cookie(siteRoot.startsWith("https://"))));
+        }
+    }
+
+    /** Whether the page itself sets the cookie (the appearance page saving a new choice, say). */
+    private static boolean setsCookie(ContainerResponseContext response, String name) {
+        return response.getHeaders().getOrDefault("Set-Cookie", List.of()).stream()
+                .anyMatch(v -> String.valueOf(v).startsWith(name + "="));
     }
 
     private static String value(Cookie c) {

@@ -80,7 +80,9 @@ class ReportJobIT {
                 + "'active@example.com')";
         sql("INSERT INTO checks (id, project_id, name, status, last_ping) VALUES "
                 + "('00000000-0000-4000-8000-000000000001', " + active + ", 'backup', 'up', now() - interval '1 hour'),"
-                + "('00000000-0000-4000-8000-000000000002', " + active + ", 'sync', 'down', now() - interval '3 days')");
+                + "('00000000-0000-4000-8000-000000000002', " + active + ", 'sync', 'down', now() - interval '3 days'),"
+                // stored up, but a day and its hour of grace are over: down by the status rule
+                + "('00000000-0000-4000-8000-000000000003', " + active + ", 'stale', 'up', now() - interval '2 days')");
         sql("INSERT INTO flips (check_id, created, old_status, new_status) SELECT "
                 + "'00000000-0000-4000-8000-000000000001'::uuid, next_report - interval '20 hours', 'up', 'down' FROM users "
                 + "WHERE email = 'active@example.com' UNION ALL SELECT '00000000-0000-4000-8000-000000000001', "
@@ -104,11 +106,12 @@ class ReportJobIT {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         MimeMessage m = smtp.getReceivedMessages()[0];
         assertThat(m.getAllRecipients()[0].toString()).isEqualTo("active@example.com");
-        assertThat(m.getSubject()).isEqualTo("Daily report: 2 checks, 1 down");
+        assertThat(m.getSubject()).isEqualTo("Daily report: 3 checks, 2 down");
         Multipart parts = (Multipart) m.getContent();
         String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
         assertThat(text).contains("\nProject P-active:\n  backup: up, last ping ")
-                .contains(", downtime 1 h 0 min\n  sync: down, last ping ")
+                .contains(", downtime 1 h 0 min\n  stale: down, last ping ")
+                .contains(", downtime 1 d 0 h\n  sync: down, last ping ")
                 .contains(", downtime 1 d 0 h\n");
         String html = (String) parts.getBodyPart(1).getContent();
         assertThat(html).contains("<td>1 h 0 min</td>").contains("<td>1 d 0 h</td>")
