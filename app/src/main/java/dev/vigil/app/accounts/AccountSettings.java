@@ -99,7 +99,7 @@ public class AccountSettings {
         }
         SignedIn me = accounts.inTransaction(em -> {
             UserAccount u = session(em, sessionToken).user();
-            return new SignedIn(u.id(), u.email());
+            return new SignedIn(u.id(), u.email(), u.appearance());
         });
         if (email.equals(me.email())) {
             throw new AccountException("This is your email already.", false);

@@ -1,9 +1,5 @@
 package dev.vigil.app.it;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.vigil.testsupport.TestDatabase;
-import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +14,6 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,29 +29,17 @@ class WebAuthnBrowserIT {
 
     private static final String PASSWORD = "a long enough password";
 
-    private TestDatabase db;
-    private GreenMail mail;
+    private LocalhostVigil vigil;
     private VigilProcess app;
     private HeadlessChromium browser;
     private ChromeDriver driver;
 
-    /**
-     * A Vigil of its own: WebAuthn takes the site root's host as the relying party, and refuses an IP address, so
-     * this app's site root is http://localhost (the shared app's is 127.0.0.1, which the other tests' links use).
-     */
+    /** A Vigil of its own ({@link LocalhostVigil}: WebAuthn refuses an IP address as the relying party). */
     @BeforeEach
     void start() throws IOException {
         HeadlessChromium.requireInstalled();
-        db = TestPostgres.server().createDatabase("webauthn");
-        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort()); // the sign-up link goes out by email
-        mail.start();
-        Map<String, String> settings = VigilProcess.database(db.jdbcUrl(), db.user(), db.password());
-        settings.put("VIGIL_SITE_ROOT", "http://localhost:{port}");
-        settings.put("VIGIL_SMTP_HOST", "127.0.0.1");
-        settings.put("VIGIL_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
-        settings.put("VIGIL_SMTP_FROM", "vigil@vigil.test");
-        app = VigilProcess.launch(settings);
-        app.awaitHealthy();
+        vigil = LocalhostVigil.start("webauthn");
+        app = vigil.app;
         browser = HeadlessChromium.open();
         driver = browser.driver;
     }
@@ -69,15 +52,9 @@ class WebAuthnBrowserIT {
                 browser.close();
             }
         } finally {
-            if (app != null) {
+            if (vigil != null) {
                 Files.writeString(HeadlessChromium.SCREENSHOTS.resolve("webauthn-vigil.log"), app.output());
-                app.close();
-            }
-            if (mail != null) {
-                mail.stop();
-            }
-            if (db != null) {
-                db.close();
+                vigil.close();
             }
         }
     }
@@ -93,7 +70,7 @@ class WebAuthnBrowserIT {
         String site = "http://localhost:" + app.port();
         String email = "key-" + UUID.randomUUID() + "@example.com";
         driver.get(site + "/accounts/signup/");
-        browser.signUp(mail, email, PASSWORD);
+        browser.signUp(vigil.mail, email, PASSWORD);
 
         driver.get(site + "/accounts/settings/");
         if (!driver.findElements(By.id("webauthn-reauth")).isEmpty()) {

@@ -1,9 +1,6 @@
 package dev.vigil.app.it;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.vigil.testsupport.TestDatabase;
-import dev.vigil.testsupport.TestPostgres;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,38 +30,23 @@ class WebAuthnOriginIT {
 
     private static final String REFUSED = "The security key could not be verified.";
 
-    private static TestDatabase db;
+    private static LocalhostVigil vigil;
     private static VigilProcess app;
     private static GreenMail mail;
     private static String origin;
 
     @BeforeAll
     static void start() {
-        db = TestPostgres.server().createDatabase("webauthnorigin");
-        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort()); // the sign-up link goes out by email
-        mail.start();
-        Map<String, String> settings = VigilProcess.database(db.jdbcUrl(), db.user(), db.password());
-        settings.put("VIGIL_SITE_ROOT", "http://localhost:{port}");
-        settings.put("VIGIL_SMTP_HOST", "127.0.0.1");
-        settings.put("VIGIL_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
-        app = VigilProcess.launch(settings);
-        app.awaitHealthy();
-        origin = "http://localhost:" + app.port();
+        vigil = LocalhostVigil.start("webauthnorigin");
+        app = vigil.app;
+        mail = vigil.mail;
+        origin = vigil.origin();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (app != null) {
-                app.close();
-            }
-            if (mail != null) {
-                mail.stop();
-            }
-        } finally {
-            if (db != null) {
-                db.close();
-            }
+        if (vigil != null) {
+            vigil.close();
         }
     }
 
@@ -168,7 +150,7 @@ class WebAuthnOriginIT {
     }
 
     private static int count(String query, String email) throws SQLException {
-        try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement(query)) {
+        try (Connection c = vigil.db.connect(); PreparedStatement st = c.prepareStatement(query)) {
             st.setString(1, email);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

@@ -5,18 +5,15 @@ import dev.vigil.provisioning.inventory.InventoryException;
 import dev.vigil.provisioning.inventory.InventoryLoader;
 import dev.vigil.provisioning.secrets.MissingSecretException;
 import dev.vigil.provisioning.secrets.Secrets;
-import dev.vigil.provisioning.task.ManagedFile;
 import dev.vigil.provisioning.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,14 +37,11 @@ class WireGuardVerifyJobTest {
     }
 
     private List<Task> recipe(Inventory inv, String host, Secrets secrets) throws IOException {
-        return Recipes.forHost(inv, inv.host(host).orElseThrow(), new RecipeInputs(secrets,
-                Optional.of(Files.write(dir.resolve("ops.jar"), new byte[]{1}))));
+        return Recipe.of(dir, inv, host, secrets);
     }
 
     private static String file(List<Task> tasks, String path) {
-        return tasks.stream().filter(t -> t instanceof ManagedFile m && m.path().equals(path))
-                .map(t -> new String(((ManagedFile) t).content(), StandardCharsets.UTF_8)).findFirst()
-                .orElseThrow(() -> new AssertionError("no file " + path));
+        return Recipe.file(tasks, path);
     }
 
     @Test
