@@ -75,7 +75,7 @@ public final class CertificateRenewal {
         }
     }
 
-    private static void writePrivate(Path file, String text) {
+    static void writePrivate(Path file, String text) {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".new",

@@ -45,16 +45,21 @@ public record HaproxyConfig(String lbName, Placement placement, Listen listen, S
     /**
      * Where an ACME HTTP-01 request goes when this balancer does not hold its token: the next balancer of the
      * ring, at the public address the CA itself would use, since each balancer renews its own certificates
-     * ({@code ops lb renew --local}) and DNS may send the CA to any of them. {@code balancers} bounds the trip:
-     * a request makes at most {@code balancers - 1} hops, counted in {@link #HOPS_HEADER}, so it visits each
-     * balancer once and never circles, whatever a client puts in that header.
+     * ({@code ops lb renew --local}) and DNS may send the CA to any of them; the balancers after it are backups
+     * for when it does not answer. {@code balancers} bounds the trip: a request makes at most
+     * {@code balancers - 1} hops, counted in {@link #HOPS_HEADER}, whatever a client puts in that header.
      */
-    public record AcmeRelay(String next, InetAddress address, int port, int balancers) {
+    public record AcmeRelay(List<Peer> ring, int balancers) {
 
         public static final String HOPS_HEADER = "X-Vigil-Acme-Hops";
 
+        /** Another balancer's HTTP frontend. */
+        public record Peer(String name, InetAddress address, int port) {
+        }
+
         public AcmeRelay {
-            if (balancers < 2) {
+            ring = List.copyOf(ring);
+            if (balancers < 2 || ring.isEmpty()) {
                 throw new IllegalArgumentException("an ACME relay needs at least two balancers");
             }
         }

@@ -46,10 +46,16 @@ public final class HaproxyConfigRenderer {
         frontend(b, c, true);
         backend(b, c, "app", false);
         backend(b, c, "ping", true);
-        c.acmeRelay().ifPresent(r -> b.append("\n# ACME HTTP-01 tokens this balancer does not hold: the next ")
-                .append("balancer of the ring, as the CA reaches it.\nbackend acme_relay\n    server ")
-                .append(r.next()).append(' ').append(address(r.address())).append(':').append(r.port())
-                .append('\n'));
+        c.acmeRelay().ifPresent(r -> {
+            b.append("\n# ACME HTTP-01 tokens this balancer does not hold: the next balancer of the ring, as the CA ")
+                    .append("reaches it,\n# the ones after it when it does not answer (a TCP check).\n")
+                    .append("backend acme_relay\n");
+            for (int i = 0; i < r.ring().size(); i++) {
+                HaproxyConfig.AcmeRelay.Peer p = r.ring().get(i);
+                b.append("    server ").append(p.name()).append(' ').append(address(p.address())).append(':')
+                        .append(p.port()).append(" check").append(i == 0 ? "" : " backup").append('\n');
+            }
+        });
         return b.toString();
     }
 
@@ -106,8 +112,12 @@ public final class HaproxyConfigRenderer {
         }
         b.append("    http-request del-header X-Forwarded-For\n");
         b.append("    http-request set-header X-Forwarded-Proto ").append(tls ? "https" : "http").append('\n');
-        b.append("    http-request track-sc0 src table ping_rate if ping\n");
-        b.append("    http-request deny deny_status 429 if ping { sc_http_req_rate(0,ping_rate) gt ")
+        // ACME requests never reach the ping backend, and relayed ones come from the other balancers' addresses:
+        // counting them would let anyone use up a balancer pair's allowance and block a renewal
+        String notAcme = tls ? "" : " !acme";
+        b.append("    http-request track-sc0 src table ping_rate if ping").append(notAcme).append('\n');
+        b.append("    http-request deny deny_status 429 if ping").append(notAcme)
+                .append(" { sc_http_req_rate(0,ping_rate) gt ")
                 .append(c.pingRateLimit().requests()).append(" }\n");
         if (!tls) {
             b.append("    http-request redirect scheme https code 301 unless ping")

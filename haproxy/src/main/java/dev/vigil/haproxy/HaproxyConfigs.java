@@ -58,17 +58,23 @@ public final class HaproxyConfigs {
     }
 
     /**
-     * With ACME and more than one balancer, the next balancer after {@code lb} in the inventory's order (the last
-     * one's next is the first), reached on its public address: the path the CA itself takes.
+     * With ACME and more than one balancer, the balancers after {@code lb} in the inventory's order, round to the
+     * one before it (the next one first, the rest its backups), reached on their public addresses: the path the
+     * CA itself takes.
      */
     static Optional<HaproxyConfig.AcmeRelay> acmeRelay(Inventory inventory, Host lb) {
         List<Host> lbs = inventory.withRole(Role.LB);
         if (inventory.settings().lb().acme().isEmpty() || lbs.size() < 2) {
             return Optional.empty();
         }
-        Host next = lbs.get((lbs.indexOf(lb) + 1) % lbs.size());
-        InetAddress address = next.ipv4().<InetAddress>map(a -> a).orElseGet(() -> next.ipv6().orElseThrow());
-        return Optional.of(new HaproxyConfig.AcmeRelay(next.name(), address, HTTP_PORT, lbs.size()));
+        int at = lbs.indexOf(lb);
+        List<HaproxyConfig.AcmeRelay.Peer> ring = new ArrayList<>();
+        for (int i = 1; i < lbs.size(); i++) {
+            Host next = lbs.get((at + i) % lbs.size());
+            InetAddress address = next.ipv4().<InetAddress>map(a -> a).orElseGet(() -> next.ipv6().orElseThrow());
+            ring.add(new HaproxyConfig.AcmeRelay.Peer(next.name(), address, HTTP_PORT));
+        }
+        return Optional.of(new HaproxyConfig.AcmeRelay(ring, lbs.size()));
     }
 
     /** The address the balancers reach an app server on: its WireGuard address when it has one. */

@@ -47,7 +47,9 @@ public final class LbTasks {
     public static List<Task> forHost(Inventory inventory, Host host) {
         HaproxyConfig config = HaproxyConfigs.forHost(inventory, host.name());
         List<Task> tasks = new ArrayList<>(forConfig(config, HaproxyValidator.validated(config)));
-        inventory.settings().lb().acme().ifPresent(acme -> tasks.addAll(renewalPlan(RenewalPlan.of(config, acme))));
+        int index = inventory.withRole(dev.vigil.provisioning.inventory.Role.LB).indexOf(host);
+        inventory.settings().lb().acme().ifPresent(acme -> tasks.addAll(renewalPlan(RenewalPlan.of(config, acme,
+                index))));
         return List.copyOf(tasks);
     }
 

@@ -150,6 +150,14 @@ public final class LbWorkflows {
             }
 
             @Override
+            public void check() {
+                dev.vigil.provisioning.remote.CommandResult r = host.run("haproxy -c -q -f " + LbTasks.CONFIG);
+                if (!r.ok()) {
+                    throw new IllegalStateException("haproxy -c: " + r.summary());
+                }
+            }
+
+            @Override
             public void reload() {
                 new HaproxyReloaded(plan.placement(), List.of()).reload(host);
             }

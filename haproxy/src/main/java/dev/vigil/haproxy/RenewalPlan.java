@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +21,18 @@ import java.util.regex.Pattern;
  * inventory and logs in nowhere. A line format of its own, like the private network's verify plan, because
  * nothing but this class reads it.
  */
-public record RenewalPlan(String host, URI directory, Optional<String> email, InetSocketAddress served,
+public record RenewalPlan(String host, URI directory, Optional<String> email, int renewDays, InetSocketAddress served,
                           HaproxyConfig.Placement placement, List<Certificate> certificates) {
 
     /** Where {@code ops lb apply} installs it. */
     public static final String PATH = "/etc/vigil/lb-renew.plan";
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
+    /** What the admin socket and the map may be named (the runtime API over SSH takes no other). */
+    private static final Pattern PATH_TEXT = Pattern.compile("/[A-Za-z0-9_./-]+");
+    /** Let's Encrypt issues 5 certificates per set of names a week: balancers a week apart stay under it. */
+    private static final int DAYS_APART = 7;
+    private static final int STAGGERED = 4;
     private static final Pattern DNS_NAME = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
 
     /** One certificate file on the balancer, and what it certifies. */
@@ -40,12 +46,33 @@ public record RenewalPlan(String host, URI directory, Optional<String> email, In
         certificates = List.copyOf(certificates);
     }
 
+    /**
+     * How many days before expiry the {@code index}-th balancer of the inventory renews: 30 for the first, then a
+     * week less for each of the next three (23, 16, 9). Each balancer orders its own pair for the same names, and
+     * the inventory's files, which they all start with, expire at once: a week apart, the CA sees at most two
+     * balancers' orders (four certificates) for a set of names in any week. After the first round each balancer's
+     * certificates have dates of their own, so they stay apart.
+     */
+    public static int renewDays(int index) {
+        return (int) AcmeIssuer.RENEW_BEFORE.toDays() - DAYS_APART * Math.min(index, STAGGERED - 1);
+    }
+
+    /** When a certificate valid until {@code notAfter} is due for this balancer at {@code now}. */
+    public boolean due(Instant notAfter, Instant now) {
+        return !now.plus(java.time.Duration.ofDays(renewDays)).isBefore(notAfter);
+    }
+
     /** The plan of the balancer {@code config} describes, renewing from {@code acme}. */
     public static RenewalPlan of(HaproxyConfig config, LbAcme acme) {
+        return of(config, acme, 0);
+    }
+
+    /** The same for the {@code index}-th balancer of the inventory ({@link #renewDays}). */
+    public static RenewalPlan of(HaproxyConfig config, LbAcme acme, int index) {
         HaproxyConfig.Placement p = config.placement();
         List<Certificate> certs = config.certificates().stream().map(c -> new Certificate(
                 p.certificateDir() + "/" + HaproxyConfig.fileName(c), c.keyType(), c.names())).toList();
-        return new RenewalPlan(config.lbName(), acme.directory(), acme.email(), new InetSocketAddress(
+        return new RenewalPlan(config.lbName(), acme.directory(), acme.email(), renewDays(index), new InetSocketAddress(
                 config.listen().addresses().get(0), config.listen().httpsPort()), p, certs);
     }
 
@@ -55,6 +82,7 @@ public record RenewalPlan(String host, URI directory, Optional<String> email, In
         b.append("host ").append(host).append('\n');
         b.append("directory ").append(directory).append('\n');
         email.ifPresent(e -> b.append("email ").append(e).append('\n'));
+        b.append("renew-days ").append(renewDays).append('\n');
         b.append("served-at ").append(served.getAddress().getHostAddress()).append(' ').append(served.getPort())
                 .append('\n');
         b.append("admin-socket ").append(placement.adminSocket()).append('\n');
@@ -73,6 +101,7 @@ public record RenewalPlan(String host, URI directory, Optional<String> email, In
         URI directory = null;
         Optional<String> email = Optional.empty();
         InetSocketAddress served = null;
+        Integer days = null;
         String socket = null;
         String state = null;
         String map = null;
@@ -101,9 +130,15 @@ public record RenewalPlan(String host, URI directory, Optional<String> email, In
                     }
                     case "email" -> email = Optional.of(value);
                     case "served-at" -> served = served(f);
-                    case "admin-socket" -> socket = absolute(value);
+                    case "renew-days" -> {
+                        days = Integer.parseInt(value);
+                        if (days < 1 || days > 60) {
+                            throw new IllegalArgumentException("renew-days must be 1 to 60, not " + days);
+                        }
+                    }
+                    case "admin-socket" -> socket = runtimePath(value);
                     case "state-file" -> state = absolute(value);
-                    case "challenge-map" -> map = absolute(value);
+                    case "challenge-map" -> map = runtimePath(value);
                     case "certificate" -> certs.add(certificate(f));
                     default -> throw new IllegalArgumentException("unknown line kind \"" + f[0] + "\"");
                 }
@@ -111,12 +146,12 @@ public record RenewalPlan(String host, URI directory, Optional<String> email, In
                 throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage() + ": " + line, e);
             }
         }
-        if (host == null || directory == null || served == null || socket == null || state == null || map == null) {
-            throw new IllegalArgumentException("a host, directory, served-at, admin-socket, state-file and "
+        if (host == null || directory == null || days == null || served == null || socket == null || state == null || map == null) {
+            throw new IllegalArgumentException("a host, directory, renew-days, served-at, admin-socket, state-file and "
                     + "challenge-map line is needed: not a plan written by 'ops lb apply'");
         }
         String dir = certs.isEmpty() ? "/" : certs.get(0).file().replaceFirst("/[^/]+$", "");
-        return new RenewalPlan(host, directory, email, served, new HaproxyConfig.Placement(dir, state, socket, map,
+        return new RenewalPlan(host, directory, email, days, served, new HaproxyConfig.Placement(dir, state, socket, map,
                 true), certs);
     }
 
@@ -132,7 +167,8 @@ public record RenewalPlan(String host, URI directory, Optional<String> email, In
 
     /** {@code served-at ADDRESS PORT}: where this balancer's HTTPS frontend listens, to check what it serves. */
     private static InetSocketAddress served(String[] f) {
-        if (f.length != 3 || !f[1].matches("[0-9.]+|[0-9a-fA-F:]+")) {
+        // a literal address only (with a dot or a colon), so that nothing here is looked up in DNS
+        if (f.length != 3 || !f[1].matches("[0-9]+(\\.[0-9]+){3}|[0-9a-fA-F]*:[0-9a-fA-F:]+")) {
             throw new IllegalArgumentException("expected 'served-at IP-ADDRESS PORT'");
         }
         int port = Integer.parseInt(f[2]);
@@ -163,6 +199,14 @@ public record RenewalPlan(String host, URI directory, Optional<String> email, In
             }
         }
         return new Certificate(absolute(f[2]), type, names);
+    }
+
+    private static String runtimePath(String path) {
+        if (!PATH_TEXT.matcher(path).matches()) {
+            throw new IllegalArgumentException("expected an absolute path of letters, digits and _./-, not \"" + path
+                    + "\"");
+        }
+        return absolute(path);
     }
 
     private static String absolute(String path) {

@@ -236,6 +236,11 @@ class AcmeIT {
             }
 
             @Override
+            public void check() {
+                lb2.check();
+            }
+
+            @Override
             public void reload() {
                 lb2.reload();
             }
@@ -258,6 +263,48 @@ class AcmeIT {
         assertThat(LocalRenewal.run(plan, account, self, Instant.now(), Duration.ofSeconds(60),
                 new PrintWriter(again))).isTrue();
         assertThat(again.toString()).contains("not due").contains("no certificate is due").doesNotContain("ordering");
+
+        // a file newer than what is served (a reload that never happened): the next run reloads and checks
+        Path appEcdsa = Path.of(plan.certificates().get(0).file());
+        Path appRsa = Path.of(plan.certificates().get(1).file());
+        assertThat(appEcdsa.getFileName().toString()).isEqualTo("vigil.example.com.ecdsa.pem");
+        TestCertificates ca = new TestCertificates();
+        ca.write(appEcdsa, KeyType.ECDSA, Duration.ofDays(3650), TestFleet.APP_DOMAIN);
+        Instant written = CertificateFile.notAfter(Files.readString(appEcdsa)).orElseThrow();
+        StringWriter stale = new StringWriter();
+        assertThat(LocalRenewal.run(plan, account, self, Instant.now(), Duration.ofSeconds(60),
+                new PrintWriter(stale))).as(stale.toString()).isTrue();
+        assertThat(stale.toString()).contains(appEcdsa + " is newer than what HAProxy serves", "reloaded HAProxy")
+                .doesNotContain("ordering");
+        assertThat(CertificateSurvey.survey(Map.of("lb2", plan.served()), List.of(TestFleet.APP_DOMAIN), Instant.now(),
+                Duration.ZERO).rows().get(0).notAfter().orElseThrow()).isEqualTo(written);
+
+        // new files the configuration refuses: the old ones come back and HAProxy is not reloaded
+        String due = Files.readString(ca.write(appRsa, KeyType.RSA, TestFleet.APP_DOMAIN)); // a day left: due
+        long worker = lb2.api.workerPid();
+        LocalRenewal.Balancer refusing = new LocalRenewal.Balancer() {
+            @Override
+            public LoadBalancer runtime() {
+                return lb2.api;
+            }
+
+            @Override
+            public void check() {
+                throw new IllegalStateException("haproxy -c: unable to load certificate (made up by the test)");
+            }
+
+            @Override
+            public void reload() {
+                throw new AssertionError("no reload after a refused check");
+            }
+        };
+        StringWriter refused = new StringWriter();
+        assertThat(LocalRenewal.run(plan, account, refusing, Instant.now(), Duration.ofSeconds(60),
+                new PrintWriter(refused))).isFalse();
+        assertThat(refused.toString()).contains("ordering a rsa certificate for " + TestFleet.APP_DOMAIN,
+                "the previous files are back and HAProxy was not reloaded");
+        assertThat(Files.readString(appRsa)).isEqualTo(due);
+        assertThat(lb2.api.workerPid()).isEqualTo(worker);
     }
 
     private static String get(int port, String path, Map<String, String> headers) throws Exception {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,11 +72,15 @@ class HaproxyConfigGoldenTest {
     @Test
     void theAcmeRelayIsARingOverThePublicAddresses() {
         Inventory inventory = InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(3, 1, ACME));
-        assertThat(HaproxyConfigs.forHost(inventory, "lb1").acmeRelay().orElseThrow())
-                .isEqualTo(new HaproxyConfig.AcmeRelay("lb2", address("203.0.113.12"), 80, 3));
-        assertThat(HaproxyConfigs.forHost(inventory, "lb3").acmeRelay().orElseThrow().next()).isEqualTo("lb1");
+        assertThat(HaproxyConfigs.forHost(inventory, "lb1").acmeRelay().orElseThrow()).isEqualTo(
+                new HaproxyConfig.AcmeRelay(List.of(new HaproxyConfig.AcmeRelay.Peer("lb2", address("203.0.113.12"), 80),
+                        new HaproxyConfig.AcmeRelay.Peer("lb3", address("203.0.113.13"), 80)), 3));
+        assertThat(HaproxyConfigs.forHost(inventory, "lb3").acmeRelay().orElseThrow().ring())
+                .extracting(HaproxyConfig.AcmeRelay.Peer::name).containsExactly("lb1", "lb2");
         assertThat(HaproxyConfigRenderer.render(HaproxyConfigs.forHost(inventory, "lb2")))
-                .contains("acl acme_hops_left req.hdr_val(X-Vigil-Acme-Hops) 1:1\n", "server lb3 203.0.113.13:80\n");
+                .contains("acl acme_hops_left req.hdr_val(X-Vigil-Acme-Hops) 1:1\n",
+                        "    server lb3 203.0.113.13:80 check\n    server lb1 203.0.113.11:80 check backup\n",
+                        "track-sc0 src table ping_rate if ping !acme\n");
         assertThat(HaproxyConfigs.forHost(TestFleet.inventory(dir, 3, 1), "lb1").acmeRelay())
                 .as("no relay without roles.lb.acme").isEmpty();
         assertThat(HaproxyConfigs.forHost(InventoryLoader.parse(dir.resolve("ops.yaml"), TestFleet.yaml(1, 1, ACME)),

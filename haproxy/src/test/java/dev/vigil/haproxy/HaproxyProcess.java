@@ -86,8 +86,8 @@ final class HaproxyProcess implements AutoCloseable {
                     .withPlacement(new HaproxyConfig.Placement(installed.toString(), state.toString(),
                             socket.toString(), Files.writeString(home.resolve("acme-challenges.map"), "").toString(),
                             true))
-                    .withAcmeRelay(acmeNext.map(port -> new HaproxyConfig.AcmeRelay("next",
-                            InetAddress.getLoopbackAddress(), port, 2)));
+                    .withAcmeRelay(acmeNext.map(port -> new HaproxyConfig.AcmeRelay(List.of(
+                            new HaproxyConfig.AcmeRelay.Peer("next", InetAddress.getLoopbackAddress(), port)), 2)));
             for (LbCertificate c : config.certificates()) {
                 Files.copy(c.file(), installed.resolve(HaproxyConfig.fileName(c)));
             }
@@ -103,6 +103,27 @@ final class HaproxyProcess implements AutoCloseable {
             return true;
         } catch (UncheckedIOException | IllegalStateException e) {
             return false;
+        }
+    }
+
+    /**
+     * {@code haproxy -c} of its configuration file with the files as they are now, as {@code ops lb renew --local}
+     * runs it on a balancer (without the zero-warning of a new configuration's check: a running balancer's state
+     * file brings warnings of its own).
+     */
+    void check() {
+        try {
+            Process p = new ProcessBuilder(HaproxyValidator.binary().toString(), "-c", "-q", "-f", config.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("haproxy -c refused " + config + ": " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -115,7 +115,7 @@ class LbFleetIT {
         // with roles.lb.acme: each balancer's renewal plan, and the relay of ACME tokens between the two hosts
         for (TestHost h : hosts) {
             assertThat(testbed.ssh(h, "cat " + RenewalPlan.PATH)).isEqualTo(RenewalPlan.of(HaproxyConfigs.forHost(
-                    inventory, h.name()), inventory.settings().lb().acme().orElseThrow()).render());
+                    inventory, h.name()), inventory.settings().lb().acme().orElseThrow(), hosts.indexOf(h)).render());
             assertThat(testbed.ssh(h, "stat -c '%a %U' " + RenewalPlan.PATH).strip()).isEqualTo("600 root");
         }
         try (SshRemoteHost h2 = new SshRemoteHost(TestTargets.root(hosts.get(1)))) {

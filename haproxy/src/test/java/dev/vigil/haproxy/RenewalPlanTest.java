@@ -39,7 +39,7 @@ class RenewalPlanTest {
     void theBalancersPlanMatchesItsGoldenFileAndReadsBack() throws IOException {
         Inventory inventory = inventory();
         RenewalPlan plan = RenewalPlan.of(HaproxyConfigs.forHost(inventory, "lb2"),
-                inventory.settings().lb().acme().orElseThrow());
+                inventory.settings().lb().acme().orElseThrow(), 1);
         String text = plan.render();
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(GOLDEN, text, StandardCharsets.UTF_8);
@@ -51,6 +51,9 @@ class RenewalPlanTest {
             assertThat(c.keyType()).isEqualTo(KeyType.ECDSA);
         });
         assertThat(plan.served().getPort()).isEqualTo(443);
+        assertThat(plan.renewDays()).as("the second balancer, a week after the first").isEqualTo(23);
+        assertThat(List.of(RenewalPlan.renewDays(0), RenewalPlan.renewDays(2), RenewalPlan.renewDays(3),
+                RenewalPlan.renewDays(7))).containsExactly(30, 16, 9, 9);
     }
 
     @Test
@@ -59,7 +62,7 @@ class RenewalPlanTest {
         List<Task> tasks = LbTasks.forHost(inventory, inventory.host("lb1").orElseThrow());
         ManagedFile plan = tasks.stream().filter(t -> t instanceof ManagedFile m && m.path().equals(RenewalPlan.PATH))
                 .map(ManagedFile.class::cast).findFirst().orElseThrow();
-        assertThat(new String(plan.content(), StandardCharsets.UTF_8)).contains("host lb1\n",
+        assertThat(new String(plan.content(), StandardCharsets.UTF_8)).contains("host lb1\n", "renew-days 30\n",
                 "directory https://acme.example.net/directory\n", "served-at 203.0.113.11 443\n");
         assertThat(LbTasks.forHost(TestFleet.inventory(dir, 2, 2), inventory.host("lb1").orElseThrow()))
                 .extracting(Task::name).doesNotContain("file " + RenewalPlan.PATH);
@@ -77,6 +80,12 @@ class RenewalPlanTest {
         assertThatThrownBy(() -> RenewalPlan.parse(good.replace("served-at 203.0.113.12", "served-at lb.example")))
                 .hasMessageContaining("expected 'served-at IP-ADDRESS PORT'");
         assertThatThrownBy(() -> RenewalPlan.parse(good + "reload now\n")).hasMessageContaining("unknown line kind");
+        assertThatThrownBy(() -> RenewalPlan.parse(good.replace("served-at 203.0.113.12", "served-at cafe")))
+                .as("a word of hex letters is no address, and is never looked up").hasMessageContaining("served-at");
+        assertThatThrownBy(() -> RenewalPlan.parse(good.replace("admin-socket /run/haproxy/admin.sock",
+                "admin-socket /run/haproxy/admin;sock"))).hasMessageContaining("letters, digits and _./-");
+        assertThatThrownBy(() -> RenewalPlan.parse(good.replace("renew-days 23", "renew-days 0")))
+                .hasMessageContaining("renew-days must be 1 to 60");
         assertThatThrownBy(() -> RenewalPlan.parse("# nothing\n")).hasMessageContaining("not a plan written by");
     }
 }

@@ -23,8 +23,10 @@ import java.util.concurrent.Callable;
         + "is kept) and HAProxy reloads; then what each balancer serves is checked.",
         "With --local: on a balancer, its own certificate files only, from the plan 'ops lb apply' installed (no "
                 + "inventory, no SSH): tokens through the local admin socket (the other balancers relay the CA's "
-                + "requests to this one), the new files written in place, a local reload and check. This is the "
-                + "scheduled job 'ops provision' installs on every balancer when roles.lb.acme is set.",
+                + "requests to this one), the new files written in place and checked by haproxy -c (put back if "
+                + "refused), a local reload and a check of what is served. This is the scheduled job 'ops "
+                + "provision' installs on every balancer when roles.lb.acme and the secret lb.renew_ping_base are "
+                + "set.",
         "Meant for cron through 'ops run', so a failed renewal is an alert. Exit status 1 when an order, a "
                 + "balancer or the final check fails."})
 public final class LbRenewCommand implements Callable<Integer> {

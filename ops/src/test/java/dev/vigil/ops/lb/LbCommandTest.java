@@ -75,6 +75,7 @@ class LbCommandTest {
         Path plan = Files.writeString(later.resolve("lb-renew.plan"), """
                 host lb1
                 directory https://acme.example.net/directory
+                renew-days 30
                 served-at 127.0.0.1 443
                 admin-socket /run/haproxy/admin.sock
                 state-file /var/lib/haproxy/server-state

@@ -15,11 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * On every balancer, when {@code roles.lb.acme} is set: {@code ops lb renew --local} daily from cron through
+ * On every balancer, when {@code roles.lb.acme} and the secret {@value #SECRET} are set (without the secret the
+ * operator renews from where the inventory is): {@code ops lb renew --local} daily from cron through
  * {@code ops run}, pinging the balancer's own check ({@code <ping base>/lb-renew-<host>}, created on its first
  * ping), so a failed renewal is an alert, and so is a balancer whose job stopped. Each balancer renews its own
- * files from the plan {@code ops lb apply} installs, at an hour of its own (four hours apart in the inventory's
- * order), so the CA never sees two of them at once and a CA outage at one hour does not hit them all.
+ * files from the plan {@code ops lb apply} installs, at an hour of its own (spread over the day in the inventory's
+ * order), so the CA rarely sees two of them at once and a CA outage at one hour does not hit them all.
  */
 final class LbRenewJob {
 
@@ -32,17 +33,18 @@ final class LbRenewJob {
     private LbRenewJob() {
     }
 
-    /** Whether {@code host} gets the job (and so needs the ops jar and the secrets). */
+    /** Whether {@code host} may get the job (and so needs the secrets, and the ops jar when the secret is set). */
     static boolean applies(Inventory inventory, Host host) {
         return host.has(Role.LB) && inventory.settings().lb().acme().isPresent();
     }
 
     static List<Task> tasks(Inventory inventory, Host host, RecipeInputs inputs) {
-        if (!applies(inventory, host)) {
+        java.util.Optional<String> base = inputs.secrets().get(SECRET);
+        if (!applies(inventory, host) || base.isEmpty()) {
             return List.of();
         }
-        String what = "the balancers' scheduled certificate renewal (roles.lb.acme)";
-        String url = PingBase.url(inputs, SECRET, what, slug(host));
+        String what = "the balancers' scheduled certificate renewal (roles.lb.acme, secret " + SECRET + ")";
+        String url = PingBase.url(SECRET, base.get(), slug(host));
         List<Task> tasks = new ArrayList<>(OpsTool.tasks(inputs.requireOpsJar(what)));
         tasks.add(new ManagedFile(ENV, EnvironmentFile.of("Written by 'ops provision' from the secrets.",
                 List.of(Variable.quoted("VIGIL_LB_RENEW_PING_URL", url))).shell().getBytes(StandardCharsets.UTF_8),
@@ -55,10 +57,14 @@ final class LbRenewJob {
         return tasks;
     }
 
-    /** Daily at 03:17 for the first balancer, 07:17 for the second, and so on (UTC on a Debian server). */
+    /**
+     * Daily at 03:17 for the first balancer, then spread over the day in the inventory's order (two balancers:
+     * 03:17 and 15:17; four: every six hours), a different hour for each of up to 24.
+     */
     static String schedule(Inventory inventory, Host host) {
-        int index = inventory.withRole(Role.LB).indexOf(host);
-        return "17 " + (3 + 4 * index) % 24 + " * * *";
+        List<Host> lbs = inventory.withRole(Role.LB);
+        int apart = Math.max(1, 24 / lbs.size());
+        return "17 " + (3 + apart * lbs.indexOf(host)) % 24 + " * * *";
     }
 
     /** The check's slug (host names are already in the slug alphabet). */

@@ -2,7 +2,6 @@ package dev.vigil.provisioning.role;
 
 import dev.vigil.provisioning.inventory.Inventory;
 import dev.vigil.provisioning.inventory.InventoryLoader;
-import dev.vigil.provisioning.secrets.MissingSecretException;
 import dev.vigil.provisioning.secrets.Secrets;
 import dev.vigil.provisioning.task.Task;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class LbRenewJobTest {
                 .contains("VIGIL_LB_RENEW_PING_URL='https://hc-ping.example.com/ping/k3y/lb-renew-lb1?create=1'");
         assertThat(lb1).extracting(Task::name).contains("file /usr/local/bin/ops");
         List<Task> lb2 = recipe(inv, "lb2", secrets);
-        assertThat(file(lb2, LbRenewJob.CRON)).as("four hours after lb1").contains("\n17 7 * * * root ");
+        assertThat(file(lb2, LbRenewJob.CRON)).as("half a day after lb1").contains("\n17 15 * * * root ");
         assertThat(file(lb2, LbRenewJob.ENV)).contains("/lb-renew-lb2?create=1");
         assertThat(recipe(inv, "app1", secrets)).extracting(Task::name).doesNotContain("file " + LbRenewJob.CRON);
         assertThat(Recipes.needsSecrets(inv, inv.host("lb1").orElseThrow())).isTrue();
@@ -65,14 +64,16 @@ class LbRenewJobTest {
     }
 
     @Test
-    void withoutAcmeThereIsNoJobAndWithoutItsSecretProvisioningSaysWhich() throws IOException {
+    void withoutAcmeOrWithoutItsSecretThereIsNoJobAndABadSecretIsNamed() throws IOException {
         Inventory off = inventory("");
         assertThat(recipe(off, "lb1", Secrets.none())).extracting(Task::name).doesNotContain("file " + LbRenewJob.CRON);
         assertThat(Recipes.needsSecrets(off, off.host("lb1").orElseThrow())).isFalse();
         assertThat(Recipes.needsOpsJar(off, off.host("lb1").orElseThrow())).isFalse();
         Inventory on = inventory("acme: {directory: \"https://acme.example.net/dir\"}");
-        assertThatThrownBy(() -> recipe(on, "lb1", Secrets.none())).isInstanceOf(MissingSecretException.class)
-                .hasMessageContaining(LbRenewJob.SECRET);
+        assertThat(recipe(on, "lb1", Secrets.none())).as("without the secret the operator renews")
+                .extracting(Task::name).doesNotContain("file " + LbRenewJob.CRON);
+        assertThatThrownBy(() -> recipe(on, "lb1", Secrets.of(Map.of(LbRenewJob.SECRET,
+                "https://hc-ping.example.com/ping/k#x")))).hasMessageContaining("without a query or a fragment");
         assertThatThrownBy(() -> recipe(on, "lb2", Secrets.of(Map.of(LbRenewJob.SECRET, "ftp://x/ping/k"))))
                 .hasMessageContaining("must be a ping URL base");
     }
