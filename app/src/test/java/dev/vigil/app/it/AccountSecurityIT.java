@@ -21,6 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -366,6 +370,49 @@ class AccountSecurityIT {
         assertThat(old.get(loginLink).statusCode()).isEqualTo(410);
     }
 
+    /**
+     * A double-submitted email change: the other request's pending change is written but not committed when this
+     * one writes its own, so this one waits on the unique index (one pending change per user) and then finds it
+     * taken. It answers as if it had made the change, not with an error.
+     */
+    @Test
+    void anEmailChangeAskedTwiceAtOnceAnswersAsOne() throws Exception {
+        WebUser u = WebUser.signedUp(vigil); // the sign-up has just proved the password
+        String changed = "twice-" + UUID.randomUUID() + "@example.com";
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (Connection other = vigil.database.connect(); Connection watch = vigil.database.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement st = other.prepareStatement("INSERT INTO login_tokens (user_id, purpose,"
+                    + " token_hash, expires, email) SELECT id, 'email', ?, now() + interval '1 hour', ? FROM users"
+                    + " WHERE email = ?")) {
+                st.setBytes(1, sha256(UUID.randomUUID().toString()));
+                st.setString(2, changed);
+                st.setString(3, u.email);
+                assertThat(st.executeUpdate()).isEqualTo(1);
+            }
+            int otherPid;
+            try (PreparedStatement st = other.prepareStatement("SELECT pg_backend_pid()");
+                 java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                otherPid = rs.getInt(1);
+            }
+            Future<HttpResponse<String>> asked = background.submit(() -> u.submit("/accounts/settings/",
+                    "/accounts/settings/email/", Map.of("email", changed)));
+            Await.until(Duration.ofSeconds(30), () -> blocks(watch, otherPid),
+                    () -> "the app's request waiting on the other request's pending change");
+            other.commit();
+            HttpResponse<String> answer = asked.get(60, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+            assertThat(answer.headers().firstValue("Location").orElseThrow())
+                    .endsWith("/accounts/settings/?done=email");
+        } finally {
+            background.shutdownNow();
+        }
+        assertThat(pendingEmail(u.get("/accounts/settings/?done=email").body())).contains(changed);
+        assertThat(count("SELECT count(*) FROM login_tokens t JOIN users u ON u.id = t.user_id WHERE t.purpose ="
+                + " 'email' AND u.email = '" + u.email + "'")).isEqualTo(1);
+    }
+
     @Test
     void totpEnrolmentThenLoginNeedsACodeAndARecoveryCodeWorksOnce() throws Exception {
         WebUser u = WebUser.signedUp(vigil);
@@ -497,6 +544,20 @@ class AccountSecurityIT {
         assertThat(m.find()).as("a second-step form in %s", stepPage.body()).isTrue();
         return browser.post("/accounts/login/code/", Map.of("pending", m.group(1), "code", code,
                 "csrf", WebPagesIT.csrfOf(stepPage.body())), Map.of());
+    }
+
+    /** Whether a statement of another session waits on the session of backend {@code pid}. */
+    private static boolean blocks(Connection watch, int pid) {
+        try (PreparedStatement st = watch.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+            st.setInt(1, pid);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Closes the user's re-authentication windows, as five minutes would. */
