@@ -233,9 +233,11 @@ class AccountSecurityIT {
         String link = linkIn(awaitMail(email, WebUser.SIGN_UP_SUBJECT), "/accounts/signup/");
         HttpResponse<String> page = browser.get(link);
         assertThat(page.statusCode()).as("opening the link uses nothing up").isEqualTo(200);
-        assertThat(page.body()).contains("Create your Vigil account for " + email);
+        assertThat(page.body()).contains("Create your Vigil account for " + email)
+                .contains("<label for=\"password\">Enter the password you chose when you signed up</label>")
+                .contains("<input type=\"password\" id=\"password\" name=\"password\"");
         assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
-        HttpResponse<String> made = browser.submit(link, link, Map.of());
+        HttpResponse<String> made = browser.submit(link, link, Map.of("password", WebUser.PASSWORD));
         assertThat(made.statusCode()).isEqualTo(303);
         assertThat(made.headers().firstValue("Location").orElseThrow()).matches(".*/projects/[0-9a-f-]{36}/checks/");
         assertThat(browser.get("/accounts/settings/").body()).contains("id=\"account-email\">" + email + "<");
@@ -305,9 +307,62 @@ class AccountSecurityIT {
         browser.askToSignUp(email, "the third password", WebUser.newAddress());
         Await.until(Duration.ofSeconds(30), () -> mailsTo(email).size() == 3, () -> "a third sign-up link");
         String third = linkIn(mailsTo(email).get(2), "/accounts/signup/");
-        assertThat(browser.submit(third, third, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(browser.submit(third, third, Map.of("password", "the third password")).statusCode())
+                .isEqualTo(303);
         assertThat(logIn(new WebUser(vigil, email), email, "the third password").statusCode()).isEqualTo(303);
         assertThat(logIn(new WebUser(vigil, email), email, "the second password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSignUpLinkWorksOnlyWithThePasswordOfItsOwnRequest() throws Exception {
+        // the victim signs up; an attacker then signs the same address up with a password of their own, which
+        // replaces the pending sign-up: the newest link, in the victim's inbox, is the attacker's request
+        String email = "hijack-" + UUID.randomUUID() + "@example.com";
+        WebUser victim = new WebUser(vigil, email);
+        assertThat(victim.askToSignUp(email, "the victim's password", WebUser.newAddress()).statusCode())
+                .isEqualTo(200);
+        awaitMail(email, WebUser.SIGN_UP_SUBJECT);
+        WebUser attacker = new WebUser(vigil, email);
+        assertThat(attacker.askToSignUp(email, "the attacker's password", WebUser.newAddress()).statusCode())
+                .isEqualTo(200);
+        Await.until(Duration.ofSeconds(30), () -> mailsTo(email).size() == 2, () -> "the second sign-up link");
+        String newest = linkIn(mailsTo(email).get(1), "/accounts/signup/");
+
+        HttpResponse<String> refused = victim.submit(newest, newest, Map.of("password", "the victim's password"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("That is not the password you chose at sign-up. Enter it again, or sign"
+                + " up again to choose another.").contains("href=\"/accounts/signup/\"");
+        assertThat(victim.cookie("vigil_session")).isNull();
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).as("no account").isZero();
+
+        // the link is still there, and only its own request's password takes it
+        assertThat(victim.get(newest).statusCode()).isEqualTo(200);
+        HttpResponse<String> made = attacker.submit(newest, newest, Map.of("password", "the attacker's password"));
+        assertThat(made.statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, email), email, "the attacker's password").statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, email), email, "the victim's password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordOnTheSignUpLinkKeepsTheLinkUsable() throws Exception {
+        String email = "retry-" + UUID.randomUUID() + "@example.com";
+        WebUser browser = new WebUser(vigil, email);
+        assertThat(browser.askToSignUp(email, WebUser.newAddress()).statusCode()).isEqualTo(200);
+        for (String wrong : new String[] {"not the password at all", ""}) {
+            HttpResponse<String> refused = browser.followSignUpLink(wrong);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("That is not the password you chose at sign-up.")
+                    .contains("Create your Vigil account for " + email)
+                    .contains("<label for=\"password\">Enter the password you chose when you signed up</label>");
+            assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+        assertThat(count("SELECT count(*) FROM login_tokens WHERE purpose = 'signup' AND email = '" + email + "'"))
+                .as("the pending sign-up stays").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
+
+        HttpResponse<String> made = browser.followSignUpLink();
+        assertThat(made.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/accounts/settings/").body()).contains("id=\"account-email\">" + email + "<");
     }
 
     @Test
