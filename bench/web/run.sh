@@ -37,7 +37,7 @@ curl -sf "$base/health" >/dev/null || { cat "$work/vigil.log"; exit 1; }
 
 # a user through the sign-up form (its CSRF token comes with the form) and its emailed link, then its first
 # project's address. The bench has no mail server: it gives the pending sign-up a token of its own, straight in the
-# database (which keeps only the token's SHA-256 hash), and follows that link.
+# database (which keeps only the token's SHA-256 hash), and follows that link with the password chosen at sign-up.
 jar="$work/cookies"
 csrf=$(curl -sf -c "$jar" -b "$jar" "$base/accounts/signup/" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n1)
 [ -n "$csrf" ] || { echo "no CSRF token in the sign-up form" >&2; exit 1; }
@@ -48,7 +48,7 @@ swapped=$(psql $BENCH_PG -q -tA -d "$db" -c "UPDATE login_tokens SET token_hash 
   WHERE purpose = 'signup' AND email = 'bench@example.com' RETURNING 1")
 [ "$swapped" = 1 ] || { echo "no pending sign-up for bench@example.com" >&2; exit 1; }
 dashboard=$(curl -sf -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$base/accounts/signup/$token/" \
-  --data-urlencode "csrf=$csrf")
+  --data-urlencode "csrf=$csrf" --data-urlencode "password=bench-password")
 dashboard=$(curl -sf -c "$jar" -b "$jar" -o /dev/null -w '%{url_effective}' -L "$dashboard")
 project=$(sed -n 's|.*/projects/\([0-9a-f-]*\)/checks/.*|\1|p' <<<"$dashboard")
 [ -n "$project" ] || { echo "sign-up did not lead to a dashboard (got \"$dashboard\")" >&2; exit 1; }

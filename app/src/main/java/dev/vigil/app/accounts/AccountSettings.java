@@ -111,16 +111,24 @@ public class AccountSettings {
         }
         emailChangesByUser.count(key, now);
         String token = Accounts.randomToken();
-        boolean free = accounts.inTransaction(em -> {
-            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-            em.createQuery("DELETE FROM LoginToken t WHERE t.userId = :u AND t.purpose = :p")
-                    .setParameter("u", me.userId()).setParameter("p", LoginToken.Purpose.EMAIL_CHANGE.stored)
-                    .executeUpdate();
-            em.persist(new LoginToken(me.userId(), LoginToken.Purpose.EMAIL_CHANGE, Accounts.hash(token), at,
-                    at.plus(EMAIL_LINK_LIFETIME), email, null));
-            return em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
-                    .getResultList().isEmpty();
-        });
+        boolean free;
+        try {
+            free = accounts.inTransaction(em -> {
+                OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+                em.createQuery("DELETE FROM LoginToken t WHERE t.userId = :u AND t.purpose = :p")
+                        .setParameter("u", me.userId()).setParameter("p", LoginToken.Purpose.EMAIL_CHANGE.stored)
+                        .executeUpdate();
+                em.persist(new LoginToken(me.userId(), LoginToken.Purpose.EMAIL_CHANGE, Accounts.hash(token), at,
+                        at.plus(EMAIL_LINK_LIFETIME), email, null));
+                return em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
+                        .getResultList().isEmpty();
+            });
+        } catch (PersistenceException e) {
+            if (Accounts.isUniqueViolation(e)) {
+                return email; // a change asked in the same instant (a double submit): its link is on its way
+            }
+            throw e;
+        }
         // An address that has an account gets no link: the change could never be made (an address belongs to one
         // account), and the email would let any user send Vigil's mail to another user's address. The pending
         // change is kept all the same, so the answer and the settings page do not tell that the address is taken.
@@ -150,8 +158,8 @@ public class AccountSettings {
     }
 
     /**
-     * Uses up an email-change link: the account's email becomes the link's address, the login and reset links
-     * sent to the old one stop working, and the old address is told. {@link LoginLinks#LINK_GONE} for a used or
+     * Uses up an email-change link: the account's email becomes the link's address, the login, reset and
+     * unsubscribe links sent to the old one stop working, and the old address is told. {@link LoginLinks#LINK_GONE} for a used or
      * expired link. Returns the new address.
      */
     public String confirmEmailChange(String token) {
@@ -166,6 +174,9 @@ public class AccountSettings {
                 }
                 String old = user.email();
                 user.changeEmail(t.email());
+                // the unsubscribe links in mail sent to the old address must not turn off the new one's reports
+                em.createNativeQuery("UPDATE users SET unsubscribe_token = gen_random_uuid() WHERE id = ?")
+                        .setParameter(1, user.id()).executeUpdate();
                 em.createQuery("DELETE FROM LoginToken t WHERE t.userId = :u AND t.purpose IN :p")
                         .setParameter("u", user.id()).setParameter("p",
                                 List.of(LoginToken.Purpose.LOGIN.stored, LoginToken.Purpose.RESET.stored))

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Sign-up by emailed link: the form's address and password wait in a pending sign-up ({@code login_tokens}, the
  * password PBKDF2-hashed, the link's token SHA-256-hashed) until the link sent to the address is used, once, within
- * {@link #LIFETIME}; only then is the account made. The form answers alike whether the address has an account or
- * not: a registered address gets an email that says so instead of a link.
+ * {@link #LIFETIME}, with the password chosen at sign-up entered again; only then is the account made. The form
+ * answers alike whether the address has an account or not: a registered address gets an email that says so instead
+ * of a link.
  */
 @ApplicationScoped
 public class SignUpLinks {
@@ -23,6 +24,9 @@ public class SignUpLinks {
     public static final Duration LIFETIME = Duration.ofHours(1);
     /** The link's answer when the address got an account meanwhile (by an invitation, an email change). */
     public static final String ALREADY_MADE = "This address already has an account. Please log in.";
+    /** The link's answer to another password than its sign-up's; the link stays usable. */
+    public static final String WRONG_PASSWORD = "That is not the password you chose at sign-up. Enter it again, or"
+            + " sign up again to choose another.";
 
     private final AttemptLimit requestsByAddress = new AttemptLimit(50, Duration.ofHours(1));
     /** As for login links: a sign-up form must not mail one address over and over. */
@@ -95,12 +99,17 @@ public class SignUpLinks {
 
     /**
      * Uses up a sign-up link: makes the account with the password chosen at sign-up, its first project and a new
-     * session; {@link LoginLinks#LINK_GONE} for a used or expired link, {@link #ALREADY_MADE} when the address got
-     * an account meanwhile.
+     * session. The link asks for that password again, since anyone may sign up an address (and so replace its
+     * pending sign-up): only the one who chose the password of the newest request gets its account.
+     * {@link #WRONG_PASSWORD} for another password (the link stays), {@link LoginLinks#LINK_GONE} for a used or
+     * expired link, {@link #ALREADY_MADE} when the address got an account meanwhile.
      */
-    public NewSession signUp(String token, String userAgent) {
+    public NewSession signUp(String token, char[] password, String userAgent) {
         return accounts.inTransaction(em -> {
             LoginToken t = LoginLinks.take(em, token, LoginToken.Purpose.SIGN_UP);
+            if (!Passwords.verify(t.passwordHash(), password)) {
+                throw new AccountException(WRONG_PASSWORD, false); // rolled back: the link is not used up
+            }
             try {
                 return Accounts.create(em, t.email(), t.passwordHash(), userAgent);
             } catch (AccountException e) { // the address is proved here: this page may say it is registered

@@ -211,10 +211,12 @@ public class ChecksService {
     }
 
     /**
-     * Moves a check to {@code target}, another project the caller may change (Healthchecks' "transfer"): its
-     * pings and history go with it; it is given every channel of the target project, as Healthchecks does; its
-     * dependencies and the windows scoped to it stay behind, since they belong to the old project. The target
-     * owner's check limit applies as to a create.
+     * Moves a check to {@code target}, another project, in which the caller (the page) has checked that the user
+     * may add checks (Healthchecks' "transfer"): its pings and history go with it; it is given every channel of the
+     * target project, as Healthchecks does; its dependencies and the windows scoped to it stay behind, since they
+     * belong to the old project. The target owner's check limit applies as to a create. Its UUID ping URL keeps
+     * working, and its slug URL becomes the target's (the target's ping key): so a slug the target already uses is
+     * refused, as the two checks would make that slug URL ambiguous (409) for both.
      */
     public CheckRow transfer(ApiCaller caller, UUID check, UUID target) {
         return tx.run(c -> {
@@ -225,6 +227,12 @@ public class ChecksService {
             }
             if (store.lockProjectAndCountRoom(target) <= 0) {
                 throw ApiException.forbidden("check limit reached in that project");
+            }
+            String slug = row.slug();
+            if (slug != null && !slug.isEmpty()
+                    && store.list(target).stream().anyMatch(other -> slug.equals(other.slug()))) {
+                throw ApiException.status(409, new ProjectStore(c).name(target).orElse("That project")
+                        + " already has a check with the slug '" + slug + "': change one of the slugs first");
             }
             new DependencyStore(c).detach(row.id());
             new WindowStore(c).deleteForCheck(row.id());

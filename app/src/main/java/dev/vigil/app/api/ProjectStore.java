@@ -53,6 +53,16 @@ public final class ProjectStore {
         }
     }
 
+    /** The project's name; empty when there is no such project. */
+    Optional<String> name(UUID project) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT name FROM projects WHERE id = ?")) {
+            st.setObject(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString("name")) : Optional.empty();
+            }
+        }
+    }
+
     List<ProjectKeys.Key> keys(UUID project) throws SQLException {
         List<ProjectKeys.Key> keys = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT id, label, read_only, created FROM api_keys "

@@ -93,27 +93,38 @@ public class AccountPages {
     @Path("signup/{token}")
     public Response signUpLinkPage(@Context ContainerRequestContext request, @PathParam("token") String token) {
         WebContext web = WebContext.of(request);
-        return signUps.pending(token).map(email -> linkPage(step(web, "Finish signing up",
-                        "Create your Vigil account for " + email + ".", null, null, "/accounts/signup/" + token + "/",
-                        List.of(), List.of(), "Create my account", List.of())))
+        return signUps.pending(token).map(email -> linkPage(signUpLinkStep(web, token, email, null)))
                 .orElseGet(() -> gone(web, "Sign up", TO_SIGN_UP));
     }
 
+    /** Takes the link only with the password chosen at sign-up: see {@link SignUpLinks#signUp}. */
     @POST
     @Path("signup/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUpWithLink(@Context ContainerRequestContext request, @PathParam("token") String token,
-            @HeaderParam("User-Agent") String userAgent) {
+            @FormParam("password") String password, @HeaderParam("User-Agent") String userAgent) {
         WebContext web = WebContext.of(request);
         try {
-            return signedIn(signUps.signUp(token, userAgent));
+            return signedIn(signUps.signUp(token, chars(password), userAgent));
         } catch (AccountException e) {
             if (LoginLinks.LINK_GONE.equals(e.getMessage())) {
                 return gone(web, "Sign up", TO_SIGN_UP);
             }
+            if (SignUpLinks.WRONG_PASSWORD.equals(e.getMessage())) {
+                return signUps.pending(token).map(email -> linkPage(400, signUpLinkStep(web, token, email,
+                        e.getMessage()))).orElseGet(() -> gone(web, "Sign up", TO_SIGN_UP));
+            }
             return Response.status(409).entity(step(web, "Sign up", null, null, e.getMessage(), null, List.of(),
                     List.of(), null, TO_LOGIN)).build();
         }
+    }
+
+    private static Page signUpLinkStep(WebContext web, String token, String email, String error) {
+        return step(web, "Finish signing up", "Create your Vigil account for " + email + ".", null, error,
+                "/accounts/signup/" + token + "/",
+                List.of(new AccountViews.Field("password", "Enter the password you chose when you signed up",
+                        "password", "current-password")),
+                List.of(), "Create my account", TO_SIGN_UP);
     }
 
     // --- the link that proves a new email (asked for on the settings page) ----------------------------------
@@ -208,7 +219,12 @@ public class AccountPages {
      * not use them up; neither cached nor sent on as a referrer, as it holds the token.
      */
     private static Response linkPage(Page page) {
-        return Response.ok(page).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+        return linkPage(200, page);
+    }
+
+    private static Response linkPage(int status, Page page) {
+        return Response.status(status).entity(page).header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer").build();
     }
 
     @POST

@@ -21,6 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -229,9 +233,11 @@ class AccountSecurityIT {
         String link = linkIn(awaitMail(email, WebUser.SIGN_UP_SUBJECT), "/accounts/signup/");
         HttpResponse<String> page = browser.get(link);
         assertThat(page.statusCode()).as("opening the link uses nothing up").isEqualTo(200);
-        assertThat(page.body()).contains("Create your Vigil account for " + email);
+        assertThat(page.body()).contains("Create your Vigil account for " + email)
+                .contains("<label for=\"password\">Enter the password you chose when you signed up</label>")
+                .contains("<input type=\"password\" id=\"password\" name=\"password\"");
         assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
-        HttpResponse<String> made = browser.submit(link, link, Map.of());
+        HttpResponse<String> made = browser.submit(link, link, Map.of("password", WebUser.PASSWORD));
         assertThat(made.statusCode()).isEqualTo(303);
         assertThat(made.headers().firstValue("Location").orElseThrow()).matches(".*/projects/[0-9a-f-]{36}/checks/");
         assertThat(browser.get("/accounts/settings/").body()).contains("id=\"account-email\">" + email + "<");
@@ -301,9 +307,62 @@ class AccountSecurityIT {
         browser.askToSignUp(email, "the third password", WebUser.newAddress());
         Await.until(Duration.ofSeconds(30), () -> mailsTo(email).size() == 3, () -> "a third sign-up link");
         String third = linkIn(mailsTo(email).get(2), "/accounts/signup/");
-        assertThat(browser.submit(third, third, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(browser.submit(third, third, Map.of("password", "the third password")).statusCode())
+                .isEqualTo(303);
         assertThat(logIn(new WebUser(vigil, email), email, "the third password").statusCode()).isEqualTo(303);
         assertThat(logIn(new WebUser(vigil, email), email, "the second password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSignUpLinkWorksOnlyWithThePasswordOfItsOwnRequest() throws Exception {
+        // the victim signs up; an attacker then signs the same address up with a password of their own, which
+        // replaces the pending sign-up: the newest link, in the victim's inbox, is the attacker's request
+        String email = "hijack-" + UUID.randomUUID() + "@example.com";
+        WebUser victim = new WebUser(vigil, email);
+        assertThat(victim.askToSignUp(email, "the victim's password", WebUser.newAddress()).statusCode())
+                .isEqualTo(200);
+        awaitMail(email, WebUser.SIGN_UP_SUBJECT);
+        WebUser attacker = new WebUser(vigil, email);
+        assertThat(attacker.askToSignUp(email, "the attacker's password", WebUser.newAddress()).statusCode())
+                .isEqualTo(200);
+        Await.until(Duration.ofSeconds(30), () -> mailsTo(email).size() == 2, () -> "the second sign-up link");
+        String newest = linkIn(mailsTo(email).get(1), "/accounts/signup/");
+
+        HttpResponse<String> refused = victim.submit(newest, newest, Map.of("password", "the victim's password"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("That is not the password you chose at sign-up. Enter it again, or sign"
+                + " up again to choose another.").contains("href=\"/accounts/signup/\"");
+        assertThat(victim.cookie("vigil_session")).isNull();
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).as("no account").isZero();
+
+        // the link is still there, and only its own request's password takes it
+        assertThat(victim.get(newest).statusCode()).isEqualTo(200);
+        HttpResponse<String> made = attacker.submit(newest, newest, Map.of("password", "the attacker's password"));
+        assertThat(made.statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, email), email, "the attacker's password").statusCode()).isEqualTo(303);
+        assertThat(logIn(new WebUser(vigil, email), email, "the victim's password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordOnTheSignUpLinkKeepsTheLinkUsable() throws Exception {
+        String email = "retry-" + UUID.randomUUID() + "@example.com";
+        WebUser browser = new WebUser(vigil, email);
+        assertThat(browser.askToSignUp(email, WebUser.newAddress()).statusCode()).isEqualTo(200);
+        for (String wrong : new String[] {"not the password at all", ""}) {
+            HttpResponse<String> refused = browser.followSignUpLink(wrong);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("That is not the password you chose at sign-up.")
+                    .contains("Create your Vigil account for " + email)
+                    .contains("<label for=\"password\">Enter the password you chose when you signed up</label>");
+            assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+        assertThat(count("SELECT count(*) FROM login_tokens WHERE purpose = 'signup' AND email = '" + email + "'"))
+                .as("the pending sign-up stays").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM users WHERE email = '" + email + "'")).isZero();
+
+        HttpResponse<String> made = browser.followSignUpLink();
+        assertThat(made.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/accounts/settings/").body()).contains("id=\"account-email\">" + email + "<");
     }
 
     @Test
@@ -364,6 +423,49 @@ class AccountSecurityIT {
         assertThat(Mailbox.text(notice)).contains("changed from " + u.email + " to " + changed);
         assertThat(elsewhere.get(link).statusCode()).as("the link works once").isEqualTo(410);
         assertThat(old.get(loginLink).statusCode()).isEqualTo(410);
+    }
+
+    /**
+     * A double-submitted email change: the other request's pending change is written but not committed when this
+     * one writes its own, so this one waits on the unique index (one pending change per user) and then finds it
+     * taken. It answers as if it had made the change, not with an error.
+     */
+    @Test
+    void anEmailChangeAskedTwiceAtOnceAnswersAsOne() throws Exception {
+        WebUser u = WebUser.signedUp(vigil); // the sign-up has just proved the password
+        String changed = "twice-" + UUID.randomUUID() + "@example.com";
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (Connection other = vigil.database.connect(); Connection watch = vigil.database.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement st = other.prepareStatement("INSERT INTO login_tokens (user_id, purpose,"
+                    + " token_hash, expires, email) SELECT id, 'email', ?, now() + interval '1 hour', ? FROM users"
+                    + " WHERE email = ?")) {
+                st.setBytes(1, sha256(UUID.randomUUID().toString()));
+                st.setString(2, changed);
+                st.setString(3, u.email);
+                assertThat(st.executeUpdate()).isEqualTo(1);
+            }
+            int otherPid;
+            try (PreparedStatement st = other.prepareStatement("SELECT pg_backend_pid()");
+                 java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                otherPid = rs.getInt(1);
+            }
+            Future<HttpResponse<String>> asked = background.submit(() -> u.submit("/accounts/settings/",
+                    "/accounts/settings/email/", Map.of("email", changed)));
+            Await.until(Duration.ofSeconds(30), () -> blocks(watch, otherPid),
+                    () -> "the app's request waiting on the other request's pending change");
+            other.commit();
+            HttpResponse<String> answer = asked.get(60, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+            assertThat(answer.headers().firstValue("Location").orElseThrow())
+                    .endsWith("/accounts/settings/?done=email");
+        } finally {
+            background.shutdownNow();
+        }
+        assertThat(pendingEmail(u.get("/accounts/settings/?done=email").body())).contains(changed);
+        assertThat(count("SELECT count(*) FROM login_tokens t JOIN users u ON u.id = t.user_id WHERE t.purpose ="
+                + " 'email' AND u.email = '" + u.email + "'")).isEqualTo(1);
     }
 
     @Test
@@ -497,6 +599,20 @@ class AccountSecurityIT {
         assertThat(m.find()).as("a second-step form in %s", stepPage.body()).isTrue();
         return browser.post("/accounts/login/code/", Map.of("pending", m.group(1), "code", code,
                 "csrf", WebPagesIT.csrfOf(stepPage.body())), Map.of());
+    }
+
+    /** Whether a statement of another session waits on the session of backend {@code pid}. */
+    private static boolean blocks(Connection watch, int pid) {
+        try (PreparedStatement st = watch.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+            st.setInt(1, pid);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Closes the user's re-authentication windows, as five minutes would. */

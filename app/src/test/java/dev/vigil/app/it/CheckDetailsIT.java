@@ -354,6 +354,44 @@ class CheckDetailsIT {
         assertThat(countChecks(second)).isEqualTo(1);
     }
 
+    @Test
+    void aCheckWhoseSlugTheTargetProjectAlreadyUsesDoesNotMove() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        u.submit(u.dashboard(), u.dashboard(), Map.of("name", "mover"));
+        String check = WebPagesIT.firstCheck(u.get(u.dashboard()).body());
+        UUID second = newProject(u, "Second home");
+        String there = "/projects/" + second + "/checks/";
+        u.submit(there, there, Map.of("name", "already there"));
+        sql("UPDATE checks SET slug = 'nightly-backup' WHERE project_id IN ('" + u.project + "', '" + second + "')");
+        String transfer = details(check) + "transfer/";
+        assertThat(u.get(transfer).body()).contains("its UUID ping URL keeps working")
+                .contains("with that project's ping key");
+
+        HttpResponse<String> refused = u.submit(transfer, transfer, Map.of("project", second.toString()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Second home already has a check with the slug 'nightly-backup': change"
+                + " one of the slugs first");
+        assertThat(one("SELECT project_id::text FROM checks WHERE id = '" + check + "'")).as("nothing moved")
+                .isEqualTo(u.project.toString());
+        assertThat(countChecks(second)).isEqualTo(1);
+        String oldKey = one("SELECT ping_key FROM projects WHERE id = '" + u.project + "'");
+        String newKey = one("SELECT ping_key FROM projects WHERE id = '" + second + "'");
+        assertThat(ping("/ping/" + oldKey + "/nightly-backup")).as("each slug URL still has one check")
+                .isEqualTo(200);
+        assertThat(ping("/ping/" + newKey + "/nightly-backup")).isEqualTo(200);
+
+        // with another slug it moves: the UUID URL keeps working, the slug URL is the new project's
+        sql("UPDATE checks SET slug = 'weekly-backup' WHERE id = '" + check + "'");
+        assertThat(u.submit(transfer, transfer, Map.of("project", second.toString())).statusCode()).isEqualTo(303);
+        assertThat(ping("/ping/" + check)).isEqualTo(200);
+        assertThat(ping("/ping/" + newKey + "/weekly-backup")).isEqualTo(200);
+        assertThat(ping("/ping/" + oldKey + "/weekly-backup")).isEqualTo(404);
+    }
+
+    private static int ping(String path) throws IOException {
+        return vigil.app.send(java.net.http.HttpRequest.newBuilder(vigil.app.uri(path)).GET()).statusCode();
+    }
+
     private static UUID newProject(WebUser u, String name) throws IOException {
         HttpResponse<String> made = u.submit("/projects/new/", "/projects/new/", Map.of("name", name));
         Matcher m = Pattern.compile("/projects/([0-9a-f-]{36})/checks/").matcher(made.headers()

@@ -231,6 +231,32 @@ class EmailReportsIT {
         assertThat(vigil.app.get("/unsubscribe/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anEmailChangeGivesTheUnsubscribeLinkANewToken() throws Exception {
+        WebUser u = WebUser.signedUp(vigil); // the sign-up has just proved the password: no re-authentication asked
+        assertThat(saveReports(u, "daily", "daily").statusCode()).isEqualTo(303);
+        String before = value("SELECT unsubscribe_token FROM users WHERE email = ?", u.email);
+        String changed = "moved-" + java.util.UUID.randomUUID() + "@example.com";
+        HttpResponse<String> asked = u.submit("/accounts/settings/", "/accounts/settings/email/",
+                Map.of("email", changed));
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/accounts/settings/?done=email");
+        String link = WebUser.sitePath(vigil, Mailbox.tokenLink(Mailbox.await(vigil, changed,
+                "Confirm your new Vigil email"::equals, "the email-change link"), "/accounts/email/"));
+        assertThat(u.submit(link, link, Map.of()).statusCode()).isEqualTo(200);
+
+        String after = value("SELECT unsubscribe_token FROM users WHERE email = ?", changed);
+        assertThat(after).as("a new token with the new address").isNotNull().isNotEqualTo(before);
+        // a report's link in the old address's mail no longer reaches the account
+        assertThat(vigil.app.get("/unsubscribe/" + before).statusCode()).isEqualTo(404);
+        HttpResponse<String> oneClick = vigil.app.send(HttpRequest.newBuilder(vigil.app.uri("/unsubscribe/" + before))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        assertThat(oneClick.statusCode()).isEqualTo(404);
+        assertThat(value("SELECT reports || ' ' || nag_period FROM users WHERE email = ?", changed))
+                .isEqualTo("daily daily");
+        assertThat(vigil.app.get("/unsubscribe/" + after).statusCode()).as("the new token's link").isEqualTo(200);
+    }
+
     private static String nextNag(WebUser u) {
         try {
             return value("SELECT next_nag FROM users WHERE email = ?", u.email);

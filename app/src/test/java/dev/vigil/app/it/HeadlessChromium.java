@@ -62,8 +62,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Signs up on the sign-up page this browser shows, as a person does: fills in the form, waits for "check your
-     * inbox", opens the link the app mailed to {@code email} (caught by {@code mail}), presses its button, and
-     * waits for the new account's dashboard.
+     * inbox", opens the link the app mailed to {@code email} (caught by {@code mail}), enters the password again,
+     * presses its button, and waits for the new account's dashboard.
      */
     void signUp(GreenMail mail, String email, String password) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -73,6 +73,7 @@ final class HeadlessChromium implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-notice"), WebUser.CHECK_INBOX));
         driver.get(Mailbox.tokenLink(Mailbox.await(mail, email, WebUser.SIGN_UP_SUBJECT::equals, "the sign-up link"),
                 "/accounts/signup/"));
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("submit")).click();
         wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
     }

@@ -104,11 +104,18 @@ final class WebUser {
                 headers);
     }
 
-    /** Opens the newest sign-up link mailed to {@link #email} and presses its button: the answer to that. */
+    /**
+     * Opens the newest sign-up link mailed to {@link #email}, enters {@link #PASSWORD} (the one chosen at sign-up)
+     * and presses its button: the answer to that.
+     */
     HttpResponse<String> followSignUpLink() throws IOException {
+        return followSignUpLink(PASSWORD);
+    }
+
+    HttpResponse<String> followSignUpLink(String password) throws IOException {
         String link = sitePath(app, Mailbox.tokenLink(Mailbox.await(mail, email, SIGN_UP_SUBJECT::equals,
                 "the sign-up link"), "/accounts/signup/"));
-        return submit(link, link, Map.of());
+        return submit(link, link, Map.of("password", password));
     }
 
     /** The path of one of the shared app's own links, which must lead to it. */
