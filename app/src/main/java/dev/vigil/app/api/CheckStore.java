@@ -115,11 +115,21 @@ final class CheckStore {
         }
     }
 
-    /** Moves a check to another project; its channels, dependencies and windows are the caller's to redo. */
+    /**
+     * Moves a check to another project; its channels, dependencies and windows are the caller's to redo. Its
+     * notifications still waiting for delivery were for the old project's channels: they are given up (one being
+     * delivered right now is left to finish), so nothing about the check reaches the old project from here on.
+     */
     void moveTo(UUID check, UUID project) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE checks SET project_id = ? WHERE id = ?")) {
             st.setObject(1, project);
             st.setObject(2, check);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("UPDATE notifications SET state = 'failed', done = now(), "
+                + "error = 'the check moved to another project' WHERE check_id = ? AND state = 'pending' "
+                + "AND lease_owner IS NULL")) {
+            st.setObject(1, check);
             st.executeUpdate();
         }
     }

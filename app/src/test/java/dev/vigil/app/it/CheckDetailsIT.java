@@ -331,8 +331,20 @@ class CheckDetailsIT {
         assertThat(refused.body()).contains("Choose one of your projects below.");
         assertThat(countChecks(u.project)).as("nothing moved").isEqualTo(1);
 
+        // an alert waiting for a retry to the old project's channel (an hour away, so the running sender leaves it)
+        String oldChannel = one("SELECT channel_id::text FROM check_channels WHERE check_id = '" + check + "' LIMIT 1");
+        if (oldChannel == null) {
+            oldChannel = UUID.randomUUID().toString();
+            sql("INSERT INTO channels (id, project_id, kind) VALUES ('" + oldChannel + "', '" + u.project
+                    + "', 'email')");
+        }
+        sql("INSERT INTO notifications (check_id, channel_id, flip_id, flip_created, old_status, new_status, "
+                + "next_attempt) VALUES ('" + check + "', '" + oldChannel + "', 0, now(), 'up', 'down', "
+                + "now() + interval '1 hour')");
         HttpResponse<String> moved = u.submit(transfer, transfer, Map.of("project", second.toString()));
         assertThat(moved.statusCode()).isEqualTo(303);
+        assertThat(one("SELECT state || ': ' || error FROM notifications WHERE check_id = '" + check + "'"))
+                .as("nothing more reaches the old project").isEqualTo("failed: the check moved to another project");
         assertThat(countChecks(second)).isEqualTo(1);
         assertThat(countChecks(u.project)).isZero();
         assertThat(one("SELECT n_pings::text FROM checks WHERE id = '" + check + "'")).as("its history goes along")
