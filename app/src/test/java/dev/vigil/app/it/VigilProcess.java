@@ -49,6 +49,9 @@ public final class VigilProcess implements AutoCloseable {
     /** As VIGIL_PING_PORT in {@link #launch}'s settings: leave it unset, so that the app takes VIGIL_PORT + 1. */
     public static final String DEFAULT_PING_PORT = "";
 
+    /** The ports given to the apps this JVM launched (two started back to back once got overlapping ones). */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public static VigilProcess launch(Map<String, String> settings) {
         try {
             Path jar = Path.of(System.getProperty("vigil.jar", "target/vigil.jar"));
@@ -56,14 +59,18 @@ public final class VigilProcess implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: the integration tests run after `mvn package`");
             }
             boolean defaultPingPort = DEFAULT_PING_PORT.equals(settings.get("VIGIL_PING_PORT"));
+            // a port handed to an app that is still starting is free to the OS: never hand it out twice
             int port = freePort();
-            while (defaultPingPort && !isFree(port + 1)) {
+            while (HANDED_OUT.contains(port)
+                    || defaultPingPort && (HANDED_OUT.contains(port + 1) || !isFree(port + 1))) {
                 port = freePort();
             }
             int pingPort = defaultPingPort ? port + 1 : freePort();
-            while (pingPort == port) {
+            while (pingPort == port || !defaultPingPort && HANDED_OUT.contains(pingPort)) {
                 pingPort = freePort();
             }
+            HANDED_OUT.add(port);
+            HANDED_OUT.add(pingPort);
             Path workDir = Files.createTempDirectory("vigil-it-");
             Path log = workDir.resolve("vigil.log");
             String java = ProcessHandle.current().info().command().orElse("java");
