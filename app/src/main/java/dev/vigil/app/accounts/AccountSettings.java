@@ -120,8 +120,7 @@ public class AccountSettings {
                         .executeUpdate();
                 em.persist(new LoginToken(me.userId(), LoginToken.Purpose.EMAIL_CHANGE, Accounts.hash(token), at,
                         at.plus(EMAIL_LINK_LIFETIME), email, null));
-                return em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
-                        .getResultList().isEmpty();
+                return !Accounts.registered(em, email);
             });
         } catch (PersistenceException e) {
             if (Accounts.isUniqueViolation(e)) {
@@ -168,8 +167,7 @@ public class AccountSettings {
             change = accounts.inTransaction(em -> {
                 LoginToken t = LoginLinks.take(em, token, LoginToken.Purpose.EMAIL_CHANGE);
                 UserAccount user = em.find(UserAccount.class, t.userId());
-                if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", t.email())
-                        .getResultList().isEmpty()) {
+                if (Accounts.registered(em, t.email())) {
                     throw new AccountException(EMAIL_TAKEN, false);
                 }
                 String old = user.email();

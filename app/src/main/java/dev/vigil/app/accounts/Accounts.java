@@ -97,13 +97,18 @@ public class Accounts {
         return tx.inEntityTransaction(emf(), em -> create(em, email, hash, null));
     }
 
+    /** Whether a (normalised) address is an account's email. */
+    static boolean registered(EntityManager em, String email) {
+        return !em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     /**
      * Writes a new user, its first project ("My Project", of which it is the owner) and a session, in the caller's
      * transaction; refuses an address that has an account (a second sign-up in the same instant included).
      */
     static NewSession create(EntityManager em, String email, String passwordHash, String userAgent) {
-        if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
-                .getResultList().isEmpty()) {
+        if (registered(em, email)) {
             throw new AccountException(TAKEN, false);
         }
         UserAccount user = new UserAccount(email, passwordHash, OffsetDateTime.now(ZoneOffset.UTC));

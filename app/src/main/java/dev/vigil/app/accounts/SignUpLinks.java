@@ -63,8 +63,7 @@ public class SignUpLinks {
                 em.createQuery("DELETE FROM LoginToken t WHERE t.purpose = :p AND (t.email = :e OR t.expires < :now)")
                         .setParameter("p", LoginToken.Purpose.SIGN_UP.stored).setParameter("e", email)
                         .setParameter("now", at).executeUpdate();
-                if (!em.createQuery("SELECT u.id FROM UserAccount u WHERE u.email = :e").setParameter("e", email)
-                        .getResultList().isEmpty()) {
+                if (Accounts.registered(em, email)) {
                     return true;
                 }
                 em.persist(new LoginToken(null, LoginToken.Purpose.SIGN_UP, Accounts.hash(token), at,

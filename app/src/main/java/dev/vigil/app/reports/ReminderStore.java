@@ -31,20 +31,15 @@ final class ReminderStore {
 
     private static final String PERIOD = "(CASE u.nag_period WHEN 'hourly' THEN interval '1 hour' "
             + "ELSE interval '1 day' END)";
-    private static final String VISIBLE_PROJECTS = "(SELECT id FROM projects WHERE owner_id = u.id UNION "
-            + "SELECT project_id FROM project_members WHERE user_id = u.id)";
     // a check that may be down: stored down, or past its stored alert time (never later than the real one, so no
     // down check is missed); StatusNow decides when the reminder is made
     private static final String SCHEDULE = "UPDATE users u SET next_nag = now() + " + PERIOD
             + " WHERE u.nag_period <> 'off' AND u.next_nag IS NULL AND EXISTS (SELECT 1 FROM checks c WHERE "
-            + "c.project_id IN " + VISIBLE_PROJECTS + " AND (c.status = 'down' OR c.alert_after <= now()))";
+            + "c.project_id IN " + VisibleChecks.projectsOf("u.id") + " AND (c.status = 'down' OR c.alert_after <= now()))";
     private static final String CLAIM = "UPDATE users u SET next_nag = now() + " + PERIOD + " FROM (SELECT id "
             + "FROM users WHERE nag_period <> 'off' AND next_nag <= now() ORDER BY next_nag LIMIT ? "
             + "FOR UPDATE SKIP LOCKED) d WHERE u.id = d.id RETURNING u.id, u.email, u.nag_period, "
             + "u.unsubscribe_token, u.next_nag";
-    private static final String CHECKS = "SELECT " + CheckStateRows.COLUMNS + ", name, (SELECT p.name FROM "
-            + "projects p WHERE p.id = c.project_id) AS project_name FROM checks c WHERE c.project_id IN "
-            + VISIBLE_PROJECTS.replace("u.id", "?");
     private static final String WENT_DOWN = "SELECT check_id, max(created) AS since FROM flips WHERE "
             + "check_id = ANY(?) AND new_status = 'down' GROUP BY check_id";
     // only the claim that moved the clock to this value clears it: a newer one stays
@@ -85,7 +80,7 @@ final class ReminderStore {
         record Down(UUID id, String project, String name, boolean storedDown, Instant goingDown) {
         }
         List<Down> down = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(CHECKS)) {
+        try (PreparedStatement st = c.prepareStatement(VisibleChecks.OF_USER)) {
             st.setLong(1, userId);
             st.setLong(2, userId);
             try (ResultSet rs = st.executeQuery()) {

@@ -47,11 +47,6 @@ public final class ReportJob {
             + "AND next_report <= now() ORDER BY next_report LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE u.id = d.id "
             + "RETURNING u.id, u.email, u.reports, u.unsubscribe_token, d.period_end - " + PERIOD + " AS period_start, "
             + "d.period_end";
-    // the check's state columns, so that its status is the one rule's (StatusNow), not the stored word
-    private static final String CHECKS = "SELECT " + CheckStateRows.COLUMNS + ", name, project_id, (SELECT p.name "
-            + "FROM projects p WHERE p.id = c.project_id) AS project_name FROM checks c WHERE c.project_id IN "
-            + "(SELECT id FROM projects WHERE owner_id = ? UNION SELECT project_id FROM project_members WHERE "
-            + "user_id = ?) ORDER BY project_name, project_id, name, id";
     private static final String STATUS_BEFORE = "SELECT DISTINCT ON (check_id) check_id, new_status FROM flips "
             + "WHERE check_id = ANY(?) AND created < ? ORDER BY check_id, created DESC";
     private static final String FLIPS_SINCE = "SELECT check_id, created, old_status, new_status FROM flips "
@@ -126,7 +121,7 @@ public final class ReportJob {
         List<Report.Line> lines = new ArrayList<>();
         Instant latestPing = null;
         Instant now = Instant.now();
-        try (PreparedStatement st = c.prepareStatement(CHECKS)) {
+        try (PreparedStatement st = c.prepareStatement(VisibleChecks.OF_USER)) {
             st.setLong(1, r.userId());
             st.setLong(2, r.userId());
             try (ResultSet rs = st.executeQuery()) {

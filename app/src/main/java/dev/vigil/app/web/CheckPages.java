@@ -126,10 +126,8 @@ public class CheckPages {
     @Path("delete")
     public Response confirmDelete(@Context ContainerRequestContext request, @PathParam("check") String check) {
         WebContext web = WebContext.of(request);
-        return withCheck(web, check, (row, role) -> !role.canChange()
-                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build()
-                : Response.ok(new Page("delete.jte", new Views.DeleteCheck(web.chrome(),
-                        CheckLine.of(row, Instant.now(), new ApiUrls(siteRoot))))).build());
+        return formPage(web, check, row -> new Page("delete.jte", new Views.DeleteCheck(web.chrome(),
+                CheckLine.of(row, Instant.now(), new ApiUrls(siteRoot)))));
     }
 
     @POST
@@ -147,9 +145,7 @@ public class CheckPages {
     @Path("transfer")
     public Response transferForm(@Context ContainerRequestContext request, @PathParam("check") String check) {
         WebContext web = WebContext.of(request);
-        return withCheck(web, check, (row, role) -> !role.canChange()
-                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build()
-                : Response.ok(transferPage(web, row, null)).build());
+        return formPage(web, check, row -> transferPage(web, row, null));
     }
 
     /**
@@ -217,9 +213,7 @@ public class CheckPages {
     @Path("edit")
     public Response editForm(@Context ContainerRequestContext request, @PathParam("check") String check) {
         WebContext web = WebContext.of(request);
-        return withCheck(web, check, (row, role) -> !role.canChange()
-                ? Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build()
-                : Response.ok(editPage(web, row, row.name(), row.slug(), row.tags(), row.desc(), null)).build());
+        return formPage(web, check, row -> editPage(web, row, row.name(), row.slug(), row.tags(), row.desc(), null));
     }
 
     /** Saves through the API's update, so its rules and messages apply; a refused value changes nothing. */
@@ -255,10 +249,20 @@ public class CheckPages {
 
     static final String READ_ONLY = "Read-only members cannot change checks.";
 
+    /** A form page of an action that changes the check: refused, as the action itself is, to read-only members. */
+    private Response formPage(WebContext web, String check, java.util.function.Function<CheckRow, Page> page) {
+        return withCheck(web, check, (row, role) -> role.canChange() ? Response.ok(page.apply(row)).build()
+                : readOnly(web, row, role));
+    }
+
+    private Response readOnly(WebContext web, CheckRow row, ProjectRole role) {
+        return Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build();
+    }
+
     private Response change(WebContext web, String check, CheckAction action) {
         return withCheck(web, check, (row, role) -> {
             if (!role.canChange()) {
-                return Response.status(403).entity(detailsPage(web, row, role, READ_ONLY, ALL)).build();
+                return readOnly(web, row, role);
             }
             try {
                 return action.apply(row, new ApiCaller(row.projectId(), false));
