@@ -33,6 +33,16 @@ class LbServerStatesIT {
     private static final List<TestBackend> backends = new ArrayList<>();
     private static final List<HaproxyProcess> balancers = new ArrayList<>();
     private static List<RuntimeApi> apis;
+    /**
+     * Threads of their own for the held requests and the drain, which block until released: the common pool has a
+     * single thread on a two-core machine, so a blocked one would stop the next request from being sent.
+     */
+    private static final java.util.concurrent.ExecutorService REQUESTS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "held-request");
+                t.setDaemon(true);
+                return t;
+            });
 
     @BeforeAll
     static void start() {
@@ -51,6 +61,7 @@ class LbServerStatesIT {
 
     @AfterAll
     static void stop() {
+        REQUESTS.shutdownNow();
         balancers.forEach(HaproxyProcess::close);
         backends.forEach(TestBackend::close);
     }
@@ -85,7 +96,7 @@ class LbServerStatesIT {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                }));
+                }, REQUESTS));
                 Await.until(Duration.ofSeconds(10), () -> totalSessions(lb.api) > before,
                         () -> "the slow request held on a server:\n" + LbServerStates.table(apis));
             }
@@ -113,7 +124,7 @@ class LbServerStatesIT {
     void drainTakesTheServerOutEverywhereAndWaitsForItsSessions() throws Exception {
         List<CompletableFuture<TestClient.Response>> held = holdOneRequestPerServer();
         CompletableFuture<DrainResult> drain = CompletableFuture.supplyAsync(() ->
-                LbServerStates.drain(apis, "app1", Duration.ofSeconds(60)));
+                LbServerStates.drain(apis, "app1", Duration.ofSeconds(60)), REQUESTS);
         Await.until(Duration.ofSeconds(10), () -> apis.stream().allMatch(a -> state(a, "app", "app1").equals("DRAIN")
                 && state(a, "ping", "app1").equals("DRAIN")), () -> LbServerStates.table(apis));
         String table = LbServerStates.table(apis);
