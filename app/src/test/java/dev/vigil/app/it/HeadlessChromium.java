@@ -3,9 +3,12 @@ package dev.vigil.app.it;
 import com.icegreen.greenmail.util.GreenMail;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -76,6 +79,26 @@ final class HeadlessChromium implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("submit")).click();
         wait.until(ExpectedConditions.urlMatches("/projects/[0-9a-f-]{36}/checks/$"));
+    }
+
+    /**
+     * {@code condition}, read again on the next poll when the page it looked at was being replaced: an element found
+     * just before a reload is stale, or, when the reload lands between finding it and reading it, Chrome answers an
+     * "unknown error" that the node "does not belong to the document" (it failed a CI run). Any other error stands.
+     */
+    static <T> ExpectedCondition<T> acrossReloads(ExpectedCondition<T> condition) {
+        return driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (StaleElementReferenceException replaced) {
+                return null;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
     }
 
     void screenshot(String name) throws IOException {

@@ -71,7 +71,6 @@ class IntegrationsBrowserIT {
     @Test
     void addAWebhookSendATestSeeTheBadgesAndGoDark() throws IOException {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // a reload may replace <html> mid-poll
         String site = "http://127.0.0.1:" + vigil.app.port();
         driver.get(site + "/accounts/signup/");
         browser.signUp(vigil.mail, "browser-" + UUID.randomUUID() + "@example.com", "a long enough password");
@@ -79,7 +78,7 @@ class IntegrationsBrowserIT {
         driver.findElement(By.id("tags")).sendKeys("prod");
         org.openqa.selenium.WebElement create = driver.findElement(By.id("create"));
         create.click();
-        wait.until(ExpectedConditions.stalenessOf(create)); // the dashboard again, with the check: not the old page
+        wait.until(HeadlessChromium.acrossReloads(ExpectedConditions.stalenessOf(create))); // the dashboard again, with the check: not the old page
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("integrations-link"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("add-webhook"))).click();
@@ -115,12 +114,14 @@ class IntegrationsBrowserIT {
         driver.findElement(By.id("appearance-link")).click();
         driver.findElement(By.id("appearance-dark")).click();
         driver.findElement(By.id("save-appearance")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "class", "theme-dark"));
+        wait.until(HeadlessChromium.acrossReloads(
+                ExpectedConditions.attributeToBe(By.tagName("html"), "class", "theme-dark")));
         assertThat(background()).isEqualTo(DARK_BACKGROUND);
         driver.navigate().back();
         driver.navigate().back();
         driver.navigate().refresh();
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "class", "theme-dark"));
+        wait.until(HeadlessChromium.acrossReloads(
+                ExpectedConditions.attributeToBe(By.tagName("html"), "class", "theme-dark")));
         screenshot("integrations-3-dark");
     }
 
