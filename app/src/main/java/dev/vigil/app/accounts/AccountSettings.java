@@ -34,9 +34,13 @@ public class AccountSettings {
             + " email.";
 
     /** Wrong passwords per user in 15 minutes, as for logins by email. */
-    private final AttemptLimit failuresByUser = new AttemptLimit(5, Duration.ofMinutes(15));
+    private final AttemptLimit failuresByUser =
+            new AttemptLimit("password-confirmation-failures-by-user", 5, Duration.ofMinutes(15));
     /** Email-change requests per user in an hour: each one emails an address of the user's choosing. */
-    private final AttemptLimit emailChangesByUser = new AttemptLimit(5, Duration.ofHours(1));
+    private final AttemptLimit emailChangesByUser = new AttemptLimit("email-changes-by-user", 5, Duration.ofHours(1));
+
+    @Inject
+    Attempts attempts;
 
     @Inject
     Accounts accounts;
@@ -106,10 +110,10 @@ public class AccountSettings {
         }
         Instant now = Instant.now();
         String key = Long.toString(me.userId());
-        if (emailChangesByUser.blocked(key, now)) {
+        if (attempts.blocked(emailChangesByUser, key, now)) {
             throw new AccountException(Accounts.TOO_MANY, true);
         }
-        emailChangesByUser.count(key, now);
+        attempts.count(emailChangesByUser, key, now);
         String token = Accounts.randomToken();
         boolean free;
         try {
@@ -270,13 +274,13 @@ public class AccountSettings {
     private void checkPassword(UserAccount user, char[] password) {
         Instant now = Instant.now();
         String key = Long.toString(user.id());
-        if (failuresByUser.blocked(key, now)) {
+        if (attempts.blocked(failuresByUser, key, now)) {
             throw new AccountException(Accounts.TOO_MANY, true);
         }
         boolean ok = user.passwordHash() != null ? Passwords.verify(user.passwordHash(), password)
                 : Passwords.verifyNothing(password);
         if (!ok) {
-            failuresByUser.count(key, now);
+            attempts.count(failuresByUser, key, now);
             throw new AccountException(WRONG_PASSWORD, false);
         }
     }

@@ -54,12 +54,16 @@ public class Accounts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Failed logins per client address, and per email (registered or not), in 15 minutes. */
-    private final AttemptLimit failuresByAddress = new AttemptLimit(20, Duration.ofMinutes(15));
-    private final AttemptLimit failuresByEmail = new AttemptLimit(5, Duration.ofMinutes(15));
-    private final AttemptLimit signUpsByAddress = new AttemptLimit(50, Duration.ofHours(1));
+    private final AttemptLimit failuresByAddress =
+            new AttemptLimit("login-failures-by-address", 20, Duration.ofMinutes(15));
+    private final AttemptLimit failuresByEmail = new AttemptLimit("login-failures-by-email", 5, Duration.ofMinutes(15));
+    private final AttemptLimit signUpsByAddress = new AttemptLimit("sign-ups-by-address", 50, Duration.ofHours(1));
 
     @Resource(lookup = VigilDataSource.JNDI_NAME)
     private DataSource dataSource;
+
+    @Inject
+    Attempts attempts;
 
     @Inject
     Transactions tx;
@@ -89,10 +93,10 @@ public class Accounts {
         checkEmail(email);
         checkNewPassword(password);
         Instant now = Instant.now();
-        if (signUpsByAddress.blocked(address, now)) {
+        if (attempts.blocked(signUpsByAddress, address, now)) {
             throw new AccountException(TOO_MANY, true);
         }
-        signUpsByAddress.count(address, now);
+        attempts.count(signUpsByAddress, address, now);
         String hash = Passwords.hash(password);
         return tx.inEntityTransaction(emf(), em -> create(em, email, hash, null));
     }
@@ -139,7 +143,7 @@ public class Accounts {
     public LoginStep logIn(String emailInput, char[] password, String address, String userAgent) {
         String email = normalEmail(emailInput);
         Instant now = Instant.now();
-        if (failuresByAddress.blocked(address, now) || failuresByEmail.blocked(email, now)) {
+        if (attempts.blocked(failuresByAddress, address, now) || attempts.blocked(failuresByEmail, email, now)) {
             throw new AccountException(TOO_MANY, true);
         }
         Optional<UserAccount> user = tx.inEntityTransaction(emf(), em -> em
@@ -149,8 +153,8 @@ public class Accounts {
                 ? Passwords.verify(user.get().passwordHash(), password)
                 : Passwords.verifyNothing(password);
         if (!ok) {
-            failuresByAddress.count(address, now);
-            failuresByEmail.count(email, now);
+            attempts.count(failuresByAddress, address, now);
+            attempts.count(failuresByEmail, email, now);
             throw new AccountException(LOGIN_FAILED, false);
         }
         return tx.inEntityTransaction(emf(), em -> firstFactorPassed(em, user.get().id(), userAgent));

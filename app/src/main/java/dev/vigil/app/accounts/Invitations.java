@@ -36,9 +36,13 @@ public class Invitations {
     }
 
     @Inject
+    Attempts attempts;
+
+    @Inject
     Accounts accounts;
 
-    private final AttemptLimit sentByProject = new AttemptLimit(PER_PROJECT_HOURLY, Duration.ofHours(1));
+    private final AttemptLimit sentByProject =
+            new AttemptLimit("invitations-by-project", PER_PROJECT_HOURLY, Duration.ofHours(1));
 
     /**
      * Invites the email to the project with the role; refused for a malformed email, a current member, or more
@@ -50,7 +54,7 @@ public class Invitations {
             throw new AccountException("Please enter a valid email address.", false);
         }
         Instant now = Instant.now();
-        if (sentByProject.blocked(project.toString(), now)) {
+        if (attempts.blocked(sentByProject, project.toString(), now)) {
             throw new AccountException("This project has sent " + PER_PROJECT_HOURLY + " invitations in the last "
                     + "hour. Please wait a while and try again.", true);
         }
@@ -70,7 +74,7 @@ public class Invitations {
                     created.plus(LIFETIME)));
             return null;
         });
-        sentByProject.count(project.toString(), now);
+        attempts.count(sentByProject, project.toString(), now);
         return new Made(token, email, role);
     }
 

@@ -26,8 +26,13 @@ public class LoginLinks {
             + " The link works once, for a short time.";
     public static final String LINK_GONE = "This link has expired or has already been used. Please ask for a new one.";
 
-    private final AttemptLimit requestsByAddress = new AttemptLimit(20, Duration.ofHours(1));
-    private final AttemptLimit requestsByEmail = new AttemptLimit(5, Duration.ofHours(1));
+    private final AttemptLimit requestsByAddress =
+            new AttemptLimit("login-link-requests-by-address", 20, Duration.ofHours(1));
+    private final AttemptLimit requestsByEmail =
+            new AttemptLimit("login-link-requests-by-email", 5, Duration.ofHours(1));
+
+    @Inject
+    Attempts attempts;
 
     @Inject
     Accounts accounts;
@@ -49,11 +54,11 @@ public class LoginLinks {
         String email = Accounts.normalEmail(emailInput);
         Accounts.checkEmail(email);
         Instant now = Instant.now();
-        if (requestsByAddress.blocked(address, now) || requestsByEmail.blocked(email, now)) {
+        if (attempts.blocked(requestsByAddress, address, now) || attempts.blocked(requestsByEmail, email, now)) {
             throw new AccountException(Accounts.TOO_MANY, true);
         }
-        requestsByAddress.count(address, now);
-        requestsByEmail.count(email, now);
+        attempts.count(requestsByAddress, address, now);
+        attempts.count(requestsByEmail, email, now);
         String token = Accounts.randomToken();
         Optional<String> to = accounts.inTransaction(em -> em
                 .createQuery("SELECT u FROM UserAccount u WHERE u.email = :e", UserAccount.class)

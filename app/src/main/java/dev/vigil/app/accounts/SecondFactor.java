@@ -30,7 +30,10 @@ public class SecondFactor {
     private static final String ISSUER = "Vigil";
 
     /** Wrong codes per user in 15 minutes: a 6-digit code must not be guessable by trying. */
-    private final AttemptLimit failuresByUser = new AttemptLimit(5, Duration.ofMinutes(15));
+    private final AttemptLimit failuresByUser = new AttemptLimit("totp-failures-by-user", 5, Duration.ofMinutes(15));
+
+    @Inject
+    Attempts attempts;
 
     @Inject
     Accounts accounts;
@@ -73,7 +76,7 @@ public class SecondFactor {
     public List<String> confirm(long userId, String code) {
         Instant now = Instant.now();
         String key = Long.toString(userId);
-        if (failuresByUser.blocked(key, now)) {
+        if (attempts.blocked(failuresByUser, key, now)) {
             throw new AccountException(Accounts.TOO_MANY, true);
         }
         return accounts.inTransaction(em -> {
@@ -83,7 +86,7 @@ public class SecondFactor {
             }
             OptionalLong step = Totp.matchingStep(f.secret(), code, now, f.lastStep());
             if (step.isEmpty()) {
-                failuresByUser.count(key, now);
+                attempts.count(failuresByUser, key, now);
                 throw new AccountException(WRONG_CODE, false);
             }
             f.accepted(step.getAsLong());
@@ -118,7 +121,7 @@ public class SecondFactor {
         long userId = accounts.inTransaction(em -> LoginLinks.find(em, pendingToken, LoginToken.Purpose.SECOND_STEP,
                 false)).orElseThrow(() -> new AccountException(LoginLinks.LINK_GONE, false)).userId();
         String key = Long.toString(userId);
-        if (failuresByUser.blocked(key, now)) {
+        if (attempts.blocked(failuresByUser, key, now)) {
             throw new AccountException(Accounts.TOO_MANY, true);
         }
         Optional<NewSession> session = accounts.inTransaction(em -> {
@@ -129,7 +132,7 @@ public class SecondFactor {
             return Optional.of(completeLogin(em, pendingToken, userId, userAgent));
         });
         if (session.isEmpty()) {
-            failuresByUser.count(key, now);
+            attempts.count(failuresByUser, key, now);
             throw new AccountException(WRONG_CODE, false);
         }
         return session.get();

@@ -28,9 +28,13 @@ public class SignUpLinks {
     public static final String WRONG_PASSWORD = "That is not the password you chose at sign-up. Enter it again, or"
             + " sign up again to choose another.";
 
-    private final AttemptLimit requestsByAddress = new AttemptLimit(50, Duration.ofHours(1));
+    private final AttemptLimit requestsByAddress =
+            new AttemptLimit("sign-up-requests-by-address", 50, Duration.ofHours(1));
     /** As for login links: a sign-up form must not mail one address over and over. */
-    private final AttemptLimit requestsByEmail = new AttemptLimit(5, Duration.ofHours(1));
+    private final AttemptLimit requestsByEmail = new AttemptLimit("sign-up-requests-by-email", 5, Duration.ofHours(1));
+
+    @Inject
+    Attempts attempts;
 
     @Inject
     Accounts accounts;
@@ -48,11 +52,11 @@ public class SignUpLinks {
         Accounts.checkEmail(email);
         Accounts.checkNewPassword(password);
         Instant now = Instant.now();
-        if (requestsByAddress.blocked(address, now) || requestsByEmail.blocked(email, now)) {
+        if (attempts.blocked(requestsByAddress, address, now) || attempts.blocked(requestsByEmail, email, now)) {
             throw new AccountException(Accounts.TOO_MANY, true);
         }
-        requestsByAddress.count(address, now);
-        requestsByEmail.count(email, now);
+        attempts.count(requestsByAddress, address, now);
+        attempts.count(requestsByEmail, email, now);
         String hash = Passwords.hash(password); // for a registered address too, so that both answers take as long
         String token = Accounts.randomToken();
         boolean registered;

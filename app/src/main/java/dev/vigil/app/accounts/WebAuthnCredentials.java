@@ -56,7 +56,11 @@ public class WebAuthnCredentials {
 
     private final WebAuthnManager manager = WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
     /** Refused assertions per user in 15 minutes, as for codes. */
-    private final AttemptLimit failuresByUser = new AttemptLimit(5, Duration.ofMinutes(15));
+    private final AttemptLimit failuresByUser =
+            new AttemptLimit("security-key-failures-by-user", 5, Duration.ofMinutes(15));
+
+    @Inject
+    Attempts attempts;
 
     @Inject
     Accounts accounts;
@@ -194,7 +198,7 @@ public class WebAuthnCredentials {
         Instant now = Instant.now();
         long userId = accounts.inTransaction(em -> pendingUser(em, pendingToken));
         String key = Long.toString(userId);
-        if (failuresByUser.blocked(key, now)) {
+        if (attempts.blocked(failuresByUser, key, now)) {
             throw new AccountException(Accounts.TOO_MANY, true);
         }
         AuthenticationRequest request;
@@ -206,7 +210,7 @@ public class WebAuthnCredentials {
                     unb64(response.authenticatorData()), unb64(response.clientData()), unb64(response.signature()));
             challenge = challengeOf(request.getClientDataJSON());
         } catch (RuntimeException e) {
-            failuresByUser.count(key, now);
+            attempts.count(failuresByUser, key, now);
             throw new AccountException(REFUSED, false);
         }
         Optional<WebAuthnCredential> stored = takeChallenge(userId, WebAuthnChallenge.Purpose.LOGIN, challenge)
@@ -214,7 +218,7 @@ public class WebAuthnCredentials {
                 : Optional.empty();
         Optional<AuthenticationData> verified = stored.flatMap(c -> verify(request, challenge, c));
         if (verified.isEmpty()) {
-            failuresByUser.count(key, now);
+            attempts.count(failuresByUser, key, now);
             throw new AccountException(REFUSED, false);
         }
         long counter = verified.get().getAuthenticatorData().getSignCount();
@@ -228,7 +232,7 @@ public class WebAuthnCredentials {
             return Optional.of(SecondFactor.completeLogin(em, pendingToken, userId, userAgent));
         });
         if (session.isEmpty()) {
-            failuresByUser.count(key, now);
+            attempts.count(failuresByUser, key, now);
             throw new AccountException(REFUSED, false);
         }
         return session.get();
