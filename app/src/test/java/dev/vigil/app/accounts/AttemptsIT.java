@@ -7,8 +7,8 @@ import dev.vigil.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,15 +30,12 @@ class AttemptsIT {
     private static final Instant T = Instant.parse("2026-12-03T12:00:00Z");
 
     private static TestDatabase db;
-    private static PGSimpleDataSource ds;
+    private static DataSource ds;
 
     @BeforeAll
     static void start() {
         db = TestPostgres.server().createDatabase("attempts");
-        ds = new PGSimpleDataSource();
-        ds.setURL(db.jdbcUrl());
-        ds.setUser(db.user());
-        ds.setPassword(db.password());
+        ds = db.dataSource();
         new SchemaMigrator(ds).migrate();
     }
 

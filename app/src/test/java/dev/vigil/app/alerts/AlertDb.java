@@ -3,7 +3,6 @@ package dev.vigil.app.alerts;
 import dev.vigil.app.db.SchemaMigrator;
 import dev.vigil.testsupport.TestDatabase;
 import dev.vigil.testsupport.TestPostgres;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -26,11 +25,7 @@ final class AlertDb implements AutoCloseable {
     }
 
     DataSource dataSource(String jdbcUrl) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(jdbcUrl);
-        ds.setUser(db.user());
-        ds.setPassword(db.password());
-        return ds;
+        return db.dataSource(jdbcUrl);
     }
 
     UUID project() throws SQLException {

@@ -7,8 +7,8 @@ import dev.vigil.testsupport.Await;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -33,15 +33,12 @@ class EmailReportsIT {
 
     private static final String STILL_DOWN = "1 check still down";
     private static SharedVigil vigil;
-    private static PGSimpleDataSource db;
+    private static DataSource db;
 
     @BeforeAll
     static void start() {
         vigil = SharedVigil.get();
-        db = new PGSimpleDataSource();
-        db.setURL(vigil.database.jdbcUrl());
-        db.setUser(vigil.database.user());
-        db.setPassword(vigil.database.password());
+        db = vigil.database.dataSource();
     }
 
     private static MailRelay relay() {

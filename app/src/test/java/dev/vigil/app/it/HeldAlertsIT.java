@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -195,10 +195,7 @@ class HeldAlertsIT {
     }
 
     private AlertSender sender(String name) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(vigil.database.jdbcUrl());
-        ds.setUser(vigil.database.user());
-        ds.setPassword(vigil.database.password());
+        DataSource ds = vigil.database.dataSource();
         ChannelContext context = new ChannelContext("https://vigil.example", new OutgoingHttp(Duration.ofSeconds(5),
                 true), new MailRelay(new MailRelay.Settings("127.0.0.1", 9, "", "", false, "vigil@example.com",
                 Duration.ofSeconds(2))), new ServiceEndpoints("http://127.0.0.1:9", "", "http://127.0.0.1:9", ""));

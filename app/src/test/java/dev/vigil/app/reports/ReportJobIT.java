@@ -11,8 +11,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,16 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportJobIT {
 
     private static TestDatabase db;
-    private static PGSimpleDataSource ds;
+    private static DataSource ds;
     private static GreenMail smtp;
 
     @BeforeAll
     static void start() {
         db = TestPostgres.server().createDatabase("reports");
-        ds = new PGSimpleDataSource();
-        ds.setURL(db.jdbcUrl());
-        ds.setUser(db.user());
-        ds.setPassword(db.password());
+        ds = db.dataSource();
         new SchemaMigrator(ds).migrate();
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
