@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -119,6 +120,9 @@ class AccessibilityBrowserIT {
             if (cut.length > 0) problems.push('cut off at the left edge: ' + cut.slice(0, 3).map(describe).join('; '));
             if (!document.documentElement.lang) problems.push('no lang on <html>');
             if (!document.title.trim()) problems.push('no title');
+            if (!document.querySelector('meta[name=viewport][content*="width=device-width"]')) {
+              problems.push('no viewport meta: a phone lays the page out 980 px wide');
+            }
             return problems;
             """;
 
@@ -183,7 +187,46 @@ class AccessibilityBrowserIT {
                 "/settings/appearance/")) {
             audit(site + page, problems);
         }
+        driver.get(site + "/checks/" + check + "/details/");
+        List<String> forms = new ArrayList<>();
+        for (String action : List.of("edit-check", "transfer", "delete")) {
+            forms.add(driver.findElement(By.id(action)).getAttribute("href"));
+        }
+        driver.get(site + "/projects/" + project + "/integrations/");
+        for (WebElement add : driver.findElements(By.cssSelector("a[id^=add-]"))) {
+            forms.add(add.getAttribute("href"));
+        }
+        assertThat(forms).as("the check's three forms and an add form per channel kind").hasSizeGreaterThan(5);
+        for (String form : forms) {
+            audit(form, problems);
+        }
         assertThat(problems).as("the pages' accessibility problems").isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAuditFindsEachKindOfProblemOnAPageMadeToHaveThem() {
+        driver.get("about:blank");
+        driver.executeScript("""
+                document.documentElement.removeAttribute('lang');
+                document.title = '';
+                document.body.innerHTML = '<p style="color:#999;background:#fff">faint</p>'
+                    + '<p style="color:#fff;background:#1f5fbf">readable</p>'
+                    + '<input id="nameless-field"><button id="nameless-button"></button>'
+                    + '<label for="named">Named</label><input id="named">'
+                    + '<div style="width:1200px">wide</div>'
+                    + '<div style="position:relative;left:-80px">cut</div>';
+                """);
+        List<Object> found = (List<Object>) driver.executeScript(AUDIT);
+        assertThat(found).map(Object::toString).satisfiesExactlyInAnyOrder(
+                p -> assertThat(p).startsWith("contrast 2.85:1 (needs 4.5:1) of p \"faint\""),
+                p -> assertThat(p).startsWith("a field without a label: input#nameless-field"),
+                p -> assertThat(p).startsWith("a button without a name"),
+                p -> assertThat(p).startsWith("scrolls sideways at ").contains("div \"wide\""),
+                p -> assertThat(p).startsWith("cut off at the left edge: div \"cut\""),
+                p -> assertThat(p).isEqualTo("no lang on <html>"),
+                p -> assertThat(p).isEqualTo("no title"),
+                p -> assertThat(p).startsWith("no viewport meta"));
     }
 
     /** Loads the page and audits it in the light palette and then in the dark one (the system's choice). */
