@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -181,15 +182,71 @@ public class ChecksService {
         UUID[] deleted = new UUID[1];
         JsonObject shown = tx.run(c -> {
             ApiCaller caller = callerOf.run(c);
-            CheckStore store = new CheckStore(c);
-            CheckRow row = CheckLookup.find(store, caller, ref, true, false);
-            List<UUID> dependsOn = new DependencyStore(c).of(row.id());
-            deleter.delete(c, row.id());
+            CheckRow row = CheckLookup.find(new CheckStore(c), caller, ref, true, false);
             deleted[0] = row.id();
-            return json(row, caller, Instant.now(), dependsOn);
+            return delete(c, caller, row);
         });
         deleter.deleteStoredBodies(deleted[0]); // only once the rows are gone for good
         return shown;
+    }
+
+    private JsonObject delete(Connection c, ApiCaller caller, CheckRow row) throws SQLException {
+        List<UUID> dependsOn = new DependencyStore(c).of(row.id());
+        deleter.delete(c, row.id());
+        return json(row, caller, Instant.now(), dependsOn);
+    }
+
+    /** Edits of one check each, as the single calls make them, inside the one transaction of {@link #inOne}. */
+    public final class Batch {
+
+        private final Connection c;
+        private final ApiCaller caller;
+        private final List<UUID> deleted = new ArrayList<>();
+
+        private Batch(Connection c, ApiCaller caller) {
+            this.c = c;
+            this.caller = caller;
+        }
+
+        public void pause(UUID check) throws SQLException {
+            ChecksService.this.pause(c, caller, check.toString());
+        }
+
+        /** Resumes the check when it is paused; any other check is left as it is. */
+        public void resumeIfPaused(UUID check) throws SQLException {
+            if ("paused".equals(CheckLookup.find(new CheckStore(c), caller, check.toString(), true, false).status())) {
+                ChecksService.this.resume(c, caller, check.toString());
+            }
+        }
+
+        public void update(UUID check, JsonObject body) throws SQLException {
+            ChecksService.this.update(c, caller, check.toString(), body);
+        }
+
+        public void delete(UUID check) throws SQLException {
+            ChecksService.this.delete(c, caller, CheckLookup.find(new CheckStore(c), caller, check.toString(), true,
+                    false));
+            deleted.add(check);
+        }
+    }
+
+    /** Work on a {@link Batch}. */
+    @FunctionalInterface
+    public interface BatchWork {
+        void run(Batch batch) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, for the web pages' bulk form: every check changes, or (when one edit
+     * fails) none does. Deleted checks' stored bodies go after the commit, as for a single delete.
+     */
+    public void inOne(ApiCaller caller, BatchWork work) {
+        List<UUID> deleted = tx.run(c -> {
+            Batch batch = new Batch(c, caller); // a fresh one per attempt: a retried transaction starts over
+            work.run(batch);
+            return batch.deleted;
+        });
+        deleted.forEach(deleter::deleteStoredBodies);
     }
 
     /**

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -130,8 +131,8 @@ public class ProjectPages {
     }
 
     /**
-     * The bulk form: one action on every selected check, each through {@link ChecksService} as the API does it (one
-     * transaction per check). A delete first asks for a confirmation page; a check of another project is 404.
+     * The bulk form: one action on every selected check, each as the API does it, all in one transaction of
+     * {@link ChecksService#inOne}: when one fails, none has changed. A delete first asks for a confirmation page; a check of another project is 404.
      */
     @POST
     @Path("{project}/checks/bulk")
@@ -168,11 +169,12 @@ public class ProjectPages {
                 return Response.ok(new Page("bulk-delete.jte", new Views.BulkDelete(web.chrome(), id,
                         rows.get().stream().map(r -> CheckLine.of(r, now, urls)).toList(), safeBack(back)))).build();
             }
-            ApiCaller caller = new ApiCaller(id, false);
             try {
-                for (CheckRow row : rows.get()) {
-                    apply(action.get(), caller, row, target.map(ChannelRow::id).orElse(null));
-                }
+                checks.inOne(new ApiCaller(id, false), batch -> {
+                    for (CheckRow row : rows.get()) {
+                        apply(action.get(), batch, row, target.map(ChannelRow::id).orElse(null));
+                    }
+                });
             } catch (ApiException e) {
                 return Response.status(400).entity(dashboardPage(web, id, role, e.getMessage(), DashboardQuery.ALL))
                         .build();
@@ -181,20 +183,17 @@ public class ProjectPages {
         });
     }
 
-    private void apply(BulkAction action, ApiCaller caller, CheckRow row, UUID channel) {
+    private static void apply(BulkAction action, ChecksService.Batch batch, CheckRow row, UUID channel)
+            throws SQLException {
         switch (action) {
-            case PAUSE -> checks.pause(caller, row.id());
-            case RESUME -> {
-                if ("paused".equals(row.status())) { // the others are left as they are
-                    checks.resume(caller, row.id());
-                }
-            }
-            case DELETE -> checks.delete(caller, row.id());
+            case PAUSE -> batch.pause(row.id());
+            case RESUME -> batch.resumeIfPaused(row.id());
+            case DELETE -> batch.delete(row.id());
             case ADD_CHANNEL, REMOVE_CHANNEL -> {
                 Set<UUID> channels = new TreeSet<>(row.channels());
                 boolean changed = action == BulkAction.ADD_CHANNEL ? channels.add(channel) : channels.remove(channel);
                 if (changed) {
-                    checks.update(caller, row.id(), JsonBuilders.object().add("channels", channels.stream()
+                    batch.update(row.id(), JsonBuilders.object().add("channels", channels.stream()
                             .map(UUID::toString).collect(Collectors.joining(","))).build());
                 }
             }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -70,6 +71,36 @@ class DashboardIT {
         HttpResponse<String> json = u.get("/projects/" + u.project + "/checks/status.json");
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"id\":\"" + report + "\",\"status\":\"down\"");
+    }
+
+    @Test
+    void aBulkActionThatFailsPartWayChangesNoCheck() throws Exception {
+        WebUser u = WebUser.signedUp(vigil);
+        UUID a = create(u, "first", "");
+        UUID b = create(u, "second", "");
+        String refuse = "refuse_" + b.toString().replace('-', '_');
+        // the database itself refuses to change the second check, after the first has been paused
+        try (Connection db = vigil.database.connect(); Statement st = db.createStatement()) {
+            st.execute("CREATE FUNCTION " + refuse + "() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$");
+            st.execute("CREATE TRIGGER " + refuse + " BEFORE UPDATE ON checks FOR EACH ROW WHEN (NEW.id = '" + b
+                    + "') EXECUTE FUNCTION " + refuse + "()");
+        }
+        try {
+            HttpResponse<String> failed = bulk(u, u.dashboard(), "pause", List.of(a, b), "", Map.of());
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(CheckDetailsIT.status(a.toString())).as("the first check's pause was rolled back")
+                    .isEqualTo("new");
+            assertThat(CheckDetailsIT.status(b.toString())).isEqualTo("new");
+        } finally {
+            try (Connection db = vigil.database.connect(); Statement st = db.createStatement()) {
+                st.execute("DROP TRIGGER " + refuse + " ON checks");
+                st.execute("DROP FUNCTION " + refuse + "()");
+            }
+        }
+        assertThat(bulk(u, u.dashboard(), "pause", List.of(a, b), "", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(CheckDetailsIT.status(a.toString())).isEqualTo("paused");
+        assertThat(CheckDetailsIT.status(b.toString())).isEqualTo("paused");
     }
 
     @Test
