@@ -159,7 +159,7 @@ public class IntegrationPages {
         }));
     }
 
-    /** Which checks use the channel: the ticked ones, each saved through the API's check update. */
+    /** Which checks use the channel: the ticked ones, saved through the API's check update, all in one transaction. */
     @POST
     @Path("{channel}/checks")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -168,22 +168,24 @@ public class IntegrationPages {
         WebContext web = WebContext.of(request);
         return changer(web, project, (id, role) -> withChannel(web, id, channel, (ch, current, kindForm) -> {
             Set<String> ticked = new LinkedHashSet<>(form.getOrDefault("check", List.of()));
-            ApiCaller caller = new ApiCaller(id, false);
-            for (CheckRow row : checks.listOf(id)) {
-                boolean uses = row.channels().contains(ch);
-                boolean wanted = ticked.contains(row.id().toString());
-                if (uses == wanted) {
-                    continue;
+            List<CheckRow> rows = checks.listOf(id);
+            checks.inOne(new ApiCaller(id, false), batch -> {
+                for (CheckRow row : rows) {
+                    boolean uses = row.channels().contains(ch);
+                    boolean wanted = ticked.contains(row.id().toString());
+                    if (uses == wanted) {
+                        continue;
+                    }
+                    List<UUID> now = new ArrayList<>(row.channels());
+                    if (wanted) {
+                        now.add(ch);
+                    } else {
+                        now.remove(ch);
+                    }
+                    batch.update(row.id(), JsonBuilders.object().add("channels",
+                            now.stream().map(UUID::toString).collect(Collectors.joining(","))).build());
                 }
-                List<UUID> now = new ArrayList<>(row.channels());
-                if (wanted) {
-                    now.add(ch);
-                } else {
-                    now.remove(ch);
-                }
-                checks.update(caller, row.id(), JsonBuilders.object().add("channels",
-                        now.stream().map(UUID::toString).collect(Collectors.joining(","))).build());
-            }
+            });
             return Response.seeOther(URI.create("/projects/" + id + "/integrations/")).build();
         }));
     }
