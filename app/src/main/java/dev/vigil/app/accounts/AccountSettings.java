@@ -122,8 +122,8 @@ public class AccountSettings {
                 em.createQuery("DELETE FROM LoginToken t WHERE t.userId = :u AND t.purpose = :p")
                         .setParameter("u", me.userId()).setParameter("p", LoginToken.Purpose.EMAIL_CHANGE.stored)
                         .executeUpdate();
-                em.persist(new LoginToken(me.userId(), LoginToken.Purpose.EMAIL_CHANGE, Accounts.hash(token), at,
-                        at.plus(EMAIL_LINK_LIFETIME), email, null));
+                LoginLinks.issue(em, new LoginToken(me.userId(), LoginToken.Purpose.EMAIL_CHANGE,
+                        Accounts.hash(token), at, at.plus(EMAIL_LINK_LIFETIME), email, null));
                 return !Accounts.registered(em, email);
             });
         } catch (PersistenceException e) {

@@ -170,7 +170,7 @@ public class Accounts {
         if (totp != null && totp.confirmed() || WebAuthnCredentials.hasAny(em, userId)) {
             String token = randomToken();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            em.persist(new LoginToken(userId, LoginToken.Purpose.SECOND_STEP, hash(token), now,
+            LoginLinks.issue(em, new LoginToken(userId, LoginToken.Purpose.SECOND_STEP, hash(token), now,
                     now.plus(SecondFactor.STEP_LIFETIME)));
             return new LoginStep.NeedsCode(token);
         }
@@ -246,6 +246,8 @@ public class Accounts {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String agent = userAgent == null ? null : userAgent.length() > MAX_USER_AGENT
                 ? userAgent.substring(0, MAX_USER_AGENT) : userAgent;
+        // expired sessions are refused when read, and go here, anyone's, as a new one is made
+        em.createQuery("DELETE FROM UserSession s WHERE s.expires < :now").setParameter("now", now).executeUpdate();
         em.persist(new UserSession(user, hash(token), now, now.plus(SESSION_LIFETIME), agent));
         return new NewSession(token, new SignedIn(user.id(), user.email(), user.appearance()), project);
     }

@@ -65,7 +65,7 @@ public class LoginLinks {
                 .setParameter("e", email).getResultStream().findFirst().map(u -> {
                     OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
                     Duration life = purpose == LoginToken.Purpose.LOGIN ? LOGIN_LIFETIME : RESET_LIFETIME;
-                    em.persist(new LoginToken(u.id(), purpose, Accounts.hash(token), at, at.plus(life)));
+                    issue(em, new LoginToken(u.id(), purpose, Accounts.hash(token), at, at.plus(life)));
                     return u.email();
                 }));
         if (to.isEmpty()) {
@@ -118,6 +118,16 @@ public class LoginLinks {
                 .orElseThrow(() -> new AccountException(LINK_GONE, false));
         em.remove(t);
         return t;
+    }
+
+    /**
+     * Stores a new token, and first deletes everyone's expired ones (of any purpose): they are refused when read,
+     * and nothing else would delete them. The one way a {@link LoginToken} is made.
+     */
+    static void issue(EntityManager em, LoginToken token) {
+        em.createQuery("DELETE FROM LoginToken t WHERE t.expires < :now")
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        em.persist(token);
     }
 
     static Optional<LoginToken> find(EntityManager em, String token, LoginToken.Purpose purpose, boolean lock) {

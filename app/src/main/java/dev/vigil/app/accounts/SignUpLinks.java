@@ -63,14 +63,14 @@ public class SignUpLinks {
         try {
             registered = accounts.inTransaction(em -> {
                 OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-                // this address's pending sign-up is replaced; anyone's expired ones go, with their password hashes
-                em.createQuery("DELETE FROM LoginToken t WHERE t.purpose = :p AND (t.email = :e OR t.expires < :now)")
+                // this address's pending sign-up is replaced (anyone's expired ones go as any new token is issued)
+                em.createQuery("DELETE FROM LoginToken t WHERE t.purpose = :p AND t.email = :e")
                         .setParameter("p", LoginToken.Purpose.SIGN_UP.stored).setParameter("e", email)
-                        .setParameter("now", at).executeUpdate();
+                        .executeUpdate();
                 if (Accounts.registered(em, email)) {
                     return true;
                 }
-                em.persist(new LoginToken(null, LoginToken.Purpose.SIGN_UP, Accounts.hash(token), at,
+                LoginLinks.issue(em, new LoginToken(null, LoginToken.Purpose.SIGN_UP, Accounts.hash(token), at,
                         at.plus(LIFETIME), email, hash));
                 return false;
             });

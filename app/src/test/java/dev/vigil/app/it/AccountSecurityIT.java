@@ -580,6 +580,26 @@ class AccountSecurityIT {
     // --- helpers ------------------------------------------------------------------------------------------------
 
     /** Posts an email to a link-request form from an address of this test's own, clear of other tests' limits. */
+    @Test
+    void expiredSessionsAndLinksAreDeletedAsNewOnesAreMadeAndLiveOnesStay() throws Exception {
+        WebUser old = WebUser.signedUp(vigil);
+        String user = "(SELECT id FROM users WHERE email = '" + old.email + "')";
+        try (Connection c = vigil.database.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO sessions (user_id, token_hash, expires) SELECT " + user
+                    + ", sha256(gen_random_uuid()::text::bytea), now() - interval '1 minute'");
+            st.execute("INSERT INTO login_tokens (user_id, purpose, token_hash, expires) SELECT " + user
+                    + ", 'reset', sha256(gen_random_uuid()::text::bytea), now() - interval '1 minute'");
+        }
+        String expired = " WHERE user_id = " + user + " AND expires < now()";
+        assertThat(count("SELECT count(*) FROM sessions" + expired)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM login_tokens" + expired)).isEqualTo(1);
+
+        WebUser.signedUp(vigil); // someone else's sign-up link, then their session
+        assertThat(count("SELECT count(*) FROM sessions" + expired)).as("the expired session").isZero();
+        assertThat(count("SELECT count(*) FROM login_tokens" + expired)).as("the expired link").isZero();
+        assertThat(old.get(old.dashboard()).statusCode()).as("the live session stays").isEqualTo(200);
+    }
+
     private static HttpResponse<String> ask(WebUser browser, String form, String email) throws IOException {
         HttpResponse<String> page = browser.get(form);
         return browser.post(form, Map.of("email", email, "csrf", WebPagesIT.csrfOf(page.body())),
