@@ -4,6 +4,7 @@ import dev.vigil.app.checks.CheckStateRows;
 import dev.vigil.app.checks.ScheduleCache;
 import dev.vigil.app.checks.Status;
 import dev.vigil.app.checks.StatusNow;
+import dev.vigil.app.db.Columns;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,7 +103,7 @@ final class ProjectRowStore {
             st.setLong(1, userId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getObject("id", UUID.class), rs.getString("name"),
+                    rows.add(new Row(Columns.uuid(rs, "id"), rs.getString("name"),
                             ProjectRole.ofStored(rs.getString("role"))));
                 }
             }
@@ -122,7 +123,7 @@ final class ProjectRowStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (StatusNow.of(CheckStateRows.read(rs, schedules), now).status() == Status.DOWN) {
-                        down.merge(rs.getObject("project_id", UUID.class), 1, Integer::sum);
+                        down.merge(Columns.uuid(rs, "project_id"), 1, Integer::sum);
                     }
                 }
             }

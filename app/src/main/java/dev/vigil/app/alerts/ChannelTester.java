@@ -1,5 +1,6 @@
 package dev.vigil.app.alerts;
 
+import dev.vigil.app.db.Columns;
 import dev.vigil.app.notify.Alert;
 import dev.vigil.app.notify.Channel;
 import dev.vigil.app.notify.ChannelConfig;
@@ -50,7 +51,7 @@ public final class ChannelTester {
                     throw new NoSuchElementException("no channel " + channelId);
                 }
                 config = new ChannelConfig(channelId, rs.getString("kind"), rs.getString("name"),
-                        NotificationQueue.parse(rs.getString("settings")), rs.getObject("unsubscribe_token", UUID.class));
+                        NotificationQueue.parse(rs.getString("settings")), Columns.uuid(rs, "unsubscribe_token"));
                 project = rs.getString("project_name");
             }
         }

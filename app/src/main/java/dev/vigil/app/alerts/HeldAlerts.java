@@ -1,5 +1,6 @@
 package dev.vigil.app.alerts;
 
+import dev.vigil.app.db.Columns;
 import dev.vigil.app.holds.AlertHold;
 import dev.vigil.app.holds.MaintenanceWindow;
 import dev.vigil.app.holds.MaintenanceWindowRows;
@@ -100,8 +101,8 @@ final class HeldAlerts {
             st.setInt(1, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getObject("check_id", UUID.class), rs.getLong("id"),
-                            "down".equals(rs.getString("new_status")), rs.getObject("project_id", UUID.class),
+                    rows.add(new Row(Columns.uuid(rs, "check_id"), rs.getLong("id"),
+                            "down".equals(rs.getString("new_status")), Columns.uuid(rs, "project_id"),
                             tags(rs.getString("tags")), rs.getTimestamp("db_now").toInstant()));
                 }
             }
@@ -160,8 +161,8 @@ final class HeldAlerts {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long flipId = rs.getLong("flip_id");
-                    held.add(new Held(new Row(rs.getObject("check_id", UUID.class), flipId, true,
-                            rs.getObject("project_id", UUID.class), tags(rs.getString("tags")),
+                    held.add(new Held(new Row(Columns.uuid(rs, "check_id"), flipId, true,
+                            Columns.uuid(rs, "project_id"), tags(rs.getString("tags")),
                             rs.getTimestamp("db_now").toInstant()), flipId, rs.getTimestamp("flip_created"),
                             rs.getString("old_status"), rs.getString("reason"), "down".equals(rs.getString("status"))));
                 }
@@ -231,8 +232,8 @@ final class HeldAlerts {
                 st.setArray(1, c.createArrayOf("uuid", checks.toArray()));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        deps.computeIfAbsent(rs.getObject("check_id", UUID.class), k -> new ArrayList<>())
-                                .add(new AlertHold.Dependency(rs.getObject("id", UUID.class), rs.getString("name"),
+                        deps.computeIfAbsent(Columns.uuid(rs, "check_id"), k -> new ArrayList<>())
+                                .add(new AlertHold.Dependency(Columns.uuid(rs, "id"), rs.getString("name"),
                                         rs.getBoolean("down")));
                     }
                 }
@@ -253,7 +254,7 @@ final class HeldAlerts {
                                     + e.getMessage());
                             continue;
                         }
-                        windows.computeIfAbsent(rs.getObject("project_id", UUID.class), k -> new ArrayList<>()).add(w);
+                        windows.computeIfAbsent(Columns.uuid(rs, "project_id"), k -> new ArrayList<>()).add(w);
                     }
                 }
             }

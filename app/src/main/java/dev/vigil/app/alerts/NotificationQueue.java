@@ -1,5 +1,6 @@
 package dev.vigil.app.alerts;
 
+import dev.vigil.app.db.Columns;
 import dev.vigil.app.notify.Alert;
 import dev.vigil.app.notify.ChannelConfig;
 import dev.vigil.app.notify.SendResult;
@@ -92,8 +93,8 @@ final class NotificationQueue {
 
     private Claimed read(ResultSet rs, String claim) throws SQLException {
         long id = rs.getLong("id");
-        UUID checkId = rs.getObject("check_id", UUID.class);
-        UUID channelId = rs.getObject("channel_id", UUID.class);
+        UUID checkId = Columns.uuid(rs, "check_id");
+        UUID channelId = Columns.uuid(rs, "channel_id");
         int attempt = rs.getInt("attempts");
         Alert alert = null;
         if (rs.getObject("found_check") != null) {
@@ -118,7 +119,7 @@ final class NotificationQueue {
         boolean disabled = false;
         if (rs.getObject("found_channel") != null) {
             channel = new ChannelConfig(channelId, rs.getString("kind"), rs.getString("channel_name"),
-                    parse(rs.getString("settings")), rs.getObject("unsubscribe_token", UUID.class));
+                    parse(rs.getString("settings")), Columns.uuid(rs, "unsubscribe_token"));
             disabled = rs.getBoolean("disabled");
         }
         return new Claimed(id, claim, checkId, channelId, attempt, alert, channel, disabled);

@@ -1,10 +1,11 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Columns;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.UUID;
 
 /**
  * Finds the project of an API key, by the key's hash. As in Healthchecks, a key that is not 32 characters is
@@ -26,7 +27,7 @@ final class ApiAuth {
                 if (!rs.next() || (mustWrite && rs.getBoolean("read_only"))) {
                     throw ApiException.unauthorized("wrong api key");
                 }
-                return new ApiCaller(rs.getObject("project_id", UUID.class), rs.getBoolean("read_only"));
+                return new ApiCaller(Columns.uuid(rs, "project_id"), rs.getBoolean("read_only"));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Columns;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +50,7 @@ final class ChannelStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredChannel(rs.getObject("id", UUID.class), rs.getString("name"),
+                return Optional.of(new StoredChannel(Columns.uuid(rs, "id"), rs.getString("name"),
                         rs.getString("kind"), rs.getString("settings"), rs.getBoolean("disabled"),
                         rs.getString("disabled_reason")));
             }
@@ -93,7 +95,7 @@ final class ChannelStore {
             st.setObject(1, project);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ChannelSummary(rs.getObject("id", UUID.class), rs.getString("name"),
+                    out.add(new ChannelSummary(Columns.uuid(rs, "id"), rs.getString("name"),
                             rs.getString("kind"), settingsOf(rs.getString("settings")),
                             rs.getBoolean("disabled"), rs.getString("disabled_reason"), instant(rs, "attempted"),
                             rs.getString("outcome"), rs.getString("error"), instant(rs, "last_test"),

@@ -2,6 +2,7 @@ package dev.vigil.app.api;
 
 import dev.vigil.app.checks.KeywordFilter;
 import dev.vigil.app.checks.KeywordFilterRows;
+import dev.vigil.app.db.Columns;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -157,7 +158,7 @@ final class CheckStore {
             st.setObject(1, project);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new ChannelRow(uuid(rs, "id"), rs.getString("name"),
+                    rows.add(new ChannelRow(Columns.uuid(rs, "id"), rs.getString("name"),
                             rs.getString("kind")));
                 }
             }
@@ -199,28 +200,13 @@ final class CheckStore {
         Long lastDuration = rs.wasNull() ? null : duration;
         int deadline = rs.getInt("start_deadline_s");
         Integer startDeadline = rs.wasNull() ? null : deadline;
-        return new CheckRow(uuid(rs, "id"), uuid(rs, "project_id"),
+        return new CheckRow(Columns.uuid(rs, "id"), Columns.uuid(rs, "project_id"),
                 rs.getString("name"), rs.getString("slug"), rs.getString("tags"), rs.getString("description"),
                 rs.getString("kind"), rs.getInt("timeout_s"), rs.getInt("grace_s"), rs.getString("schedule"),
                 rs.getString("tz"), rs.getBoolean("manual_resume"), rs.getString("methods"), rs.getString("status"),
-                instant(rs, "last_start"), uuid(rs, "last_start_rid"), instant(rs, "last_ping"),
-                lastDuration, rs.getLong("n_pings"), uuid(rs, "badge_key"), List.copyOf(channels),
+                Columns.instant(rs, "last_start"), Columns.uuid(rs, "last_start_rid"), Columns.instant(rs, "last_ping"),
+                lastDuration, rs.getLong("n_pings"), Columns.uuid(rs, "badge_key"), List.copyOf(channels),
                 rs.getInt("alert_after_failures"), startDeadline, KeywordFilterRows.read(rs));
-    }
-
-    /*
-     * Columns are read with the JDBC 4.0 getters: Payara's pool wraps the result set, and its getObject(String,
-     * Class) looks the driver's method up by reflection on every call, which was half of the dashboard refresh's
-     * time for 1,000 checks (bench/web). PgJDBC's getTimestamp of a timestamptz is the exact instant (to the
-     * microsecond), and its getObject of a uuid column is a UUID.
-     */
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    static UUID uuid(ResultSet rs, String column) throws SQLException {
-        return (UUID) rs.getObject(column);
     }
 
     private static Timestamp ts(Instant t) {

@@ -1,5 +1,7 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Columns;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +29,8 @@ final class DependencyStore {
             st.setObject(1, project);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    graph.computeIfAbsent(rs.getObject("check_id", UUID.class), k -> new ArrayList<>())
-                            .add(rs.getObject("depends_on", UUID.class));
+                    graph.computeIfAbsent(Columns.uuid(rs, "check_id"), k -> new ArrayList<>())
+                            .add(Columns.uuid(rs, "depends_on"));
                 }
             }
         }
@@ -43,7 +45,7 @@ final class DependencyStore {
             st.setObject(1, check);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getObject("depends_on", UUID.class));
+                    out.add(Columns.uuid(rs, "depends_on"));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Columns;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,9 +47,9 @@ final class HistoryStore {
                 while (rs.next()) {
                     long duration = rs.getLong("duration_ms");
                     Long durationMs = rs.wasNull() ? null : duration;
-                    rows.add(new PingRow(rs.getLong("n"), CheckStore.instant(rs, "created"), rs.getString("kind"),
+                    rows.add(new PingRow(rs.getLong("n"), Columns.instant(rs, "created"), rs.getString("kind"),
                             rs.getString("scheme"), rs.getString("remote_addr"), rs.getString("method"),
-                            rs.getString("user_agent"), CheckStore.uuid(rs, "rid"), durationMs,
+                            rs.getString("user_agent"), Columns.uuid(rs, "rid"), durationMs,
                             rs.getBoolean("has_body")));
                 }
             }
@@ -65,7 +67,7 @@ final class HistoryStore {
             st.setInt(4, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new FlipRow(CheckStore.instant(rs, "created"), rs.getString("new_status")));
+                    rows.add(new FlipRow(Columns.instant(rs, "created"), rs.getString("new_status")));
                 }
             }
         }
@@ -88,7 +90,7 @@ final class HistoryStore {
             st.setInt(3, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new FlipEvent(CheckStore.instant(rs, "created"), rs.getString("old_status"),
+                    rows.add(new FlipEvent(Columns.instant(rs, "created"), rs.getString("old_status"),
                             rs.getString("new_status"), rs.getString("reason")));
                 }
             }
@@ -115,7 +117,7 @@ final class HistoryStore {
             st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new NotificationEvent(CheckStore.instant(rs, "created"), rs.getString("kind"),
+                    rows.add(new NotificationEvent(Columns.instant(rs, "created"), rs.getString("kind"),
                             rs.getString("name"), rs.getString("new_status"), rs.getString("state"),
                             rs.getInt("attempts"), rs.getString("error")));
                 }

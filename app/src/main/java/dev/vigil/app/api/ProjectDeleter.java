@@ -1,5 +1,6 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -76,7 +77,7 @@ public class ProjectDeleter {
             List<UUID> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getObject("id", UUID.class));
+                    out.add(Columns.uuid(rs, "id"));
                 }
             }
             return out;

@@ -1,5 +1,7 @@
 package dev.vigil.app.api;
 
+import dev.vigil.app.db.Columns;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,7 +103,7 @@ public final class ProjectStore {
 
     private static ProjectKeys.Key key(ResultSet rs) throws SQLException {
         return new ProjectKeys.Key(rs.getLong("id"), rs.getString("label"), rs.getBoolean("read_only"),
-                CheckStore.instant(rs, "created"));
+                Columns.instant(rs, "created"));
     }
 
     String badgeKey(UUID project) throws SQLException {
@@ -136,7 +138,7 @@ public final class ProjectStore {
             st.setLong(1, owner);
             st.setString(2, name);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new Existing(rs.getObject("id", UUID.class), rs.getString("ping_key")))
+                return rs.next() ? Optional.of(new Existing(Columns.uuid(rs, "id"), rs.getString("ping_key")))
                         : Optional.empty();
             }
         }
@@ -172,7 +174,7 @@ public final class ProjectStore {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setObject(1, param);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject("id", UUID.class)) : Optional.empty();
+                return rs.next() ? Optional.of(Columns.uuid(rs, "id")) : Optional.empty();
             }
         }
     }

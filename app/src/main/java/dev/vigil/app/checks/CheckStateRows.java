@@ -1,5 +1,7 @@
 package dev.vigil.app.checks;
 
+import dev.vigil.app.db.Columns;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,7 +26,7 @@ public final class CheckStateRows {
 
     /** The check's id. */
     public static UUID id(ResultSet rs) throws SQLException {
-        return rs.getObject("id", UUID.class);
+        return Columns.uuid(rs, "id");
     }
 
     /** The state in the current row; an unusable stored schedule gives a state without schedule. */
@@ -37,7 +39,7 @@ public final class CheckStateRows {
                 CheckStatus.fromDb(rs.getString("status")),
                 instant(rs.getTimestamp("last_ping")),
                 instant(rs.getTimestamp("last_start")),
-                rs.getObject("last_start_rid", UUID.class),
+                Columns.uuid(rs, "last_start_rid"),
                 lastDuration,
                 rs.getLong("n_pings"),
                 rs.getBoolean("manual_resume"),

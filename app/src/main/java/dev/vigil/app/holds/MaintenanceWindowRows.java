@@ -1,5 +1,6 @@
 package dev.vigil.app.holds;
 
+import dev.vigil.app.db.Columns;
 import dev.vigil.schedule.CronSchedule;
 import dev.vigil.schedule.ScheduleExpression;
 
@@ -22,11 +23,11 @@ public final class MaintenanceWindowRows {
     }
 
     public static MaintenanceWindow read(ResultSet rs) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
+        UUID id = Columns.uuid(rs, "id");
         MaintenanceWindow.Scope scope = MaintenanceWindow.Scope.valueOf(rs.getString("scope")
                 .toUpperCase(java.util.Locale.ROOT));
         String target = switch (scope) {
-            case CHECK -> rs.getObject("check_id", UUID.class).toString();
+            case CHECK -> Columns.uuid(rs, "check_id").toString();
             case TAG -> rs.getString("tag");
             case PROJECT -> "";
         };

@@ -1,5 +1,7 @@
 package dev.vigil.app.ping;
 
+import dev.vigil.app.db.Columns;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +37,7 @@ final class CheckCreator {
                 if (!rs.next() || rs.getLong("owned") >= 2L * rs.getInt("check_limit")) {
                     return null;
                 }
-                project = rs.getObject("id", UUID.class);
+                project = Columns.uuid(rs, "id");
             }
         }
         try (PreparedStatement st = c.prepareStatement(EXISTING)) {
@@ -43,7 +45,7 @@ final class CheckCreator {
             st.setString(2, slug);
             try (ResultSet rs = st.executeQuery()) {
                 if (rs.next()) {
-                    return new Created(rs.getObject("id", UUID.class), false);
+                    return new Created(Columns.uuid(rs, "id"), false);
                 }
             }
         }

@@ -12,6 +12,7 @@ import dev.vigil.app.checks.PingRules;
 import dev.vigil.app.checks.PingSignal;
 import dev.vigil.app.checks.ScheduleCache;
 import dev.vigil.app.checks.StoredAlertTime;
+import dev.vigil.app.db.Columns;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -188,7 +189,7 @@ final class PingBatchWriter {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     bySlug.computeIfAbsent(rs.getString("ping_key") + '/' + rs.getString("slug"),
-                            k -> new ArrayList<>()).add(rs.getObject("id", UUID.class));
+                            k -> new ArrayList<>()).add(Columns.uuid(rs, "id"));
                 }
             }
         }

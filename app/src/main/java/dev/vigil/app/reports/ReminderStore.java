@@ -6,6 +6,7 @@ import dev.vigil.app.checks.CheckStatus;
 import dev.vigil.app.checks.ScheduleCache;
 import dev.vigil.app.checks.Status;
 import dev.vigil.app.checks.StatusNow;
+import dev.vigil.app.db.Columns;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -68,7 +69,7 @@ final class ReminderStore {
                 while (rs.next()) {
                     due.add(new Claimed(rs.getLong("id"), rs.getString("email"),
                             ReminderFrequency.of(rs.getString("nag_period")).orElseThrow(),
-                            rs.getObject("unsubscribe_token", UUID.class), rs.getTimestamp("next_nag")));
+                            Columns.uuid(rs, "unsubscribe_token"), rs.getTimestamp("next_nag")));
                 }
             }
         }
@@ -103,7 +104,7 @@ final class ReminderStore {
             st.setArray(1, ids);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    wentDown.put(rs.getObject("check_id", UUID.class), rs.getTimestamp("since").toInstant());
+                    wentDown.put(Columns.uuid(rs, "check_id"), rs.getTimestamp("since").toInstant());
                 }
             }
         }

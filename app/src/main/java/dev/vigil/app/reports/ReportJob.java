@@ -3,6 +3,7 @@ package dev.vigil.app.reports;
 import dev.vigil.app.checks.CheckStateRows;
 import dev.vigil.app.checks.ScheduleCache;
 import dev.vigil.app.checks.StatusNow;
+import dev.vigil.app.db.Columns;
 import dev.vigil.app.notify.MailRelay;
 import dev.vigil.app.notify.SendResult;
 
@@ -91,7 +92,7 @@ public final class ReportJob {
                 while (rs.next()) {
                     due.add(new Report(rs.getLong("id"), rs.getString("email"), rs.getString("reports"),
                             rs.getTimestamp("period_start").toInstant(), rs.getTimestamp("period_end").toInstant(),
-                            List.of(), rs.getObject("unsubscribe_token", UUID.class)));
+                            List.of(), Columns.uuid(rs, "unsubscribe_token")));
                 }
             }
         }
@@ -148,7 +149,7 @@ public final class ReportJob {
             st.setTimestamp(2, Timestamp.from(r.start()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    before.put(rs.getObject("check_id", UUID.class), rs.getString("new_status"));
+                    before.put(Columns.uuid(rs, "check_id"), rs.getString("new_status"));
                 }
             }
         }
@@ -157,7 +158,7 @@ public final class ReportJob {
             st.setTimestamp(2, Timestamp.from(r.start()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    UUID id = rs.getObject("check_id", UUID.class);
+                    UUID id = Columns.uuid(rs, "check_id");
                     firstOld.putIfAbsent(id, rs.getString("old_status"));
                     since.computeIfAbsent(id, k -> new ArrayList<>())
                             .add(new Downtime.Flip(rs.getTimestamp("created").toInstant(), rs.getString("new_status")));
