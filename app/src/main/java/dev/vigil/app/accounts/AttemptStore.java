@@ -56,7 +56,8 @@ final class AttemptStore {
 
     /** Deletes the scope's windows that started at or before {@code passed}. */
     void forget(String scope, Instant passed) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM attempt_windows WHERE scope = ? AND started <= ?")) {
+        try (PreparedStatement st = c.prepareStatement(
+                "DELETE FROM attempt_windows WHERE scope = ? AND started <= ?")) {
             st.setString(1, scope);
             st.setObject(2, utc(passed));
             st.executeUpdate();

@@ -132,7 +132,8 @@ public class ProjectPages {
 
     /**
      * The bulk form: one action on every selected check, each as the API does it, all in one transaction of
-     * {@link ChecksService#inOne}: when one fails, none has changed. A delete first asks for a confirmation page; a check of another project is 404.
+     * {@link ChecksService#inOne}: when one fails, none has changed. A delete first asks for a confirmation page; a
+     * check of another project is 404.
      */
     @POST
     @Path("{project}/checks/bulk")

@@ -42,7 +42,8 @@ class AccessibilityBrowserIT {
             const describe = el => {
               const text = (el.innerText || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
               return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                  + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+                  + (el.className && typeof el.className === 'string'
+                      ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
                   + (text ? ' "' + text + '"' : '');
             };
             const visible = el => {
@@ -59,7 +60,10 @@ class AccessibilityBrowserIT {
                 const cs = getComputedStyle(e);
                 if (cs.backgroundImage !== 'none' && e !== el) return null; // text on an image: not measurable
                 const c = rgba(cs.backgroundColor);
-                if (c === null) { problems.push('a background colour not understood: ' + cs.backgroundColor); return null; }
+                if (c === null) {
+                  problems.push('a background colour not understood: ' + cs.backgroundColor);
+                  return null;
+                }
                 if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
               }
               let base = [255, 255, 255];
@@ -67,7 +71,10 @@ class AccessibilityBrowserIT {
               return base;
             };
             const luminance = c => {
-              const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              const [r, g, b] = c.map(v => {
+                v /= 255;
+                return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+              });
               return 0.2126 * r + 0.7152 * g + 0.0722 * b;
             };
             const ratio = (a, b) => {

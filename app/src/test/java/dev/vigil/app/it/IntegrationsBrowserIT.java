@@ -78,7 +78,8 @@ class IntegrationsBrowserIT {
         driver.findElement(By.id("tags")).sendKeys("prod");
         org.openqa.selenium.WebElement create = driver.findElement(By.id("create"));
         create.click();
-        wait.until(HeadlessChromium.acrossReloads(ExpectedConditions.stalenessOf(create))); // the dashboard again, with the check: not the old page
+        // the dashboard again, with the check: not the old page
+        wait.until(HeadlessChromium.acrossReloads(ExpectedConditions.stalenessOf(create)));
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("integrations-link"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("add-webhook"))).click();
