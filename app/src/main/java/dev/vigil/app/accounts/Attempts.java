@@ -4,15 +4,13 @@ import dev.vigil.app.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 
 /**
  * Counts the events an {@link AttemptLimit} bounds, in PostgreSQL ({@link AttemptStore}), so that every app server
- * behind the load balancers spends the same budget and a restart forgets nothing. Each call is its own short
- * transaction: a count must stand even when the work it guards fails.
+ * behind the load balancers spends the same budget and a restart forgets nothing; a key is kept as its
+ * {@link Accounts#hash}, as tokens are. Each call is its own short transaction: a count must stand even when the
+ * work it guards fails.
  */
 @ApplicationScoped
 public class Attempts {
@@ -30,27 +28,21 @@ public class Attempts {
 
     /** Whether the key has used up its window at {@code now}. */
     public boolean blocked(AttemptLimit limit, String key, Instant now) {
-        return tx.run(c -> new AttemptStore(c).countSince(limit.scope(), hash(key), now.minus(limit.window())))
+        byte[] hashed = Accounts.hash(key);
+        return tx.run(c -> new AttemptStore(c).countSince(limit.scope(), hashed, now.minus(limit.window())))
                 >= limit.limit();
     }
 
     /** Counts one event for the key at {@code now}; a window that has passed starts again at one. */
     public void count(AttemptLimit limit, String key, Instant now) {
+        byte[] hashed = Accounts.hash(key);
+        Instant passed = now.minus(limit.window());
         tx.run(c -> {
             AttemptStore store = new AttemptStore(c);
-            Instant passed = now.minus(limit.window());
-            if (store.add(limit.scope(), hash(key), now, passed) == 1) {
+            if (store.add(limit.scope(), hashed, now, passed) == 1) {
                 store.forget(limit.scope(), passed); // a new window: each row is deleted once, by a later one
             }
             return null;
         });
-    }
-
-    private static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

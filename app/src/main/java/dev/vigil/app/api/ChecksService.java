@@ -164,6 +164,10 @@ public class ChecksService {
         if (!"paused".equals(row.status())) {
             throw ApiException.conflictText("check is not paused");
         }
+        return resume(c, caller, store, row);
+    }
+
+    private JsonObject resume(Connection c, ApiCaller caller, CheckStore store, CheckRow row) throws SQLException {
         store.recordSilentFlip(row.id(), "paused", "new");
         store.save(CheckEdits.resumed(row), null);
         return json(store.find(row.id()).orElseThrow(), caller, Instant.now(), new DependencyStore(c).of(row.id()));
@@ -214,8 +218,10 @@ public class ChecksService {
 
         /** Resumes the check when it is paused; any other check is left as it is. */
         public void resumeIfPaused(UUID check) throws SQLException {
-            if ("paused".equals(CheckLookup.find(new CheckStore(c), caller, check.toString(), true, false).status())) {
-                ChecksService.this.resume(c, caller, check.toString());
+            CheckStore store = new CheckStore(c);
+            CheckRow row = CheckLookup.find(store, caller, check.toString(), true, false);
+            if ("paused".equals(row.status())) {
+                ChecksService.this.resume(c, caller, store, row);
             }
         }
 
